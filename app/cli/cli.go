@@ -1,0 +1,184 @@
+// Package cli holds Duebook's headless commands. They call the same functions as the GUI.
+// Each command registers itself from its own file with Register.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"duebook/data"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+	// Clock gives "today"; nil means the system clock.
+	Clock data.Clock
+}
+
+// Command is one headless command.
+type Command struct {
+	Name    string
+	Summary string // one line for the command list
+	Usage   string // e.g. "-o FILE [-customers N]"
+	Run     func(env *Env, args []string) error
+}
+
+var commands = map[string]Command{}
+
+// Register adds a command; it panics on a duplicate name (a programming error at init).
+func Register(c Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("duplicate command " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// Lookup finds a command.
+func Lookup(name string) (Command, bool) {
+	c, ok := commands[name]
+	return c, ok
+}
+
+// ExitError ends a command with a code; Msg (if any) is printed as the one-line reason.
+type ExitError struct {
+	Code int
+	Msg  string
+}
+
+func (e *ExitError) Error() string { return e.Msg }
+
+// Run runs the command named by args[0] and returns the process exit code.
+func Run(env *Env, args []string) int {
+	if env.Stdout == nil {
+		env.Stdout = os.Stdout
+	}
+	if env.Stderr == nil {
+		env.Stderr = os.Stderr
+	}
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout)
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "duebook: unknown command %q (duebook help lists them)\n", args[0])
+		return 2
+	}
+	err := c.Run(env, args[1:])
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Msg != "" {
+			fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, ee.Msg)
+		}
+		return ee.Code
+	}
+	fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, oneLine(err.Error()))
+	return 1
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "duebook — accounts receivable for a small business")
+	fmt.Fprintln(w, "\nWith no command it opens the window. Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  duebook %s %s\n      %s\n", n, c.Usage, c.Summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes -db FILE (default: the last company file used).")
+}
+
+// Flags makes a flag set for a command that reports errors instead of exiting, with -db.
+func (env *Env) Flags(c string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("duebook "+c, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	db := fs.String("db", "", "company file (default: the last one used)")
+	return fs, db
+}
+
+// Parse parses flags and turns a bad flag into a usage error (exit 2).
+func Parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &ExitError{Code: 2, Msg: err.Error()}
+	}
+	return nil
+}
+
+// Clock is the env's clock (system clock when unset).
+func (env *Env) clock() data.Clock {
+	if env.Clock != nil {
+		return env.Clock
+	}
+	return data.SystemClock{}
+}
+
+// ResolveDB gives the company file to use: the -db flag or the last file used.
+func ResolveDB(db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	c, err := data.LoadConfig()
+	if err != nil || c.LastFile == "" {
+		return "", errors.New("no company file: pass -db FILE")
+	}
+	return c.LastFile, nil
+}
+
+// Open opens the company file named by -db (or the last one used). An existing file is
+// required: commands never create a company by accident.
+func (env *Env) Open(db string) (*data.Store, error) {
+	path, err := ResolveDB(db)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("company file %s: %w", path, err)
+	}
+	return data.OpenWith(path, data.Options{Clock: env.clock()})
+}
+
+// OpenReadOnly opens the company file for reading only.
+func (env *Env) OpenReadOnly(db string) (*data.Store, error) {
+	path, err := ResolveDB(db)
+	if err != nil {
+		return nil, err
+	}
+	return data.OpenWith(path, data.Options{Clock: env.clock(), ReadOnly: true})
+}
+
+// DateFlag parses an optional -as-of style date ("" = the clock's today).
+func (env *Env) DateFlag(name, v string) (data.Date, error) {
+	if v == "" {
+		return env.clock().Today(), nil
+	}
+	d, err := data.ParseDate(v)
+	if err != nil {
+		return d, &ExitError{Code: 2, Msg: "-" + name + ": " + err.Error()}
+	}
+	return d, nil
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"duebook/data"
+)
+
+func init() {
+	Register(Command{Name: "demo", Usage: "-o FILE [-customers N] [-invoices N] [-seed S] [-today DATE]",
+		Summary: "makes a sample company (deterministic per seed)", Run: runDemo})
+}
+
+func runDemo(env *Env, args []string) error {
+	fs, _ := env.Flags("demo")
+	out := fs.String("o", "", "company file to create")
+	customers := fs.Int("customers", 120, "number of customers")
+	invoices := fs.Int("invoices", 3000, "number of invoices")
+	seed := fs.Uint64("seed", 1, "random seed")
+	today := fs.String("today", "", "last day of the sample's history (default today)")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return &ExitError{Code: 2, Msg: "-o: the company file to create is required"}
+	}
+	if *customers < 1 {
+		return &ExitError{Code: 2, Msg: "-customers: must be at least 1"}
+	}
+	if *invoices < 0 {
+		return &ExitError{Code: 2, Msg: "-invoices: cannot be negative"}
+	}
+	day, err := env.DateFlag("today", *today)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(*out); err == nil {
+		if !*force {
+			return fmt.Errorf("-o: %s exists (pass -force to replace it)", *out)
+		}
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(*out + suffix)
+		}
+	}
+	s, err := data.OpenWith(*out, data.Options{Clock: data.FixedClock{Day: day}})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	err = s.GenerateDemo(context.Background(), data.DemoOptions{Customers: *customers, Invoices: *invoices, Seed: *seed, Today: day})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d customers, %d invoices, as of %s\n", *out, *customers, *invoices, day)
+	return nil
+}

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"duebook/data"
+)
+
+func init() {
+	Register(Command{Name: "aging", Usage: "[-as-of DATE] [-format text|csv|json] [-currency CODE]",
+		Summary: "aging per customer: current, 1-30, 31-60, 61-90, over 90, total", Run: runAging})
+	Register(Command{Name: "check", Usage: "",
+		Summary: "integrity and invariants: prints ok, or one line per violation and exits 1", Run: runCheck})
+}
+
+func runAging(env *Env, args []string) error {
+	fs, db := env.Flags("aging")
+	asOf := fs.String("as-of", "", "date YYYY-MM-DD (default today)")
+	format := fs.String("format", "text", "text, csv or json")
+	currency := fs.String("currency", "", "currency (default the company's)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "csv", "json":
+	default:
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("-format: %q is not text, csv or json", *format)}
+	}
+	day, err := env.DateFlag("as-of", *asOf)
+	if err != nil {
+		return err
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ag, err := s.Aging(context.Background(), day, strings.ToUpper(*currency))
+	if err != nil {
+		return err
+	}
+	return WriteAging(env.Stdout, ag, *format)
+}
+
+// WriteAging writes an aging report as text, csv or json.
+func WriteAging(w io.Writer, ag *data.Aging, format string) error {
+	cur := ag.Currency
+	amounts := func(r data.AgingRow, f func(int64, string) string) []string {
+		out := make([]string, 0, 6)
+		for _, b := range r.Buckets {
+			out = append(out, f(b, cur))
+		}
+		return append(out, f(r.Total, cur))
+	}
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"customer_id", "customer", "current", "1-30", "31-60", "61-90", "over_90", "total"})
+		for _, r := range ag.Rows {
+			cw.Write(append([]string{fmt.Sprint(r.CustomerID), r.Customer}, amounts(r, data.FormatPlain)...))
+		}
+		cw.Write(append([]string{"", "TOTAL"}, amounts(ag.Total, data.FormatPlain)...))
+		cw.Flush()
+		return cw.Error()
+	case "json":
+		type row struct {
+			CustomerID int64  `json:"customer_id,omitempty"`
+			Customer   string `json:"customer"`
+			Current    string `json:"current"`
+			D1_30      string `json:"1-30"`
+			D31_60     string `json:"31-60"`
+			D61_90     string `json:"61-90"`
+			Over90     string `json:"over_90"`
+			Total      string `json:"total"`
+		}
+		mk := func(r data.AgingRow) row {
+			a := amounts(r, data.FormatPlain)
+			return row{r.CustomerID, r.Customer, a[0], a[1], a[2], a[3], a[4], a[5]}
+		}
+		out := struct {
+			AsOf      string `json:"as_of"`
+			Currency  string `json:"currency"`
+			Customers []row  `json:"customers"`
+			Total     row    `json:"total"`
+		}{ag.AsOf.String(), cur, make([]row, 0, len(ag.Rows)), mk(ag.Total)}
+		for _, r := range ag.Rows {
+			out.Customers = append(out.Customers, mk(r))
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(w, "Aging as of %s (%s)\n\n", ag.AsOf, cur)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Customer\tCurrent\t1-30\t31-60\t61-90\tOver 90\tTotal\t")
+	for _, r := range append(ag.Rows, ag.Total) {
+		name := r.Customer
+		if len([]rune(name)) > 32 {
+			name = string([]rune(name)[:31]) + "…"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\n", name, strings.Join(amounts(r, data.FormatAmount), "\t"))
+	}
+	return tw.Flush()
+}
+
+func runCheck(env *Env, args []string) error {
+	fs, db := env.Flags("check")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := s.Check(context.Background())
+	if err != nil {
+		return err
+	}
+	if len(v) == 0 {
+		fmt.Fprintln(env.Stdout, "ok")
+		return nil
+	}
+	for _, l := range v {
+		fmt.Fprintln(env.Stdout, l)
+	}
+	return &ExitError{Code: 1, Msg: fmt.Sprintf("%d violation(s)", len(v))}
+}

@@ -1,0 +1,124 @@
+package data
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date with no time zone. The zero Date is "no date".
+type Date struct {
+	t time.Time // always midnight UTC
+}
+
+// NewDate builds a calendar date.
+func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// DateOf takes the calendar date of t in t's own location.
+func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
+
+// ParseDate reads YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// MustDate is ParseDate for literals in tests and fixtures; it panics on bad input.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (d Date) IsZero() bool      { return d.t.IsZero() }
+func (d Date) Time() time.Time   { return d.t }
+func (d Date) Year() int         { return d.t.Year() }
+func (d Date) Month() time.Month { return d.t.Month() }
+func (d Date) Day() int          { return d.t.Day() }
+
+// String gives YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+func (d Date) AddDays(n int) Date          { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddMonths(n int) Date        { return Date{d.t.AddDate(0, n, 0)} }
+func (d Date) Before(o Date) bool          { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool           { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool           { return d.t.Equal(o.t) }
+func (d Date) FirstOfMonth() Date          { return NewDate(d.Year(), d.Month(), 1) }
+func (d Date) EndOfMonth() Date            { return d.FirstOfMonth().AddMonths(1).AddDays(-1) }
+func (d Date) Format(layout string) string { return d.t.Format(layout) }
+
+// DaysSince returns d − o in whole days.
+func (d Date) DaysSince(o Date) int { return int(d.t.Sub(o.t).Hours() / 24) }
+
+// Value stores a Date as ISO text (NULL for the zero date).
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads ISO text (or NULL) into a Date.
+func (d *Date) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		if x == "" {
+			*d = Date{}
+			return nil
+		}
+		p, err := ParseDate(x)
+		*d = p
+		return err
+	case []byte:
+		return d.Scan(string(x))
+	case time.Time:
+		*d = DateOf(x)
+		return nil
+	}
+	return fmt.Errorf("cannot scan %T into Date", v)
+}
+
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(string(b))
+	*d = p
+	return err
+}
+
+// Clock tells what day it is; it is injected so that everything can run "as of" a date.
+type Clock interface {
+	Today() Date
+	Now() time.Time
+}
+
+// SystemClock is the real clock in the local time zone.
+type SystemClock struct{}
+
+func (SystemClock) Today() Date    { return DateOf(time.Now()) }
+func (SystemClock) Now() time.Time { return time.Now() }
+
+// FixedClock always answers the same day (tests, "as of" runs).
+type FixedClock struct{ Day Date }
+
+func (c FixedClock) Today() Date { return c.Day }
+func (c FixedClock) Now() time.Time {
+	return c.Day.t.Add(12 * time.Hour)
+}

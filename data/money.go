@@ -1,0 +1,233 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// currencyDecimals lists the ISO 4217 currencies Duebook knows, with their minor-unit digits.
+var currencyDecimals = map[string]int{
+	"USD": 2, "EUR": 2, "GBP": 2, "CAD": 2, "AUD": 2, "NZD": 2, "CHF": 2, "SEK": 2, "NOK": 2,
+	"DKK": 2, "PLN": 2, "CZK": 2, "HUF": 2, "RON": 2, "BGN": 2, "MXN": 2, "BRL": 2, "ZAR": 2,
+	"INR": 2, "SGD": 2, "HKD": 2, "CNY": 2, "ILS": 2, "TRY": 2, "AED": 2, "SAR": 2, "PHP": 2,
+	"THB": 2, "MYR": 2, "IDR": 2, "COP": 2, "ARS": 2, "PEN": 2, "EGP": 2, "NGN": 2, "KES": 2,
+	"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "VND": 0, "XAF": 0, "XOF": 0, "PYG": 0, "UGX": 0,
+	"KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3, "TND": 3, "LYD": 3, "IQD": 3,
+}
+
+// CurrencyDecimals returns the number of minor-unit digits of an ISO 4217 code.
+func CurrencyDecimals(code string) (int, bool) {
+	d, ok := currencyDecimals[code]
+	return d, ok
+}
+
+// ValidCurrency reports whether code is a known ISO 4217 currency.
+func ValidCurrency(code string) bool {
+	_, ok := currencyDecimals[code]
+	return ok
+}
+
+// Money is an amount in minor units of a currency.
+type Money struct {
+	Amount   int64
+	Currency string
+}
+
+func (m Money) String() string { return FormatAmount(m.Amount, m.Currency) + " " + m.Currency }
+
+var pow10 = [...]int64{1, 10, 100, 1000, 10000}
+
+// ParseAmount reads a decimal amount in either "1,234.56" or "1.234,56" style (also
+// "1 234,56", "1'234.56", a leading sign, a currency symbol or code) into minor units of
+// currency. Text, too many decimals or overflow are refused.
+func ParseAmount(s, currency string) (int64, error) {
+	dec, ok := CurrencyDecimals(currency)
+	if !ok {
+		return 0, fmt.Errorf("unknown currency %q", currency)
+	}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, fmt.Errorf("is empty")
+	}
+	neg := false
+	// strip currency code or symbol around the number
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, currency), currency))
+	for _, sym := range []string{"US$", "CA$", "A$", "$", "€", "£", "¥", "₹", "₩", "kr", "Fr."} {
+		t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, sym), sym))
+	}
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg, t = true, t[1:len(t)-1]
+	}
+	if strings.HasPrefix(t, "-") {
+		neg, t = !neg, strings.TrimSpace(t[1:])
+	} else if strings.HasPrefix(t, "+") {
+		t = strings.TrimSpace(t[1:])
+	}
+	for _, sym := range []string{"$", "€", "£", "¥"} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, sym))
+	}
+	if t == "" {
+		return 0, fmt.Errorf("%q is not an amount", s)
+	}
+	for _, r := range t {
+		if !(r >= '0' && r <= '9' || r == '.' || r == ',' || r == ' ' || r == '\'' || r == '\u00a0' || r == '\u202f') {
+			return 0, fmt.Errorf("%q is not an amount", s)
+		}
+	}
+	// Decide which of '.' and ',' is the decimal separator.
+	lastDot, lastComma := strings.LastIndex(t, "."), strings.LastIndex(t, ",")
+	decSep := byte(0)
+	switch {
+	case lastDot >= 0 && lastComma >= 0:
+		if lastDot > lastComma {
+			decSep = '.'
+		} else {
+			decSep = ','
+		}
+	case lastDot >= 0 || lastComma >= 0:
+		sep := byte('.')
+		idx := lastDot
+		if lastComma >= 0 {
+			sep, idx = ',', lastComma
+		}
+		count := strings.Count(t, string(sep))
+		digitsAfter := len(t) - idx - 1
+		// "1,234" / "1.234.567": a single separator followed by exactly three digits is a
+		// thousands separator unless the currency has three decimals.
+		if count > 1 || (digitsAfter == 3 && dec != 3) {
+			decSep = 0
+		} else {
+			decSep = sep
+		}
+	}
+	var intPart, fracPart string
+	if decSep != 0 {
+		i := strings.LastIndexByte(t, decSep)
+		intPart, fracPart = t[:i], t[i+1:]
+	} else {
+		intPart = t
+	}
+	intDigits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		if r == '.' || r == ',' || r == ' ' || r == '\'' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, intPart)
+	if strings.ContainsAny(fracPart, ".,' \u00a0") {
+		return 0, fmt.Errorf("%q is not an amount", s)
+	}
+	if intDigits == "" && fracPart == "" {
+		return 0, fmt.Errorf("%q is not an amount", s)
+	}
+	if len(fracPart) > dec {
+		// allow trailing zeros beyond the currency precision ("5.00" JPY)
+		if strings.Trim(fracPart[dec:], "0") != "" {
+			return 0, fmt.Errorf("%q has more than %d decimals for %s", s, dec, currency)
+		}
+		fracPart = fracPart[:dec]
+	}
+	for len(fracPart) < dec {
+		fracPart += "0"
+	}
+	var v int64
+	for _, r := range intDigits + fracPart {
+		d := int64(r - '0')
+		if v > (math.MaxInt64-d)/10 {
+			return 0, fmt.Errorf("%q is too large", s)
+		}
+		v = v*10 + d
+	}
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
+// FormatAmount writes minor units as "1,234.56" (grouped, the currency's decimals).
+func FormatAmount(minor int64, currency string) string {
+	return formatAmount(minor, currency, ",", ".")
+}
+
+// FormatAmountEU writes minor units as "1.234,56".
+func FormatAmountEU(minor int64, currency string) string {
+	return formatAmount(minor, currency, ".", ",")
+}
+
+// FormatPlain writes minor units as a plain decimal without grouping: "1234.56", "-5", "12.345".
+func FormatPlain(minor int64, currency string) string {
+	return formatAmount(minor, currency, "", ".")
+}
+
+func formatAmount(minor int64, currency, group, decimal string) string {
+	dec, ok := CurrencyDecimals(currency)
+	if !ok {
+		dec = 2
+	}
+	neg := minor < 0
+	u := uint64(minor)
+	if neg {
+		u = uint64(-(minor + 1)) + 1 // safe for MinInt64
+	}
+	p := uint64(pow10[dec])
+	ip, fp := u/p, u%p
+	is := fmt.Sprintf("%d", ip)
+	if group != "" && len(is) > 3 {
+		var b strings.Builder
+		pre := len(is) % 3
+		if pre > 0 {
+			b.WriteString(is[:pre])
+		}
+		for i := pre; i < len(is); i += 3 {
+			if b.Len() > 0 {
+				b.WriteString(group)
+			}
+			b.WriteString(is[i : i+3])
+		}
+		is = b.String()
+	}
+	out := is
+	if dec > 0 {
+		out += decimal + fmt.Sprintf("%0*d", dec, fp)
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// MulDivRound returns a*b/c rounded half away from zero (c > 0). It is used for line totals
+// (quantity in thousandths × unit price) and tax (net × rate in hundredths of a percent).
+// ok is false on overflow.
+func MulDivRound(a, b, c int64) (int64, bool) {
+	if c <= 0 {
+		return 0, false
+	}
+	neg := (a < 0) != (b < 0)
+	ua, ub := abs64(a), abs64(b)
+	hi, lo := mul64(ua, ub)
+	if hi >= uint64(c) {
+		return 0, false
+	}
+	q, r := div128(hi, lo, uint64(c))
+	if 2*r >= uint64(c) {
+		q++
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	if neg {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+func abs64(a int64) uint64 {
+	if a < 0 {
+		return uint64(-(a + 1)) + 1
+	}
+	return uint64(a)
+}

@@ -1,0 +1,374 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Bucket names of the aging report, in order.
+var BucketNames = [5]string{"current", "1-30", "31-60", "61-90", "over_90"}
+
+// BucketOf gives the aging bucket index of an item daysPastDue days past its due date.
+func BucketOf(daysPastDue int) int {
+	switch {
+	case daysPastDue <= 0:
+		return 0
+	case daysPastDue <= 30:
+		return 1
+	case daysPastDue <= 60:
+		return 2
+	case daysPastDue <= 90:
+		return 3
+	}
+	return 4
+}
+
+// AgingRow is one customer's open balance by bucket.
+type AgingRow struct {
+	CustomerID int64
+	Customer   string
+	Buckets    [5]int64
+	Total      int64
+}
+
+// Aging is the receivables by age as of a date, in one currency.
+type Aging struct {
+	AsOf     Date
+	Currency string
+	Rows     []AgingRow // customers with a balance, by name
+	Total    AgingRow
+}
+
+// Aging computes the aging report as of asOf for invoices in currency ("" = company currency).
+// When nothing has happened after asOf (the usual "today" case) it reads only open invoices
+// through the open-invoice index; for a past date it rebuilds each balance from the events
+// dated on or before asOf.
+func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, error) {
+	if asOf.IsZero() {
+		asOf = s.Today()
+	}
+	if currency == "" {
+		c, err := s.Company(ctx)
+		if err != nil {
+			return nil, err
+		}
+		currency = c.Currency
+	}
+	ag := &Aging{AsOf: asOf, Currency: currency}
+	err := s.View(ctx, func(tx sqlTx) error {
+		var latest string
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(d), '') FROM (
+			SELECT max(date) AS d FROM allocations UNION ALL SELECT max(date) FROM credit_notes
+			UNION ALL SELECT max(date) FROM write_offs UNION ALL SELECT max(void_date) FROM invoices WHERE void_date IS NOT NULL
+			UNION ALL SELECT max(issue_date) FROM invoices WHERE status <> 'draft')`).Scan(&latest); err != nil {
+			return err
+		}
+		var q string
+		args := []any{asOf}
+		if latest <= asOf.String() {
+			q = `SELECT customer_id, open_amount, CAST(julianday(?) - julianday(due_date) AS INTEGER)
+				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`
+			args = append(args, currency)
+		} else {
+			d := asOf.String()
+			q = `SELECT customer_id, open, CAST(julianday(?) - julianday(due_date) AS INTEGER) FROM (
+				SELECT i.customer_id, i.due_date, i.total
+				  - coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?), 0)
+				  - coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?), 0)
+				  - coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?), 0) AS open
+				FROM invoices i
+				WHERE i.currency = ? AND i.issue_date <= ?
+				  AND (i.status = 'posted' OR (i.status = 'void' AND i.void_date > ?))) WHERE open > 0`
+			args = append(args, d, d, d, currency, d, d)
+		}
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		byCust := map[int64]*AgingRow{}
+		for rows.Next() {
+			var cid, amt int64
+			var days int
+			if err := rows.Scan(&cid, &amt, &days); err != nil {
+				return err
+			}
+			r := byCust[cid]
+			if r == nil {
+				r = &AgingRow{CustomerID: cid}
+				byCust[cid] = r
+			}
+			b := BucketOf(days)
+			r.Buckets[b] += amt
+			r.Total += amt
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		if err := fillNames(ctx, tx, byCust); err != nil {
+			return err
+		}
+		for _, r := range byCust {
+			ag.Rows = append(ag.Rows, *r)
+			for i := range r.Buckets {
+				ag.Total.Buckets[i] += r.Buckets[i]
+			}
+			ag.Total.Total += r.Total
+		}
+		ag.Total.Customer = "TOTAL"
+		sort.Slice(ag.Rows, func(i, j int) bool {
+			a, b := strings.ToLower(ag.Rows[i].Customer), strings.ToLower(ag.Rows[j].Customer)
+			if a != b {
+				return a < b
+			}
+			return ag.Rows[i].CustomerID < ag.Rows[j].CustomerID
+		})
+		return nil
+	})
+	return ag, err
+}
+
+func fillNames(ctx context.Context, q querier, rows map[int64]*AgingRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(rows))
+	for id := range rows {
+		ids = append(ids, id)
+	}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rs, err := q.QueryContext(ctx, `SELECT id, name FROM customers WHERE id IN (`+ph+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for rs.Next() {
+			var id int64
+			var name string
+			if err := rs.Scan(&id, &name); err != nil {
+				rs.Close()
+				return err
+			}
+			rows[id].Customer = name
+		}
+		rs.Close()
+	}
+	return nil
+}
+
+// Balance is what a customer owes.
+type Balance struct {
+	Currency  string
+	Open      int64 // open invoices
+	Overdue   int64 // part of Open past due on the day asked
+	Credit    int64 // unallocated payments
+	Net       int64 // Open − Credit
+	OpenCount int
+	Oldest    Date // oldest open due date
+}
+
+// CustomerBalance sums a customer's open invoices and credit as of the clock's today.
+func (s *Store) CustomerBalance(ctx context.Context, customerID int64) (Balance, error) {
+	var b Balance
+	c, err := s.Customer(ctx, customerID)
+	if err != nil {
+		return b, err
+	}
+	b.Currency = c.Currency
+	today := s.Today()
+	var oldest *string
+	err = s.r.QueryRowContext(ctx, `SELECT coalesce(sum(open_amount),0), coalesce(sum(CASE WHEN due_date < ? THEN open_amount END),0),
+		count(*), min(due_date) FROM invoices WHERE customer_id = ? AND status = 'posted' AND open_amount > 0`, today, customerID).
+		Scan(&b.Open, &b.Overdue, &b.OpenCount, &oldest)
+	if err != nil {
+		return b, err
+	}
+	if oldest != nil {
+		b.Oldest, _ = ParseDate(*oldest)
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(sum(unallocated),0) FROM payments WHERE customer_id = ? AND unallocated > 0`, customerID).Scan(&b.Credit); err != nil {
+		return b, err
+	}
+	b.Net = b.Open - b.Credit
+	return b, nil
+}
+
+// CreditCheck tells whether adding amount to the customer's open balance goes over the
+// credit limit (a limit of 0 means none).
+func (s *Store) CreditCheck(ctx context.Context, customerID, amount int64) (over bool, exposure, limit int64, err error) {
+	c, err := s.Customer(ctx, customerID)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	b, err := s.CustomerBalance(ctx, customerID)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	exposure = b.Net + amount
+	return c.CreditLimit > 0 && exposure > c.CreditLimit, exposure, c.CreditLimit, nil
+}
+
+// InvoiceFilter selects invoices for lists.
+type InvoiceFilter struct {
+	Status     InvoiceStatus // "" = any
+	CustomerID int64
+	OpenOnly   bool
+	OverdueOn  Date // non-zero: only invoices open and past due on this day
+	From, To   Date // issue date range
+	Text       string
+	Limit      int
+}
+
+// Invoices lists invoices (without lines), newest first.
+func (s *Store) Invoices(ctx context.Context, f InvoiceFilter) ([]*Invoice, error) {
+	q := `SELECT ` + invoiceCols + ` FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE 1=1`
+	var args []any
+	if f.Status != "" {
+		q += ` AND i.status = ?`
+		args = append(args, string(f.Status))
+	}
+	if f.CustomerID > 0 {
+		q += ` AND i.customer_id = ?`
+		args = append(args, f.CustomerID)
+	}
+	if f.OpenOnly || !f.OverdueOn.IsZero() {
+		q += ` AND i.status = 'posted' AND i.open_amount > 0`
+	}
+	if !f.OverdueOn.IsZero() {
+		q += ` AND i.due_date < ?`
+		args = append(args, f.OverdueOn)
+	}
+	if !f.From.IsZero() {
+		q += ` AND i.issue_date >= ?`
+		args = append(args, f.From)
+	}
+	if !f.To.IsZero() {
+		q += ` AND i.issue_date <= ?`
+		args = append(args, f.To)
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		q += ` AND (i.number LIKE ? OR c.name LIKE ? OR i.po_number LIKE ?)`
+		p := "%" + t + "%"
+		args = append(args, p, p, p)
+	}
+	q += ` ORDER BY i.issue_date DESC, i.id DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Invoice
+	for rows.Next() {
+		inv, err := scanInvoice(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+// OpenItems lists a customer's posted invoices with an open balance, oldest due first.
+func (s *Store) OpenItems(ctx context.Context, customerID int64) ([]*Invoice, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+invoiceCols+` FROM invoices i JOIN customers c ON c.id = i.customer_id
+		WHERE i.customer_id = ? AND i.status = 'posted' AND i.open_amount > 0 ORDER BY i.due_date, i.seq`, customerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Invoice
+	for rows.Next() {
+		inv, err := scanInvoice(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+// CreditNotes lists the credit notes of an invoice.
+func (s *Store) CreditNotes(ctx context.Context, invoiceID int64) ([]CreditNote, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, number, invoice_id, date, amount, reason FROM credit_notes WHERE invoice_id = ? ORDER BY id`, invoiceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CreditNote
+	for rows.Next() {
+		var c CreditNote
+		if err := rows.Scan(&c.ID, &c.Number, &c.InvoiceID, &c.Date, &c.Amount, &c.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// WriteOffs lists the write-offs of an invoice.
+func (s *Store) WriteOffs(ctx context.Context, invoiceID int64) ([]WriteOff, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, invoice_id, date, amount, reason FROM write_offs WHERE invoice_id = ? ORDER BY id`, invoiceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []WriteOff
+	for rows.Next() {
+		var w WriteOff
+		if err := rows.Scan(&w.ID, &w.InvoiceID, &w.Date, &w.Amount, &w.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	ID       int64
+	At       string
+	Action   string
+	Entity   string
+	EntityID int64
+	Before   string
+	After    string
+}
+
+// AuditLog lists audit lines of an entity ("" = all), newest first.
+func (s *Store) AuditLog(ctx context.Context, entity string, id int64, limit int) ([]AuditEntry, error) {
+	q := `SELECT id, at, action, entity, entity_id, before, after FROM audit`
+	var args []any
+	if entity != "" {
+		q += ` WHERE entity = ? AND entity_id = ?`
+		args = append(args, entity, id)
+	}
+	q += ` ORDER BY id DESC`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var a AuditEntry
+		if err := rows.Scan(&a.ID, &a.At, &a.Action, &a.Entity, &a.EntityID, &a.Before, &a.After); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

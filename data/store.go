@@ -1,0 +1,352 @@
+// Package data holds Duebook's domain types and the SQLite store of one company file.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Options tune Open.
+type Options struct {
+	// Clock gives "today"; nil means the system clock.
+	Clock Clock
+	// ReadOnly opens the file without allowing writes (a second instance, a backup check).
+	ReadOnly bool
+	// BeforeMigrate runs before pending migrations are applied to an existing file that
+	// already holds data (a safety snapshot). pending lists the migration names.
+	BeforeMigrate func(path string, pending []string) error
+}
+
+// Store is one open company file: one writer connection and a small pool of readers.
+type Store struct {
+	path  string
+	w     *sql.DB // the single writer
+	r     *sql.DB // readers (query_only)
+	clock Clock
+	ro    bool
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the company file at path and applies pending migrations.
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(path string, opt Options) (*Store, error) {
+	if path == "" || path == ":memory:" {
+		return nil, fieldErr("file", "a company file path is needed")
+	}
+	if opt.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	s := &Store{path: path, clock: opt.Clock, ro: opt.ReadOnly}
+	if s.clock == nil {
+		s.clock = SystemClock{}
+	}
+	var err error
+	if !opt.ReadOnly {
+		if s.w, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+			return nil, err
+		}
+		s.w.SetMaxOpenConns(1)
+		s.w.SetConnMaxIdleTime(0)
+		if err = s.w.Ping(); err != nil {
+			s.w.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		if err = s.migrate(opt.BeforeMigrate); err != nil {
+			s.w.Close()
+			return nil, err
+		}
+	}
+	if s.r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+		s.Close()
+		return nil, err
+	}
+	s.r.SetMaxOpenConns(4)
+	if err = s.r.Ping(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if opt.ReadOnly {
+		var v int
+		if err := s.r.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name='schema_migrations'`).Scan(&v); err != nil || v == 0 {
+			s.Close()
+			return nil, fmt.Errorf("open %s: not a Duebook company file", path)
+		}
+	}
+	return s, nil
+}
+
+// Close closes the file.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		errs = append(errs, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Path is the company file.
+func (s *Store) Path() string { return s.path }
+
+// Clock is the store's clock.
+func (s *Store) Clock() Clock { return s.clock }
+
+// SetClock replaces the clock (e.g. a command run "as of" a date).
+func (s *Store) SetClock(c Clock) { s.clock = c }
+
+// Today is the clock's date.
+func (s *Store) Today() Date { return s.clock.Today() }
+
+// ReadOnly tells whether writes are refused.
+func (s *Store) ReadOnly() bool { return s.ro }
+
+// DB is the reader pool, for queries of other packages (reports, collections).
+func (s *Store) DB() *sql.DB { return s.r }
+
+// WriterDB is the single writer connection pool; prefer Update.
+func (s *Store) WriterDB() *sql.DB { return s.w }
+
+func (s *Store) nowText() string { return s.clock.Now().UTC().Format(time.RFC3339Nano) }
+
+// ErrReadOnly is returned for writes to a store opened read-only.
+var ErrReadOnly = errors.New("the company file is open read-only")
+
+// Tx is one write transaction.
+type Tx struct {
+	*sql.Tx
+	s   *Store
+	ctx context.Context
+}
+
+// Ctx is the transaction's context.
+func (tx *Tx) Ctx() context.Context { return tx.ctx }
+
+// Store gives the store the transaction belongs to.
+func (tx *Tx) Store() *Store { return tx.s }
+
+// Update runs fn in one immediate write transaction; it commits when fn returns nil and
+// rolls back otherwise (including on panic).
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	if s.ro || s.w == nil {
+		return ErrReadOnly
+	}
+	sqlTx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{Tx: sqlTx, s: s, ctx: ctx}
+	defer func() {
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			sqlTx.Rollback()
+			return
+		}
+		err = sqlTx.Commit()
+	}()
+	return translateErr(fn(tx))
+}
+
+// View runs fn in one read transaction (a consistent snapshot).
+func (s *Store) View(ctx context.Context, fn func(tx sqlTx) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// Audit appends one line to the audit log inside tx.
+func (tx *Tx) Audit(action, entity string, id int64, before, after any) error {
+	enc := func(v any) (string, error) {
+		if v == nil {
+			return "", nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	b, err := enc(before)
+	if err != nil {
+		return err
+	}
+	a, err := enc(after)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(tx.ctx, `INSERT INTO audit(at, action, entity, entity_id, before, after) VALUES (?,?,?,?,?,?)`,
+		tx.s.nowText(), action, entity, id, b, a)
+	return err
+}
+
+// translateErr turns constraint failures raised by the schema into readable errors: a
+// RAISE(ABORT, 'field: message') of a trigger becomes a *FieldError.
+func translateErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_CONSTRAINT {
+		return err
+	}
+	msg := raiseCode.ReplaceAllString(se.Error(), "")
+	msg = strings.TrimPrefix(msg, "constraint failed: ")
+	if f, m, ok := strings.Cut(msg, ": "); ok && !strings.Contains(f, "constraint") {
+		return &FieldError{Field: f, Msg: m}
+	}
+	return fmt.Errorf("refused by the company file: %s", msg)
+}
+
+var raiseCode = regexp.MustCompile(` \(\d+\)$`)
+
+// migrations
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	seen := map[int]string{}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".sql") {
+			continue
+		}
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number and _", e.Name())
+		}
+		if other, dup := seen[v]; dup {
+			return nil, fmt.Errorf("migrations %s and %s share version %d", other, e.Name(), v)
+		}
+		seen[v] = e.Name()
+		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// SchemaVersion is the highest migration this build knows.
+func SchemaVersion() int {
+	ms, _ := loadMigrations()
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
+
+func (s *Store) migrate(before func(string, []string) error) error {
+	ctx := context.Background()
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("open %s: not a usable company file: %w", s.path, err)
+	}
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	applied := map[int]bool{}
+	rows, err := s.w.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return err
+	}
+	maxApplied := 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return err
+		}
+		applied[v] = true
+		maxApplied = max(maxApplied, v)
+	}
+	rows.Close()
+	if len(ms) > 0 && maxApplied > ms[len(ms)-1].version {
+		return fmt.Errorf("open %s: the file was written by a newer Duebook (schema %d, this program knows %d)", s.path, maxApplied, ms[len(ms)-1].version)
+	}
+	var pending []migration
+	for _, m := range ms {
+		if !applied[m.version] {
+			pending = append(pending, m)
+		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	if before != nil && len(applied) > 0 {
+		names := make([]string, len(pending))
+		for i, m := range pending {
+			names[i] = m.name
+		}
+		if err := before(s.path, names); err != nil {
+			return fmt.Errorf("before migrating %s: %w", s.path, err)
+		}
+	}
+	for _, m := range pending {
+		err := s.Update(ctx, func(tx *Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)`,
+				m.version, m.name, s.nowText())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type sqlTx = *sql.Tx

@@ -1,0 +1,30 @@
+// Command duebook is a desktop accounts-receivable program for small businesses. With no
+// arguments (or only -db FILE) it opens the window; otherwise it runs a headless command.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"duebook/app"
+	"duebook/app/cli"
+	fyneapp "fyne.io/fyne/v2/app"
+)
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 && args[0] != "-db" && args[0] != "--db" {
+		os.Exit(cli.Run(&cli.Env{}, args))
+	}
+	fs := flag.NewFlagSet("duebook", flag.ContinueOnError)
+	db := fs.String("db", "", "company file to open")
+	if err := fs.Parse(args); err != nil {
+		os.Exit(2)
+	}
+	a := fyneapp.NewWithID("com.duebook.app")
+	if err := app.Run(a, app.Options{DB: *db}); err != nil {
+		fmt.Fprintln(os.Stderr, "duebook:", err)
+		os.Exit(1)
+	}
+}
