@@ -108,6 +108,9 @@ func ParseAmount(s, currency string) (int64, error) {
 	} else {
 		intPart = t
 	}
+	if !validGrouping(intPart) {
+		return 0, fmt.Errorf("%q is not an amount", s)
+	}
 	intDigits := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return r
@@ -230,4 +233,33 @@ func abs64(a int64) uint64 {
 		return uint64(-(a + 1)) + 1
 	}
 	return uint64(a)
+}
+
+// validGrouping accepts "1234", "1,234", "12 345 678": one kind of group separator, groups of three.
+func validGrouping(s string) bool {
+	var sep rune
+	groups := []int{0}
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			groups[len(groups)-1]++
+			continue
+		}
+		if sep != 0 && r != sep {
+			return false
+		}
+		sep = r
+		groups = append(groups, 0)
+	}
+	if len(groups) == 1 {
+		return true
+	}
+	if groups[0] < 1 || groups[0] > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if g != 3 {
+			return false
+		}
+	}
+	return true
 }

@@ -224,8 +224,8 @@ func suggest(ctx context.Context, q querier, customerID, amount int64) ([]Alloca
 	return out, left, rows.Err()
 }
 
-// ApplyCredit allocates the customer's unallocated payments to open invoices, oldest first.
-// It returns the amount applied.
+// ApplyCredit allocates the customer's unallocated payments (oldest first) to open
+// invoices (oldest due first). It returns the amount applied.
 func (s *Store) ApplyCredit(ctx context.Context, customerID int64) (int64, error) {
 	var applied int64
 	err := s.Update(ctx, func(tx *Tx) error {
@@ -233,27 +233,44 @@ func (s *Store) ApplyCredit(ctx context.Context, customerID int64) (int64, error
 		if err != nil {
 			return err
 		}
-		type pu struct{ id, left int64 }
-		var ps []pu
+		type left struct{ id, amount int64 }
+		var credits []left
 		for rows.Next() {
-			var p pu
-			if err := rows.Scan(&p.id, &p.left); err != nil {
+			var p left
+			if err := rows.Scan(&p.id, &p.amount); err != nil {
 				rows.Close()
 				return err
 			}
-			ps = append(ps, p)
+			credits = append(credits, p)
 		}
 		rows.Close()
-		for _, p := range ps {
-			allocs, _, err := suggest(ctx, tx, customerID, p.left)
-			if err != nil {
-				return err
+		if len(credits) == 0 {
+			return nil
+		}
+		var total int64
+		for _, c := range credits {
+			total += c.amount
+		}
+		open, _, err := suggest(ctx, tx, customerID, total)
+		if err != nil {
+			return err
+		}
+		// Walk payments and invoices together, oldest first on both sides.
+		j := 0
+		for _, c := range credits {
+			var allocs []Allocation
+			for c.amount > 0 && j < len(open) {
+				amt := min(c.amount, open[j].Amount)
+				allocs = append(allocs, Allocation{InvoiceID: open[j].InvoiceID, Amount: amt})
+				c.amount -= amt
+				open[j].Amount -= amt
+				applied += amt
+				if open[j].Amount == 0 {
+					j++
+				}
 			}
-			if err := tx.Allocate(p.id, allocs); err != nil {
+			if err := tx.Allocate(c.id, allocs); err != nil {
 				return err
-			}
-			for _, a := range allocs {
-				applied += a.Amount
 			}
 		}
 		return nil

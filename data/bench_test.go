@@ -1,0 +1,138 @@
+package data
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+var benchSizes = []int{10_000, 100_000, 1_000_000}
+
+var (
+	benchMu    sync.Mutex
+	benchFiles = map[int]string{}
+	benchDir   string
+)
+
+var benchToday = MustDate("2026-06-30")
+
+// demoFile makes (once per process) a demo company with n invoices for the benchmarks.
+func demoFile(b *testing.B, n int) string {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if p, ok := benchFiles[n]; ok {
+		return p
+	}
+	if benchDir == "" {
+		d, err := os.MkdirTemp("", "duebook-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchDir = d
+	}
+	p := filepath.Join(benchDir, fmt.Sprintf("demo-%d.duebook", n))
+	s, err := OpenWith(p, Options{Clock: FixedClock{benchToday}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.GenerateDemo(ctx, DemoOptions{Customers: max(50, n/200), Invoices: n, Seed: 1, Today: benchToday}); err != nil {
+		b.Fatal(err)
+	}
+	benchFiles[n] = p
+	return p
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkDemo measures sample-company generation: one line per size.
+func BenchmarkDemo(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("invoices=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				dir := b.TempDir()
+				s, err := OpenWith(filepath.Join(dir, "d.duebook"), Options{Clock: FixedClock{benchToday}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.GenerateDemo(ctx, DemoOptions{Customers: max(50, n/200), Invoices: n, Seed: uint64(i + 1), Today: benchToday}); err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "invoices/s")
+		})
+	}
+}
+
+// BenchmarkAging measures the aging report as of today over a demo company: one line per size.
+// Target: under 1 s at 1M invoices.
+func BenchmarkAging(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("invoices=%d", n), func(b *testing.B) {
+			p := demoFile(b, n)
+			s, err := OpenWith(p, Options{Clock: FixedClock{benchToday}, ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			b.ResetTimer()
+			var rows int
+			for i := 0; i < b.N; i++ {
+				ag, err := s.Aging(ctx, benchToday, "")
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows = len(ag.Rows)
+			}
+			b.ReportMetric(float64(rows), "customers")
+		})
+	}
+}
+
+// BenchmarkAgingPast measures aging as of a past date (rebuilt from events).
+func BenchmarkAgingPast(b *testing.B) {
+	for _, n := range benchSizes[:2] {
+		b.Run(fmt.Sprintf("invoices=%d", n), func(b *testing.B) {
+			p := demoFile(b, n)
+			s, err := OpenWith(p, Options{Clock: FixedClock{benchToday}, ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.Aging(ctx, benchToday.AddDays(-180), ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCheck measures the invariant check.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range benchSizes[:2] {
+		b.Run(fmt.Sprintf("invoices=%d", n), func(b *testing.B) {
+			s, err := OpenWith(demoFile(b, n), Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for i := 0; i < b.N; i++ {
+				v, err := s.Check(ctx)
+				if err != nil || len(v) > 0 {
+					b.Fatal(err, v)
+				}
+			}
+		})
+	}
+}
