@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"duebook/data"
 )
@@ -97,16 +96,35 @@ func WriteAging(w io.Writer, ag *data.Aging, format string) error {
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(w, "Aging as of %s (%s)\n\n", ag.AsOf, cur)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Customer\tCurrent\t1-30\t31-60\t61-90\tOver 90\tTotal\t")
+	table := [][]string{{"Customer", "Current", "1-30", "31-60", "61-90", "Over 90", "Total"}}
 	for _, r := range append(ag.Rows, ag.Total) {
-		name := r.Customer
-		if len([]rune(name)) > 32 {
-			name = string([]rune(name)[:31]) + "…"
+		name := []rune(r.Customer)
+		if len(name) > 32 {
+			name = append(name[:31], '…')
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", name, strings.Join(amounts(r, data.FormatAmount), "\t"))
+		table = append(table, append([]string{string(name)}, amounts(r, data.FormatAmount)...))
 	}
-	return tw.Flush()
+	widths := make([]int, len(table[0]))
+	for _, row := range table {
+		for i, c := range row {
+			widths[i] = max(widths[i], len([]rune(c)))
+		}
+	}
+	for _, row := range table {
+		var b strings.Builder
+		for i, c := range row {
+			pad := strings.Repeat(" ", widths[i]-len([]rune(c)))
+			if i == 0 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		if _, err := fmt.Fprintln(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func runCheck(env *Env, args []string) error {
