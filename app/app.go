@@ -1,8 +1,26 @@
-// Package app is Duebook's Fyne user interface.
+// Package app is Duebook's Fyne user interface: the main window with its screens
+// (dashboard, customers, invoices, payments, collections, inbox, reports, settings), the
+// first-start screen and the dialogs. It holds no SQL: everything goes through package data.
 package app
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"duebook/data"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -11,10 +29,551 @@ type Options struct {
 	DB string // company file to open ("" = the last one used)
 }
 
+// Tab names, in navigation order.
+const (
+	TabDashboard   = "Dashboard"
+	TabCustomers   = "Customers"
+	TabInvoices    = "Invoices"
+	TabPayments    = "Payments"
+	TabCollections = "Collections"
+	TabInbox       = "Inbox"
+	TabReports     = "Reports"
+	TabSettings    = "Settings"
+)
+
+// UI is the main window and its screens.
+type UI struct {
+	App     fyne.App
+	Win     fyne.Window
+	Store   *data.Store
+	Company data.Company
+
+	Tabs        *container.AppTabs
+	Dashboard   *Dashboard
+	Customers   *CustomersScreen
+	Invoices    *InvoicesScreen
+	Payments    *PaymentsScreen
+	Collections *CollectionsScreen
+	Inbox       *InboxScreen
+	Reports     *ReportsScreen
+	Settings    *SettingsScreen
+	Start       *StartScreen
+	StatusBar   *widget.Label
+
+	// Modal is the dialog shown last (tests read and tap it).
+	Modal *Modal
+
+	release func() // releases the company file's lock
+	jobs    sync.WaitGroup
+	epoch   int // bumped when the company file closes: late results of its jobs are dropped
+
+	qmu   sync.Mutex
+	queue []func() // results waiting for Wait (applyOnWait mode)
+	opts  Options
+}
+
+// New makes the main window (not shown yet) and opens the company file of opt, or the
+// last one used, or shows the first-start screen.
+func New(a fyne.App, opt Options) *UI {
+	ui := newUI(a)
+	ui.opts = opt
+	path := opt.DB
+	if path == "" {
+		if cfg, err := data.LoadConfig(); err == nil && cfg.LastFile != "" {
+			if _, err := os.Stat(cfg.LastFile); err == nil {
+				path = cfg.LastFile
+			}
+		}
+	}
+	if path != "" {
+		ui.OpenFile(path)
+	} else {
+		ui.ShowStart()
+	}
+	return ui
+}
+
+func newUI(a fyne.App) *UI {
+	ui := &UI{App: a}
+	ui.Win = a.NewWindow("Duebook")
+	ui.Win.Resize(fyne.NewSize(1280, 800))
+	ui.Win.SetMaster()
+	ui.Win.SetOnClosed(ui.closeStore)
+	ui.registerShortcuts()
+	return ui
+}
+
+// NewWithStore makes the main window on an already open store (tests, embedding); the
+// caller keeps ownership of closing it through UI.Close.
+func NewWithStore(a fyne.App, s *data.Store) *UI {
+	ui := newUI(a)
+	ui.Attach(s, nil)
+	return ui
+}
+
 // Run opens the main window and blocks until it is closed.
 func Run(a fyne.App, opt Options) error {
-	w := a.NewWindow("Duebook")
-	w.SetContent(widget.NewLabel("Duebook"))
-	w.ShowAndRun()
+	ui := New(a, opt)
+	if shot := os.Getenv("DUEBOOK_SCREENSHOT"); shot != "" {
+		go ui.screenshotAndQuit(shot, os.Getenv("DUEBOOK_SCREENSHOT_TAB"))
+	}
+	ui.Win.ShowAndRun()
 	return nil
+}
+
+// screenshotAndQuit waits for the first frames and the first data, captures the window
+// into a PNG file and quits (used by the real-window test under Xvfb). A capture that
+// comes back one flat colour (the frame not painted yet) is retried a few times.
+func (ui *UI) screenshotAndQuit(path, tab string) {
+	if tab != "" {
+		time.Sleep(500 * time.Millisecond)
+		fyne.Do(func() { ui.SelectTab(tab) })
+	}
+	time.Sleep(2 * time.Second)
+	ui.Wait()
+	var img image.Image
+	for try := 0; try < 10; try++ {
+		fyne.DoAndWait(func() { ui.Win.Canvas().Refresh(ui.Win.Content()) })
+		time.Sleep(500 * time.Millisecond)
+		fyne.DoAndWait(func() { img = ui.Win.Canvas().Capture() })
+		if !flatImage(img) {
+			break
+		}
+	}
+	if flatImage(img) {
+		// Some GL stacks (Mesa's software rasterizer under Xvfb) give no pixels when the
+		// front buffer is read back: render the same widget tree with Fyne's software
+		// painter instead.
+		fyne.DoAndWait(func() {
+			size := ui.Win.Canvas().Size()
+			content := ui.Win.Content()
+			c := software.NewCanvas()
+			c.SetPadded(false)
+			c.SetContent(content)
+			c.Resize(size)
+			img = c.Capture()
+		})
+		fmt.Fprintln(os.Stderr, "duebook: screenshot: the GL capture was empty; used the software renderer")
+	}
+	err := func() error {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := png.Encode(f, img); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "duebook: screenshot:", err)
+	}
+	fyne.Do(ui.App.Quit)
+}
+
+// flatImage tells whether every pixel of img has the same colour.
+func flatImage(img image.Image) bool {
+	if img == nil {
+		return true
+	}
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	r0, g0, b0, a0 := first.RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bb, a := img.At(x, y).RGBA()
+			if r != r0 || g != g0 || bb != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// applyOnWait makes background results wait in a queue until Wait runs them on the
+// caller's goroutine. Tests set it: the test driver runs fyne.Do inline on the worker
+// goroutine, which would race with the test's own widget calls; the real driver runs
+// fyne.Do on the UI goroutine between events, which is what the queue models.
+var applyOnWait bool
+
+// post runs f on the UI goroutine (fyne.DoAndWait), or queues it for Wait in tests.
+func (ui *UI) post(f func()) {
+	if applyOnWait {
+		ui.qmu.Lock()
+		ui.queue = append(ui.queue, f)
+		ui.qmu.Unlock()
+		return
+	}
+	fyne.DoAndWait(f)
+}
+
+// Wait blocks until the background work started so far (and the work it started) is done
+// and applied. Never call it on the UI goroutine of the real driver (the workers wait for it).
+func (ui *UI) Wait() {
+	for {
+		ui.jobs.Wait()
+		ui.qmu.Lock()
+		q := ui.queue
+		ui.queue = nil
+		ui.qmu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			f()
+		}
+	}
+}
+
+// Go runs work off the UI goroutine; the function it returns (if any) is applied on the UI
+// goroutine with fyne.Do, unless ctx was cancelled or the company file was closed meanwhile.
+func (ui *UI) Go(ctx context.Context, work func(ctx context.Context) func()) {
+	epoch := ui.epoch
+	ui.jobs.Add(1)
+	go func() {
+		defer ui.jobs.Done()
+		apply := work(ctx)
+		if apply == nil || ctx.Err() != nil {
+			return
+		}
+		ui.post(func() {
+			if ctx.Err() == nil && epoch == ui.epoch {
+				apply()
+			}
+		})
+	}()
+}
+
+// RunLong runs long work off the UI goroutine behind a progress dialog with Cancel.
+// work reports progress (0..1, or <0 for "unknown") and returns what to apply on the UI
+// goroutine. A cancelled run applies nothing; onCancel (may be nil) cleans up.
+func (ui *UI) RunLong(title, message string, work func(ctx context.Context, progress func(float64)) (func(), error), onCancel func()) *Modal {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	inf := widget.NewProgressBarInfinite()
+	bar.Hide()
+	status := widget.NewLabel("")
+	m := ui.ShowModal(title, message, container.NewVBox(container.NewStack(bar, inf), status),
+		ModalButton{Text: "Cancel", Action: func() bool {
+			cancel()
+			status.SetText("Cancelling…")
+			return false
+		}})
+	var last time.Time
+	var mu sync.Mutex
+	progress := func(f float64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(last) < 50*time.Millisecond && f < 1 {
+			return
+		}
+		last = time.Now()
+		post := fyne.Do
+		if applyOnWait {
+			post = ui.post
+		}
+		post(func() {
+			if f < 0 {
+				return
+			}
+			inf.Stop()
+			inf.Hide()
+			bar.Show()
+			bar.SetValue(f)
+		})
+	}
+	ui.jobs.Add(1)
+	go func() {
+		defer ui.jobs.Done()
+		defer cancel()
+		apply, err := work(ctx, progress)
+		cancelled := ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled) || errors.Is(err, ctx.Err()))
+		ui.post(func() {
+			inf.Stop()
+			m.Hide()
+			switch {
+			case cancelled:
+				if onCancel != nil {
+					onCancel()
+				}
+			case err != nil:
+				ui.ShowError(err)
+			case apply != nil:
+				apply()
+			}
+		})
+	}()
+	return m
+}
+
+// registerShortcuts binds Ctrl+N (new invoice), Ctrl+F (search), Ctrl+S (save) on the
+// canvas and in the main menu (menu shortcuts also work while a text field has the focus).
+func (ui *UI) registerShortcuts() {
+	newInv := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	c := ui.Win.Canvas()
+	c.AddShortcut(newInv, func(fyne.Shortcut) { ui.NewInvoice(0) })
+	c.AddShortcut(find, func(fyne.Shortcut) { ui.FocusSearch() })
+	c.AddShortcut(save, func(fyne.Shortcut) { ui.Save() })
+	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = sc
+		return it
+	}
+	file := fyne.NewMenu("File",
+		item("New invoice", newInv, func() { ui.NewInvoice(0) }),
+		item("Save", save, ui.Save),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Open company file…", ui.OpenFileDialog),
+		fyne.NewMenuItem("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
+		fyne.NewMenuItem("Open sample company", ui.OpenSample),
+	)
+	edit := fyne.NewMenu("Edit", item("Find", find, ui.FocusSearch))
+	ui.Win.SetMainMenu(fyne.NewMainMenu(file, edit))
+}
+
+// NewInvoice opens the invoice editor on a new draft (for customer id, 0 = choose).
+func (ui *UI) NewInvoice(customerID int64) {
+	if ui.Store == nil || ui.Invoices == nil {
+		return
+	}
+	ui.SelectTab(TabInvoices)
+	ui.Invoices.NewDraft(customerID)
+}
+
+// FocusSearch puts the cursor in the current screen's search field.
+func (ui *UI) FocusSearch() {
+	if ui.Tabs == nil {
+		return
+	}
+	var e fyne.Focusable
+	switch ui.Tabs.Selected().Text {
+	case TabCustomers:
+		e = ui.Customers.Search
+	case TabInvoices:
+		if ui.Invoices.Editor == nil {
+			e = ui.Invoices.Text
+		}
+	case TabPayments:
+		e = ui.Payments.Search
+	default:
+		ui.SelectTab(TabInvoices)
+		e = ui.Invoices.Text
+	}
+	if e != nil {
+		ui.Win.Canvas().Focus(e)
+	}
+}
+
+// Save saves the form being edited on the current screen.
+func (ui *UI) Save() {
+	if ui.Tabs == nil {
+		if ui.Start != nil && ui.Start.Form != nil {
+			ui.Start.Create()
+		}
+		return
+	}
+	switch ui.Tabs.Selected().Text {
+	case TabCustomers:
+		if ui.Customers.Form != nil {
+			ui.Customers.Form.Save()
+		}
+	case TabInvoices:
+		if ui.Invoices.Editor != nil {
+			ui.Invoices.Editor.Save()
+		}
+	case TabPayments:
+		ui.Payments.Record()
+	case TabSettings:
+		ui.Settings.Save()
+	}
+}
+
+// SelectTab shows a screen by name.
+func (ui *UI) SelectTab(name string) {
+	if ui.Tabs == nil {
+		return
+	}
+	for _, it := range ui.Tabs.Items {
+		if it.Text == name {
+			ui.Tabs.Select(it)
+			return
+		}
+	}
+}
+
+// OpenFile opens a company file (taking its lock) and shows the main screens.
+func (ui *UI) OpenFile(path string) {
+	ui.openFile(path, data.Options{})
+}
+
+func (ui *UI) openFile(path string, opt data.Options) {
+	release, err := lockFile(path, opt.ReadOnly)
+	if err != nil {
+		var le lockedError
+		if errors.As(err, &le) {
+			ui.askLocked(path, err)
+			return
+		}
+		ui.showStartWithError(err)
+		return
+	}
+	s, err := data.OpenWith(path, opt)
+	if err != nil {
+		if release != nil {
+			release()
+		}
+		ui.showStartWithError(err)
+		return
+	}
+	if !opt.ReadOnly {
+		if err := data.RememberFile(path); err != nil {
+			fmt.Fprintln(os.Stderr, "duebook: remembering the file:", err)
+		}
+	}
+	ui.Attach(s, release)
+}
+
+func (ui *UI) showStartWithError(err error) {
+	ui.ShowStart()
+	ui.ShowError(err)
+}
+
+// askLocked offers what to do when another Duebook has the file open.
+func (ui *UI) askLocked(path string, err error) {
+	if ui.Tabs == nil {
+		ui.ShowStart()
+	}
+	ui.ShowModal("Company file in use", err.Error()+"\n\nOpen it read-only, or break the lock if that program is no longer running.", nil,
+		ModalButton{Text: "Open read-only", Main: true, Action: func() bool {
+			ui.openFile(path, data.Options{ReadOnly: true})
+			return true
+		}},
+		ModalButton{Text: "Break lock", Action: func() bool {
+			if err := breakLock(path); err != nil {
+				ui.ShowError(err)
+				return true
+			}
+			ui.openFile(path, data.Options{})
+			return true
+		}},
+		ModalButton{Text: "Cancel"},
+	)
+}
+
+// Attach shows the screens of an open store (release, if set, is called on close).
+func (ui *UI) Attach(s *data.Store, release func()) {
+	ui.closeStore()
+	ui.Store, ui.release = s, release
+	comp, err := s.Company(context.Background())
+	if err != nil {
+		ui.ShowError(err)
+	}
+	ui.Company = comp
+	ui.build()
+}
+
+func (ui *UI) closeStore() {
+	ui.epoch++
+	if ui.Store != nil {
+		ui.Store.Close()
+		ui.Store = nil
+	}
+	if ui.release != nil {
+		ui.release()
+		ui.release = nil
+	}
+}
+
+// Close closes the company file (tests; the window's close does it too).
+func (ui *UI) Close() {
+	ui.Wait()
+	ui.closeStore()
+}
+
+func (ui *UI) build() {
+	ui.Start = nil
+	ui.Dashboard = newDashboard(ui)
+	ui.Customers = newCustomersScreen(ui)
+	ui.Invoices = newInvoicesScreen(ui)
+	ui.Payments = newPaymentsScreen(ui)
+	ui.Collections = newCollectionsScreen(ui)
+	ui.Inbox = newInboxScreen(ui)
+	ui.Reports = newReportsScreen(ui)
+	ui.Settings = newSettingsScreen(ui)
+	ui.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(TabDashboard, theme.HomeIcon(), ui.Dashboard.Root),
+		container.NewTabItemWithIcon(TabCustomers, theme.AccountIcon(), ui.Customers.Root),
+		container.NewTabItemWithIcon(TabInvoices, theme.DocumentIcon(), ui.Invoices.Root),
+		container.NewTabItemWithIcon(TabPayments, theme.ConfirmIcon(), ui.Payments.Root),
+		container.NewTabItemWithIcon(TabCollections, theme.MailReplyIcon(), ui.Collections.Root),
+		container.NewTabItemWithIcon(TabInbox, theme.MailComposeIcon(), ui.Inbox.Root),
+		container.NewTabItemWithIcon(TabReports, theme.DocumentPrintIcon(), ui.Reports.Root),
+		container.NewTabItemWithIcon(TabSettings, theme.SettingsIcon(), ui.Settings.Root),
+	)
+	ui.Tabs.SetTabLocation(container.TabLocationLeading)
+	ui.Tabs.OnSelected = func(it *container.TabItem) {
+		if it.Text == TabCollections {
+			ui.Collections.Reload()
+		}
+	}
+	file := ui.Store.Path()
+	mode := ""
+	if ui.Store.ReadOnly() {
+		mode = "  ·  READ-ONLY (another Duebook has this file open)"
+	}
+	ui.StatusBar = widget.NewLabel(fmt.Sprintf("%s  ·  %s  ·  today %s%s", ui.Company.Name, file, ui.Store.Today(), mode))
+	ui.StatusBar.Truncation = fyne.TextTruncateEllipsis
+	if ui.Store.ReadOnly() {
+		ui.StatusBar.Importance = widget.WarningImportance
+	}
+	ui.Win.SetTitle("Duebook — " + ui.Company.Name)
+	ui.Win.SetContent(container.NewBorder(nil, ui.StatusBar, nil, nil, ui.Tabs))
+	ui.Reload()
+}
+
+// Reload re-reads every screen's data (after a change).
+func (ui *UI) Reload() {
+	if ui.Store == nil || ui.Tabs == nil {
+		return
+	}
+	ui.Dashboard.Reload()
+	ui.Customers.Reload()
+	ui.Invoices.Reload()
+	ui.Payments.Reload()
+}
+
+// Changed is called after every write: the screens re-read what they show.
+func (ui *UI) Changed() { ui.Reload() }
+
+// Today is the store's today.
+func (ui *UI) Today() data.Date { return ui.Store.Today() }
+
+// defaultDataDir is where new and sample company files go.
+func defaultDataDir() (string, error) {
+	dir, err := data.ConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return dir, os.MkdirAll(dir, 0o700)
+}
+
+// fileNameFor makes a file name from a company name.
+func fileNameFor(name string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		case r == ' ' || r == '.':
+			b.WriteRune('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		s = "company"
+	}
+	return s + ".duebook"
 }

@@ -68,12 +68,12 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 		var q string
 		args := []any{asOf}
 		if latest <= asOf.String() {
-			q = `SELECT customer_id, open_amount, CAST(julianday(?) - julianday(due_date) AS INTEGER)
+			q = `SELECT customer_id, open_amount AS open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days
 				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`
 			args = append(args, currency)
 		} else {
 			d := asOf.String()
-			q = `SELECT customer_id, open, CAST(julianday(?) - julianday(due_date) AS INTEGER) FROM (
+			q = `SELECT customer_id, open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days FROM (
 				SELECT i.customer_id, i.due_date, i.total
 				  - coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?), 0)
 				  - coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?), 0)
@@ -83,6 +83,14 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 				  AND (i.status = 'posted' OR (i.status = 'void' AND i.void_date > ?))) WHERE open > 0`
 			args = append(args, d, d, d, currency, d, d)
 		}
+		// Sum the buckets per customer inside SQLite: only one row per customer comes back.
+		q = `SELECT customer_id,
+			sum(CASE WHEN days <= 0 THEN open ELSE 0 END),
+			sum(CASE WHEN days BETWEEN 1 AND 30 THEN open ELSE 0 END),
+			sum(CASE WHEN days BETWEEN 31 AND 60 THEN open ELSE 0 END),
+			sum(CASE WHEN days BETWEEN 61 AND 90 THEN open ELSE 0 END),
+			sum(CASE WHEN days > 90 THEN open ELSE 0 END)
+			FROM (` + q + `) GROUP BY customer_id`
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
@@ -90,19 +98,14 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 		defer rows.Close()
 		byCust := map[int64]*AgingRow{}
 		for rows.Next() {
-			var cid, amt int64
-			var days int
-			if err := rows.Scan(&cid, &amt, &days); err != nil {
+			r := &AgingRow{}
+			if err := rows.Scan(&r.CustomerID, &r.Buckets[0], &r.Buckets[1], &r.Buckets[2], &r.Buckets[3], &r.Buckets[4]); err != nil {
 				return err
 			}
-			r := byCust[cid]
-			if r == nil {
-				r = &AgingRow{CustomerID: cid}
-				byCust[cid] = r
+			for _, b := range r.Buckets {
+				r.Total += b
 			}
-			b := BucketOf(days)
-			r.Buckets[b] += amt
-			r.Total += amt
+			byCust[r.CustomerID] = r
 		}
 		if err := rows.Err(); err != nil {
 			return err

@@ -59,7 +59,7 @@ CREATE TABLE invoices (
 CREATE INDEX invoices_customer ON invoices(customer_id, issue_date);
 CREATE INDEX invoices_issue ON invoices(issue_date);
 CREATE INDEX invoices_due ON invoices(due_date);
-CREATE INDEX invoices_open ON invoices(customer_id, due_date) WHERE status = 'posted' AND open_amount > 0;
+CREATE INDEX invoices_open ON invoices(currency, customer_id, due_date, open_amount) WHERE status = 'posted' AND open_amount > 0;
 
 CREATE TABLE invoice_lines (
     id          INTEGER PRIMARY KEY,

@@ -1,0 +1,485 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"duebook/data"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// LineRow is one line item of the draft editor.
+type LineRow struct {
+	Desc   *widget.Entry
+	Qty    *widget.Entry
+	Price  *widget.Entry
+	Tax    *widget.Entry
+	Net    *widget.Label
+	Remove *widget.Button
+	Error  *widget.Label
+	box    fyne.CanvasObject
+}
+
+// InvoiceEditor edits a draft: header, line items with live totals; save, post, delete.
+type InvoiceEditor struct {
+	is       *InvoicesScreen
+	Root     fyne.CanvasObject
+	Title    *widget.Label
+	Form     *Form
+	Customer *CustomerPicker
+	Lines    []*LineRow
+	LinesErr *widget.Label
+	Subtotal *widget.Label
+	TaxTotal *widget.Label
+	Total    *widget.Label
+	AddLine  *widget.Button
+	SaveBtn  *widget.Button
+	PostBtn  *widget.Button
+	Back     *widget.Button
+	Invoice  *data.Invoice // the saved draft (nil until saved)
+
+	linesBox   *fyne.Container
+	dueEdited  bool
+	settingDue bool
+}
+
+func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
+	e := &InvoiceEditor{is: is, Invoice: inv}
+	ui := is.ui
+	f := NewForm()
+	e.Form = f
+	e.Customer = newCustomerPicker()
+	var all []*data.Customer
+	for _, c := range is.customers {
+		all = append(all, c)
+	}
+	sortCustomers(all)
+	e.Customer.SetCustomers(all)
+	f.Customer("customer", "Customer", e.Customer)
+	issue := f.Entry("issue_date", "Issue date", "YYYY-MM-DD")
+	due := f.Entry("due_date", "Due date", "YYYY-MM-DD (from the customer's terms)")
+	f.Entry("po_number", "PO number", "the customer's purchase order, if any")
+	f.MultiLine("notes", "Notes", "printed on the invoice")
+	issue.SetText(ui.Today().String())
+	e.Customer.OnPicked = func(int64) { e.updateDue(); e.recompute() }
+	issue.Entry.OnChanged = func(string) { e.updateDue() }
+	due.Entry.OnChanged = func(string) {
+		if !e.settingDue {
+			e.dueEdited = true
+		}
+	}
+	e.LinesErr = newErrorLabel()
+	e.linesBox = container.NewVBox()
+	e.Subtotal, e.TaxTotal, e.Total = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	e.Total.TextStyle.Bold = true
+	for _, l := range []*widget.Label{e.Subtotal, e.TaxTotal, e.Total} {
+		l.Alignment = fyne.TextAlignTrailing
+	}
+	e.AddLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.addLine(nil) })
+	e.SaveBtn = widget.NewButtonWithIcon("Save draft (Ctrl+S)", theme.DocumentSaveIcon(), e.Save)
+	e.PostBtn = widget.NewButtonWithIcon("Post", theme.ConfirmIcon(), e.Post)
+	e.PostBtn.Importance = widget.HighImportance
+	e.Back = widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
+	del := widget.NewButtonWithIcon("Delete draft", theme.DeleteIcon(), func() {
+		if e.Invoice != nil {
+			ui.DeleteDraft(e.Invoice.ID)
+		} else {
+			is.CloseDetail()
+		}
+	})
+	if inv != nil {
+		e.Customer.Set(inv.CustomerID)
+		issue.SetText(inv.IssueDate.String())
+		e.settingDue = true
+		due.SetText(inv.DueDate.String())
+		e.settingDue = false
+		e.dueEdited = true
+		f.Field("po_number").SetText(inv.PONumber)
+		f.Field("notes").SetText(inv.Notes)
+		for i := range inv.Lines {
+			e.addLine(&inv.Lines[i])
+		}
+	}
+	if len(e.Lines) == 0 {
+		e.addLine(nil)
+	}
+	e.Title = heading("New invoice")
+	if inv != nil {
+		e.Title.SetText(fmt.Sprintf("Draft invoice #%d — %s", inv.ID, inv.CustomerName))
+	}
+	hdr := func(t string, w float32) fyne.CanvasObject {
+		l := widget.NewLabel(t)
+		l.TextStyle.Bold = true
+		return container.NewGridWrap(fyne.NewSize(w, l.MinSize().Height), l)
+	}
+	lineHeader := container.NewBorder(nil, nil, nil,
+		container.NewHBox(hdr("Quantity", 90), hdr("Unit price", 120), hdr("Tax %", 80), hdr("Line total", 120), hdr("", 40)),
+		hdr("Description", 200))
+	totals := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Subtotal"), e.Subtotal,
+		widget.NewLabel("Tax"), e.TaxTotal,
+		widget.NewLabel("Total"), e.Total)
+	body := container.NewVBox(
+		f.Object(),
+		widget.NewSeparator(),
+		lineHeader, e.linesBox, e.LinesErr,
+		container.NewBorder(nil, nil, container.NewVBox(e.AddLine), container.NewGridWrap(fyne.NewSize(320, totals.MinSize().Height), totals)),
+	)
+	buttons := container.NewHBox(e.Back, layout.NewSpacer(), del, e.SaveBtn, e.PostBtn)
+	e.Root = container.NewBorder(e.Title, buttons, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	e.updateDue()
+	e.recompute()
+	return e
+}
+
+func (e *InvoiceEditor) customer() *data.Customer { return e.is.customers[e.Customer.ID()] }
+
+func (e *InvoiceEditor) currency() string {
+	if c := e.customer(); c != nil {
+		return c.Currency
+	}
+	return e.is.ui.Company.Currency
+}
+
+// updateDue sets the due date from the issue date and the customer's terms, unless the
+// user typed one.
+func (e *InvoiceEditor) updateDue() {
+	if e.dueEdited {
+		return
+	}
+	c := e.customer()
+	issue, err := data.ParseDate(strings.TrimSpace(e.Form.Field("issue_date").Text()))
+	if c == nil || err != nil {
+		return
+	}
+	e.settingDue = true
+	e.Form.Field("due_date").SetText(data.DueDateFor(issue, c).String())
+	e.settingDue = false
+}
+
+func (e *InvoiceEditor) addLine(l *data.InvoiceLine) *LineRow {
+	r := &LineRow{Desc: widget.NewEntry(), Qty: widget.NewEntry(), Price: widget.NewEntry(), Tax: widget.NewEntry(),
+		Net: widget.NewLabel(""), Error: newErrorLabel()}
+	r.Desc.SetPlaceHolder("What was sold")
+	r.Qty.SetText("1")
+	r.Tax.SetText(formatDecimal(e.is.ui.Company.DefaultTaxRateBP, 2))
+	r.Net.Alignment = fyne.TextAlignTrailing
+	if l != nil {
+		r.Desc.SetText(l.Description)
+		r.Qty.SetText(formatDecimal(l.QtyMilli, 3))
+		r.Price.SetText(data.FormatAmount(l.UnitPrice, e.currency()))
+		r.Tax.SetText(formatDecimal(l.TaxRateBP, 2))
+	}
+	for _, en := range []*widget.Entry{r.Qty, r.Price, r.Tax} {
+		en.OnChanged = func(string) { e.recompute() }
+	}
+	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(r) })
+	fix := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, r.Desc.MinSize().Height), o)
+	}
+	r.box = container.NewVBox(container.NewBorder(nil, nil, nil,
+		container.NewHBox(fix(r.Qty, 90), fix(r.Price, 120), fix(r.Tax, 80), fix(r.Net, 120), fix(r.Remove, 40)), r.Desc), r.Error)
+	e.Lines = append(e.Lines, r)
+	e.linesBox.Add(r.box)
+	e.recompute()
+	relayout(e.linesBox)
+	return r
+}
+
+func (e *InvoiceEditor) removeLine(r *LineRow) {
+	for i, x := range e.Lines {
+		if x == r {
+			e.Lines = append(e.Lines[:i], e.Lines[i+1:]...)
+			e.linesBox.Remove(r.box)
+			break
+		}
+	}
+	e.recompute()
+	relayout(e.linesBox)
+}
+
+// parseLine reads line i (1-based i for messages); errors go to v.
+func (e *InvoiceEditor) parseLine(v *fieldErrors, i int, r *LineRow, cur string) data.InvoiceLine {
+	f := "lines[" + strconv.Itoa(i) + "]"
+	l := data.InvoiceLine{Description: r.Desc.Text}
+	var err error
+	if l.QtyMilli, err = parseDecimal(r.Qty.Text, 3); err != nil {
+		addErr(v, f+".quantity", err.Error())
+	}
+	if strings.TrimSpace(r.Price.Text) == "" {
+		addErr(v, f+".unit_price", "is required")
+	} else if l.UnitPrice, err = data.ParseAmount(r.Price.Text, cur); err != nil {
+		addErr(v, f+".unit_price", err.Error())
+	}
+	if strings.TrimSpace(r.Tax.Text) != "" {
+		if l.TaxRateBP, err = parseDecimal(r.Tax.Text, 2); err != nil {
+			addErr(v, f+".tax_rate", err.Error())
+		}
+	}
+	return l
+}
+
+// recompute updates the line totals and the invoice totals as the user types.
+func (e *InvoiceEditor) recompute() {
+	if e.Total == nil {
+		return
+	}
+	cur := e.currency()
+	inv := data.Invoice{}
+	for i, r := range e.Lines {
+		var v fieldErrors
+		l := e.parseLine(&v, i+1, r, cur)
+		if len(v) > 0 {
+			r.Net.SetText("—")
+			continue
+		}
+		one := data.Invoice{Lines: []data.InvoiceLine{l}}
+		if err := one.ComputeTotals(); err != nil {
+			r.Net.SetText("—")
+			continue
+		}
+		r.Net.SetText(data.FormatAmount(one.Lines[0].Net, cur))
+		inv.Lines = append(inv.Lines, l)
+	}
+	if err := inv.ComputeTotals(); err != nil {
+		e.Total.SetText("too large")
+		return
+	}
+	e.Subtotal.SetText(money(inv.Subtotal, cur))
+	e.TaxTotal.SetText(money(inv.TaxTotal, cur))
+	e.Total.SetText(money(inv.Total, cur))
+}
+
+// build reads the editor into an invoice; v collects input errors.
+func (e *InvoiceEditor) build(v *fieldErrors) *data.Invoice {
+	f := e.Form
+	inv := &data.Invoice{}
+	if e.Invoice != nil {
+		inv.ID = e.Invoice.ID
+	}
+	inv.CustomerID = e.Customer.ID()
+	if inv.CustomerID == 0 {
+		if strings.TrimSpace(e.Customer.Entry.Text) == "" {
+			addErr(v, "customer", "is required")
+		} else {
+			addErr(v, "customer", fmt.Sprintf("no customer is called %q; pick one from the list", e.Customer.Entry.Text))
+		}
+	}
+	cur := e.currency()
+	inv.Currency = cur
+	inv.IssueDate = parseDateField(v, "issue_date", f.Field("issue_date").Text(), true)
+	inv.DueDate = parseDateField(v, "due_date", f.Field("due_date").Text(), false)
+	inv.PONumber = f.Field("po_number").Text()
+	inv.Notes = strings.TrimSpace(f.Field("notes").Text())
+	for i, r := range e.Lines {
+		inv.Lines = append(inv.Lines, e.parseLine(v, i+1, r, cur))
+	}
+	if len(e.Lines) == 0 {
+		addErr(v, "lines", "an invoice needs at least one line")
+	}
+	return inv
+}
+
+// showErrors routes errors to the header fields and to the lines.
+func (e *InvoiceEditor) showErrors(err error) bool {
+	for _, r := range e.Lines {
+		r.Error.SetText("")
+		r.Error.Hide()
+	}
+	e.LinesErr.SetText("")
+	e.LinesErr.Hide()
+	if err == nil {
+		e.Form.Clear()
+		relayout(e.linesBox)
+		return false
+	}
+	fields := data.FieldErrors(err)
+	var header fieldErrors
+	lineMsgs := map[int][]string{}
+	for name, msg := range fields {
+		if strings.HasPrefix(name, "lines[") {
+			end := strings.IndexByte(name, ']')
+			n, convErr := strconv.Atoi(name[len("lines["):max(end, len("lines["))])
+			if convErr == nil && n >= 1 && n <= len(e.Lines) {
+				what := strings.ReplaceAll(strings.TrimPrefix(name[end+1:], "."), "_", " ")
+				lineMsgs[n] = append(lineMsgs[n], what+" "+msg)
+				continue
+			}
+		}
+		if name == "lines" {
+			e.LinesErr.SetText(msg)
+			e.LinesErr.Show()
+			continue
+		}
+		addErr(&header, name, msg)
+	}
+	for n, msgs := range lineMsgs {
+		sort.Strings(msgs)
+		r := e.Lines[n-1]
+		r.Error.SetText(fmt.Sprintf("Line %d: %s", n, strings.Join(msgs, "; ")))
+		r.Error.Show()
+	}
+	if len(fields) == 0 {
+		e.Form.ShowErrors(err)
+	} else {
+		e.Form.ShowErrors(errOrNil(header))
+	}
+	relayout(e.linesBox)
+	return true
+}
+
+// Save stores the draft (a new invoice is checked against the customer's credit limit first).
+func (e *InvoiceEditor) Save() { e.save(nil) }
+
+func (e *InvoiceEditor) save(then func(*data.Invoice)) {
+	var v fieldErrors
+	inv := e.build(&v)
+	if v := errOrNil(v); v != nil {
+		// Let the store's own checks speak for the fields that parsed.
+		if err := inv.Validate(); err != nil {
+			vv := v.(data.ValidationErrors)
+			for name, msg := range data.FieldErrors(err) {
+				if vv.Fields()[name] == "" && name != "customer" {
+					vv = append(vv, &data.FieldError{Field: name, Msg: msg})
+				}
+			}
+			v = vv
+		}
+		e.showErrors(v)
+		return
+	}
+	ui := e.is.ui
+	store := func() {
+		var err error
+		if inv.ID == 0 {
+			err = ui.Store.CreateDraft(context.Background(), inv)
+		} else {
+			err = ui.Store.UpdateDraft(context.Background(), inv)
+		}
+		if e.showErrors(err) {
+			return
+		}
+		e.Invoice = inv
+		e.Title.SetText(fmt.Sprintf("Draft invoice #%d — %s", inv.ID, inv.CustomerName))
+		ui.Changed()
+		if then != nil {
+			then(inv)
+		}
+	}
+	if inv.ID == 0 && then == nil {
+		_ = inv.Validate() // totals for the check
+		ui.creditWarning(inv.CustomerID, inv.Total, "Save", store)
+		return
+	}
+	store()
+}
+
+// Post saves the draft and posts it (warning first when over the credit limit).
+func (e *InvoiceEditor) Post() {
+	e.save(func(inv *data.Invoice) { e.is.ui.PostInvoice(inv.ID) })
+}
+
+// InvoiceView shows a posted or void invoice with its payments, credits and write-offs.
+type InvoiceView struct {
+	is      *InvoicesScreen
+	Root    fyne.CanvasObject
+	Invoice *data.Invoice
+	Header  *widget.Label
+	Status  *widget.Label
+	Body    *widget.Label
+	Void    *widget.Button
+	Credit  *widget.Button
+	Write   *widget.Button
+	Sent    *widget.Button
+	Pay     *widget.Button
+}
+
+func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
+	ui := is.ui
+	v := &InvoiceView{is: is, Invoice: inv}
+	ctx := context.Background()
+	cur := inv.Currency
+	v.Header = heading(fmt.Sprintf("Invoice %s — %s", inv.Number, inv.CustomerName))
+	st := rowStatus(&data.InvoiceRow{Status: inv.Status, Open: inv.OpenAmount, Total: inv.Total})
+	if n := inv.DaysOverdue(ui.Today()); n > 0 {
+		st += fmt.Sprintf(", %d days overdue", n)
+	}
+	v.Status = widget.NewLabel("Status: " + st)
+	if inv.Status == data.StatusVoid {
+		v.Status.SetText(fmt.Sprintf("VOID since %s — reason: %s", inv.VoidDate, inv.VoidReason))
+		v.Status.Importance = widget.DangerImportance
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Issued %s · due %s", inv.IssueDate, inv.DueDate)
+	if !inv.SentDate.IsZero() {
+		fmt.Fprintf(&b, " · sent %s", inv.SentDate)
+	}
+	if inv.PONumber != "" {
+		fmt.Fprintf(&b, " · PO %s", inv.PONumber)
+	}
+	b.WriteString("\n\n")
+	for _, l := range inv.Lines {
+		fmt.Fprintf(&b, "%s — %s × %s", l.Description, formatDecimal(l.QtyMilli, 3), data.FormatAmount(l.UnitPrice, cur))
+		if l.TaxRateBP > 0 {
+			fmt.Fprintf(&b, " + %s %% tax", formatDecimal(l.TaxRateBP, 2))
+		}
+		fmt.Fprintf(&b, " = %s\n", data.FormatAmount(l.Net+l.Tax, cur))
+	}
+	fmt.Fprintf(&b, "\nSubtotal %s · Tax %s · Total %s\nOutstanding %s\n", data.FormatAmount(inv.Subtotal, cur),
+		data.FormatAmount(inv.TaxTotal, cur), money(inv.Total, cur), money(inv.OpenAmount, cur))
+	if allocs, err := ui.Store.InvoiceAllocations(ctx, inv.ID); err == nil && len(allocs) > 0 {
+		b.WriteString("\nPayments applied:\n")
+		for _, a := range allocs {
+			fmt.Fprintf(&b, "  %s  %s (payment #%d)\n", a.Date, data.FormatAmount(a.Amount, cur), a.PaymentID)
+		}
+	}
+	if cns, err := ui.Store.CreditNotes(ctx, inv.ID); err == nil && len(cns) > 0 {
+		b.WriteString("\nCredit notes:\n")
+		for _, c := range cns {
+			fmt.Fprintf(&b, "  %s  %s  %s — %s\n", c.Number, c.Date, data.FormatAmount(c.Amount, cur), c.Reason)
+		}
+	}
+	if wos, err := ui.Store.WriteOffs(ctx, inv.ID); err == nil && len(wos) > 0 {
+		b.WriteString("\nWrite-offs:\n")
+		for _, w := range wos {
+			fmt.Fprintf(&b, "  %s  %s — %s\n", w.Date, data.FormatAmount(w.Amount, cur), w.Reason)
+		}
+	}
+	if inv.Notes != "" {
+		b.WriteString("\nNotes: " + inv.Notes + "\n")
+	}
+	v.Body = widget.NewLabel(b.String())
+	v.Body.Wrapping = fyne.TextWrapWord
+	v.Body.Selectable = true
+	id := inv.ID
+	v.Void = widget.NewButton("Void…", func() { ui.VoidInvoice(id) })
+	v.Credit = widget.NewButton("Credit note…", func() { ui.CreditInvoice(id) })
+	v.Write = widget.NewButton("Write off…", func() { ui.WriteOffInvoice(id) })
+	v.Sent = widget.NewButton("Mark sent…", func() { ui.MarkInvoiceSent(id) })
+	v.Pay = widget.NewButton("Record payment", func() {
+		ui.SelectTab(TabPayments)
+		ui.Payments.StartFor(inv.CustomerID)
+	})
+	if inv.Status != data.StatusPosted {
+		for _, b := range []*widget.Button{v.Void, v.Credit, v.Write, v.Sent, v.Pay} {
+			b.Disable()
+		}
+	} else if inv.OpenAmount == 0 {
+		v.Credit.Disable()
+		v.Write.Disable()
+		v.Pay.Disable()
+	}
+	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
+	cust := widget.NewButton("Customer", func() { ui.ShowCustomer(inv.CustomerID) })
+	buttons := container.NewHBox(back, cust, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
+	v.Root = container.NewBorder(container.NewVBox(v.Header, v.Status), buttons, nil, nil, container.NewVScroll(v.Body))
+	return v
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestRealWindowScreenshot builds the real binary, makes a demo company, starts the GUI
+// under Xvfb with DUEBOOK_SCREENSHOT set (the app captures its window after the first
+// frames, writes the PNG and quits) and checks the picture.
+func TestRealWindowScreenshot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the GUI binary and starts Xvfb")
+	}
+	xvfb, err := exec.LookPath("xvfb-run")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("xvfb-run is missing (make test installs xvfb and xauth)")
+		}
+		t.Skip("xvfb-run is missing")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "duebook")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "demo.duebook")
+	if out, err := exec.Command(bin, "demo", "-o", db, "-customers", "60", "-invoices", "1500", "-seed", "3").CombinedOutput(); err != nil {
+		t.Fatalf("duebook demo: %v\n%s", err, out)
+	}
+	for _, tab := range []string{"", "Invoices"} {
+		name := "dashboard.png"
+		if tab != "" {
+			name = tab + ".png"
+		}
+		shot := filepath.Join(dir, name)
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		cmd := exec.CommandContext(ctx, xvfb, "-a", "-s", "-screen 0 1280x800x24", bin, "-db", db)
+		cmd.Env = append(os.Environ(), "DUEBOOK_SCREENSHOT="+shot, "DUEBOOK_SCREENSHOT_TAB="+tab,
+			"DUEBOOK_CONFIG_DIR="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
+		out, err := cmd.CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("GUI run (%s): %v\n%s", name, err, out)
+		}
+		f, err := os.Open(shot)
+		if err != nil {
+			t.Fatalf("no screenshot: %v\n%s", err, out)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("screenshot is not a PNG: %v", err)
+		}
+		b := img.Bounds()
+		if b.Dx() < 1200 || b.Dx() > 1400 || b.Dy() < 700 {
+			t.Errorf("%s is %dx%d, want about 1280x800", name, b.Dx(), b.Dy())
+		}
+		if n := colours(img); n < 20 {
+			t.Errorf("%s has %d colours: nothing was drawn", name, n)
+		}
+		if keep := os.Getenv("DUEBOOK_KEEP_SCREENSHOTS"); keep != "" {
+			data, _ := os.ReadFile(shot)
+			os.WriteFile(filepath.Join(keep, name), data, 0o644)
+		}
+	}
+}
+
+// colours counts the distinct colours of a sample of the image's pixels.
+func colours(img image.Image) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+		}
+	}
+	return len(seen)
+}
