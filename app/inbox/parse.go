@@ -1,0 +1,439 @@
+// Package inbox reads the owner's mailbox for payment confirmations: IMAP fetch of new
+// messages (fetch.go), and the reader that says what a message is (Parse): which provider,
+// money in or out, how much, from whom, for what, and whether the sender is authentic.
+// Matching against open invoices builds on Parsed. No Fyne here.
+package inbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"duebook/data"
+
+	"github.com/emersion/go-message/mail"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Parsed is what the reader sees in one message. Unknown text fields are "".
+type Parsed struct {
+	MessageID string // without angle brackets
+	From      string // the From address, lower case
+	FromName  string // its display name
+	To        string // the first To address, lower case
+	Subject   string
+
+	Provider Provider
+	Kind     Kind
+	Trusted  bool
+
+	// Amount is the gross amount in minor units of Currency (what the payer paid); HasAmount
+	// says whether one was found. Fee and Net are filled when the message itemises them
+	// (PayPal, Stripe): matching may try Net when Amount matches nothing.
+	Amount    int64
+	HasAmount bool
+	Currency  string
+	Fee, Net  int64
+
+	PayerName  string
+	PayerEmail string // lower case
+	// Reference is the payer's memo / message / remittance text; InvoiceRefs are the
+	// invoice-number-like tokens found in it, then in the subject and body (best first).
+	Reference   string
+	InvoiceRefs []string
+
+	TransactionID string    // the provider's id of the payment
+	Date          data.Date // the payment date (the message's Date header when the text has none)
+
+	Why       string   // one line: what decided provider, kind and trust
+	Truncated []string // parts of the message that were skipped (limits, broken MIME)
+	BodyType  string   // text/plain or text/html: which part was read
+}
+
+// Record is the parse-mail JSON object (DESIGN.md). Field order and names are fixed:
+// scripts read them.
+type Record struct {
+	File          string `json:"file"`
+	MessageID     string `json:"message_id"`
+	Provider      string `json:"provider"`
+	Kind          string `json:"kind"`
+	Trusted       bool   `json:"trusted"`
+	Amount        string `json:"amount"`
+	Currency      string `json:"currency"`
+	PayerName     string `json:"payer_name"`
+	PayerEmail    string `json:"payer_email"`
+	Reference     string `json:"reference"`
+	TransactionID string `json:"transaction_id"`
+	Date          string `json:"date"`
+	Why           string `json:"why"`
+}
+
+// Record gives the parse-mail record of p read from file.
+func (p Parsed) Record(file string) Record {
+	r := Record{
+		File: file, MessageID: p.MessageID, Provider: string(p.Provider), Kind: string(p.Kind),
+		Trusted: p.Trusted, PayerName: p.PayerName, PayerEmail: p.PayerEmail, Reference: p.Reference,
+		TransactionID: p.TransactionID, Date: p.Date.String(), Why: p.Why,
+	}
+	if p.HasAmount {
+		r.Amount = data.FormatPlain(p.Amount, p.Currency)
+		r.Currency = p.Currency
+	}
+	return r
+}
+
+// JSON gives the parse-mail JSON object of p (one line, no trailing newline).
+func (p Parsed) JSON(file string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(p.Record(file)) // only strings and a bool: cannot fail
+	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+// Parser reads payment mail. The zero value uses the defaults.
+type Parser struct {
+	// BankDomains are the banks whose notices are trusted (nil: DefaultBankDomains).
+	BankDomains []string
+	// AuthServID, when set, is the authserv-id the top Authentication-Results header must
+	// carry (the owner's own mail server, e.g. "mx.google.com").
+	AuthServID string
+	Limits     Limits
+}
+
+// Parse reads one raw RFC 5322 message with the default Parser.
+func Parse(raw []byte) (Parsed, error) { return (&Parser{}).Parse(raw) }
+
+// Parse reads one raw message. It fails only when the message is over the size limit
+// (ErrTooLarge) or has no readable header (ErrNotMail); a broken or over-deep body gives a
+// result with Truncated set. It never panics (a bug gives ErrInternal) and its work is
+// bounded by Limits. A Parser is safe for concurrent use.
+func (ps *Parser) Parse(raw []byte) (p Parsed, err error) {
+	// Last line of defence for a mail-reading loop: a bug (here or in a library) on one
+	// hostile message must not stop the others. Tests treat ErrInternal as a failure.
+	defer func() {
+		if r := recover(); r != nil {
+			p = Parsed{Provider: Unknown, Kind: KindNotPayment, Why: fmt.Sprintf("not read: internal error: %v", r)}
+			err = fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
+	return ps.parse(raw)
+}
+
+// ErrInternal is returned (wrapped) when reading a message hit a bug; please report it.
+var ErrInternal = errors.New("internal error reading the message")
+
+func (ps *Parser) parse(raw []byte) (Parsed, error) {
+	lim := ps.Limits.withDefaults()
+	banks := ps.BankDomains
+	if banks == nil {
+		banks = DefaultBankDomains
+	}
+	c, err := readContent(raw, lim)
+	if err != nil {
+		return Parsed{Provider: Unknown, Kind: KindNotPayment, Why: "not read: " + oneLine(err.Error())}, err
+	}
+	h := mail.Header{Header: c.header}
+	var p Parsed
+	p.Truncated = c.truncated
+
+	// identity and addresses
+	if id, err := h.MessageID(); err == nil {
+		p.MessageID = id
+	} else {
+		p.MessageID = strings.Trim(strings.TrimSpace(h.Get("Message-Id")), "<>")
+	}
+	p.MessageID = validText(p.MessageID)
+	p.Subject = clip(oneLine(headerText(h, "Subject")), 1000)
+	fromHeaders := len(h.Values("From"))
+	froms, _ := h.AddressList("From")
+	if len(froms) > 0 {
+		p.From = strings.ToLower(froms[0].Address)
+		p.FromName = clip(oneLine(validText(froms[0].Name)), 200)
+	} else if f := emailRE.FindString(h.Get("From")); f != "" {
+		p.From = strings.ToLower(f)
+	}
+	if tos, _ := h.AddressList("To"); len(tos) > 0 {
+		p.To = strings.ToLower(tos[0].Address)
+	}
+	fromDomain := ""
+	if i := strings.LastIndexByte(p.From, '@'); i >= 0 {
+		fromDomain = strings.TrimSuffix(p.From[i+1:], ".")
+	}
+
+	text, bodyType := c.text()
+	p.BodyType = bodyType
+	b := splitBody(text)
+	lines := b.lines
+
+	// provider and trust
+	var provWhy string
+	p.Provider, provWhy = detectProvider(fromDomain, p.FromName, p.Subject, text, banks)
+	fromCount := len(froms)
+	if fromCount == 0 && p.From != "" {
+		fromCount = 1
+	}
+	var trustWhy string
+	p.Trusted, trustWhy = decideTrust(trustInput{
+		provider: p.Provider, fromDomain: fromDomain, fromCount: fromCount, fromHeaders: fromHeaders,
+		authResults: h.Values("Authentication-Results"), servID: ps.AuthServID,
+		domains: trustedDomains(p.Provider, banks),
+	})
+
+	// kind
+	bulk := h.Get("List-Unsubscribe") != "" || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk")
+	var kindWhy string
+	p.Kind, kindWhy = classify(p.Subject, b, bulk)
+
+	// fields
+	labels := findLabels(lines)
+	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
+	ownDomains := trustedDomains(p.Provider, banks)
+	exclude := func(e string) bool {
+		if e == p.From || e == p.To {
+			return true
+		}
+		if i := strings.LastIndexByte(e, '@'); i >= 0 {
+			if _, ok := domainOnList(e[i+1:], ownDomains); ok {
+				return true
+			}
+		}
+		return false
+	}
+	p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, exclude)
+	if l, ok := firstLabel(labels, "memo"); ok {
+		p.Reference = clip(l.value, 300)
+	} else if p.Provider == Venmo {
+		p.Reference = venmoNote(lines)
+	}
+	p.InvoiceRefs = InvoiceRefs(p.Reference)
+	for _, r := range append(InvoiceRefs(p.Subject), InvoiceRefs(prefix(text, 20000))...) {
+		if !containsFold(p.InvoiceRefs, r) {
+			p.InvoiceRefs = append(p.InvoiceRefs, r)
+		}
+	}
+	if p.Reference == "" && len(p.InvoiceRefs) > 0 {
+		p.Reference = p.InvoiceRefs[0]
+	}
+	if l, ok := firstLabel(labels, "txn"); ok {
+		p.TransactionID = cleanTxnID(l.value)
+	}
+	if p.TransactionID == "" && p.Provider == Stripe {
+		p.TransactionID = stripeIDRE.FindString(text)
+	}
+	dayFirst := p.Currency != "" && p.Currency != "USD" && p.Currency != "CAD"
+	if l, ok := firstLabel(labels, "date"); ok {
+		if d, ok := findDate(l.value, dayFirst); ok {
+			p.Date = d
+		}
+	}
+	if p.Date.IsZero() {
+		if t, err := h.Date(); err == nil && !t.IsZero() {
+			p.Date = data.DateOf(t)
+		}
+	}
+
+	// why: one line
+	why := []string{string(p.Kind) + ": " + kindWhy, "provider " + string(p.Provider) + ": " + provWhy, trustWhy}
+	if p.Kind == KindReceived && !p.HasAmount {
+		why = append(why, "no amount found")
+	}
+	if len(p.Truncated) > 0 {
+		why = append(why, "partly read: "+strings.Join(p.Truncated, ", "))
+	}
+	p.Why = validText(oneLine(strings.Join(why, "; ")))
+	p.From, p.To = validText(p.From), validText(p.To)
+	return p, nil
+}
+
+// readAmounts picks the payment amount (subject first, then a labelled amount, then the
+// first amount that is not a fee, balance or net), and fee and net when itemised.
+func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
+	set := func(h amountHit) {
+		p.Amount, p.Currency, p.HasAmount = h.minor, h.currency, true
+	}
+	if hs := findAmounts(p.Subject, dollar); len(hs) > 0 {
+		set(hs[0])
+	}
+	for _, l := range labels {
+		if l.kind != "amount" && l.kind != "fee" && l.kind != "net" {
+			continue
+		}
+		hs := findAmounts(l.value, dollar)
+		if len(hs) == 0 {
+			continue
+		}
+		switch {
+		case l.kind == "fee":
+			if p.Fee == 0 {
+				p.Fee = hs[0].minor
+			}
+		case l.kind == "net":
+			if p.Net == 0 {
+				p.Net = hs[0].minor
+			}
+		case l.kind == "amount":
+			if !p.HasAmount {
+				set(hs[0])
+			} else if hs[0].explicit && hs[0].minor == p.Amount && !strings.EqualFold(hs[0].currency, p.Currency) {
+				// subject "$25.00", body "25.00 CAD": the body names the currency
+				p.Currency = hs[0].currency
+			}
+		}
+	}
+	if p.HasAmount {
+		return
+	}
+	for i, l := range lines {
+		if i > 200 {
+			break
+		}
+		if !hasDigit(l) {
+			continue
+		}
+		hs := findAmounts(l, dollar)
+		if len(hs) == 0 {
+			continue
+		}
+		ctx := strings.ToLower(l[:hs[0].start])
+		if strings.TrimSpace(ctx) == "" && i > 0 {
+			ctx = strings.ToLower(lines[i-1])
+		}
+		if skipAmountContext.MatchString(ctx) {
+			continue
+		}
+		set(hs[0])
+		return
+	}
+}
+
+var skipAmountContext = regexp.MustCompile(`\bfees?\b|\bnet\b|\bbalance\b|\bavailable\b|\blimit\b|\bsave\b|\bup to\b|\bminimum\b|\bprevious\b`)
+
+// venmoNote: Venmo shows the payer's note on the line after "X paid you $Y".
+func venmoNote(lines []string) string {
+	for i, l := range lines {
+		if strings.Contains(strings.ToLower(l), "paid you") {
+			for j := i + 1; j < len(lines) && j <= i+4; j++ {
+				v := strings.TrimSpace(lines[j])
+				if v == "" || len(findAmounts(v, "USD")) > 0 && len(v) < 16 {
+					continue
+				}
+				if _, ok := findDate(v, false); ok {
+					break
+				}
+				return clip(v, 300)
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// headerText decodes a header's encoded words; raw 8-bit text that is not UTF-8 is read
+// as Windows-1252.
+// body is the text to read, in lines, with an ASCII-lower-cased copy aligned byte for
+// byte (cheap keyword checks before running regular expressions).
+type body struct {
+	lines, lower []string
+}
+
+// maxLine: longer lines are read only this far (no payment notice needs more, and it
+// bounds the regular-expression work per line).
+const maxLine = 2048
+
+func splitBody(text string) body {
+	b := body{lines: strings.Split(text, "\n"), lower: strings.Split(asciiLower(text), "\n")}
+	for i := range b.lines {
+		if len(b.lines[i]) > maxLine {
+			b.lines[i] = clip(b.lines[i], maxLine)
+			b.lower[i] = b.lower[i][:len(b.lines[i])]
+		}
+	}
+	return b
+}
+
+// asciiLower lower-cases A-Z only, so byte offsets stay the same.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func headerText(h mail.Header, k string) string {
+	v, err := h.Text(k)
+	if err != nil {
+		v = h.Get(k)
+	}
+	return validText(v)
+}
+
+// validText makes s valid UTF-8, reading invalid text as Windows-1252.
+func validText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	if d, err := charmap.Windows1252.NewDecoder().String(s); err == nil && utf8.ValidString(d) {
+		return d
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func containsFold(xs []string, s string) bool {
+	for _, x := range xs {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	// cut at a rune boundary
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// String is a one-line summary for logs and tests.
+func (p Parsed) String() string {
+	amt := ""
+	if p.HasAmount {
+		amt = data.FormatPlain(p.Amount, p.Currency) + " " + p.Currency
+	}
+	return fmt.Sprintf("%s %s trusted=%v %s payer=%q <%s> ref=%q txn=%q date=%s", p.Provider, p.Kind, p.Trusted, amt, p.PayerName, p.PayerEmail, p.Reference, p.TransactionID, p.Date)
+}
