@@ -419,46 +419,63 @@ type CreditNote struct {
 
 // IssueCreditNote credits part or all of a posted invoice's open balance.
 func (s *Store) IssueCreditNote(ctx context.Context, cn *CreditNote) error {
-	cn.Reason = strings.TrimSpace(cn.Reason)
-	if cn.Amount <= 0 {
+	return s.reduceOpen(ctx, cn.InvoiceID, cn.Amount, &cn.Reason, &cn.Date, "credited", "invoice.credit",
+		func(tx *Tx, comp Company) (any, error) {
+			var seq int64
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) + 1 FROM credit_notes`).Scan(&seq); err != nil {
+				return nil, err
+			}
+			num, err := FormatNumber(comp.CreditNoteFormat, seq)
+			if err != nil {
+				return nil, fieldErr("credit_note_format", err.Error())
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO credit_notes(number, seq, invoice_id, date, amount, reason, created)
+				VALUES (?,?,?,?,?,?,?)`, num, seq, cn.InvoiceID, cn.Date, cn.Amount, cn.Reason, s.nowText())
+			if err != nil {
+				return nil, err
+			}
+			cn.Number = num
+			cn.ID, _ = res.LastInsertId()
+			return map[string]any{"credit_note": cn}, nil
+		})
+}
+
+// reduceOpen validates and applies a credit note or write-off of amount to a posted invoice
+// in one transaction: insert does the row, the schema's triggers lower the open balance, and
+// the audit log records the balance before and after.
+func (s *Store) reduceOpen(ctx context.Context, invoiceID, amount int64, reason *string, day *Date, verb, action string,
+	insert func(tx *Tx, comp Company) (any, error)) error {
+	*reason = strings.TrimSpace(*reason)
+	if amount <= 0 {
 		return fieldErr("amount", "must be greater than zero")
 	}
-	if cn.Reason == "" {
+	if *reason == "" {
 		return fieldErr("reason", "is required")
 	}
-	if cn.Date.IsZero() {
-		cn.Date = s.Today()
+	if day.IsZero() {
+		*day = s.Today()
 	}
 	return s.Update(ctx, func(tx *Tx) error {
-		inv, err := getInvoice(ctx, tx, "i.id = ?", cn.InvoiceID)
+		inv, err := getInvoice(ctx, tx, "i.id = ?", invoiceID)
 		if err != nil {
 			return err
 		}
 		if inv.Status != StatusPosted {
-			return fieldErr("invoice", "only a posted invoice can be credited")
+			return fieldErr("invoice", "only a posted invoice can be "+verb)
 		}
-		if cn.Amount > inv.OpenAmount {
+		if amount > inv.OpenAmount {
 			return fieldErr("amount", fmt.Sprintf("is more than the open balance (%s)", FormatAmount(inv.OpenAmount, inv.Currency)))
 		}
 		comp, err := companyFrom(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var seq int64
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) + 1 FROM credit_notes`).Scan(&seq); err != nil {
-			return err
-		}
-		if cn.Number, err = FormatNumber(comp.CreditNoteFormat, seq); err != nil {
-			return fieldErr("credit_note_format", err.Error())
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO credit_notes(number, seq, invoice_id, date, amount, reason, created)
-			VALUES (?,?,?,?,?,?,?)`, cn.Number, seq, cn.InvoiceID, cn.Date, cn.Amount, cn.Reason, s.nowText())
+		detail, err := insert(tx, comp)
 		if err != nil {
 			return err
 		}
-		cn.ID, _ = res.LastInsertId()
-		return tx.Audit("invoice.credit", "invoice", cn.InvoiceID, map[string]int64{"open_amount": inv.OpenAmount},
-			map[string]any{"open_amount": inv.OpenAmount - cn.Amount, "credit_note": cn})
+		return tx.Audit(action, "invoice", invoiceID, map[string]int64{"open_amount": inv.OpenAmount},
+			map[string]any{"open_amount": inv.OpenAmount - amount, "detail": detail})
 	})
 }
 
@@ -473,34 +490,14 @@ type WriteOff struct {
 
 // WriteOffInvoice writes off part or all of a posted invoice's open balance.
 func (s *Store) WriteOffInvoice(ctx context.Context, w *WriteOff) error {
-	w.Reason = strings.TrimSpace(w.Reason)
-	if w.Amount <= 0 {
-		return fieldErr("amount", "must be greater than zero")
-	}
-	if w.Reason == "" {
-		return fieldErr("reason", "is required")
-	}
-	if w.Date.IsZero() {
-		w.Date = s.Today()
-	}
-	return s.Update(ctx, func(tx *Tx) error {
-		inv, err := getInvoice(ctx, tx, "i.id = ?", w.InvoiceID)
-		if err != nil {
-			return err
-		}
-		if inv.Status != StatusPosted {
-			return fieldErr("invoice", "only a posted invoice can be written off")
-		}
-		if w.Amount > inv.OpenAmount {
-			return fieldErr("amount", fmt.Sprintf("is more than the open balance (%s)", FormatAmount(inv.OpenAmount, inv.Currency)))
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO write_offs(invoice_id, date, amount, reason, created) VALUES (?,?,?,?,?)`,
-			w.InvoiceID, w.Date, w.Amount, w.Reason, s.nowText())
-		if err != nil {
-			return err
-		}
-		w.ID, _ = res.LastInsertId()
-		return tx.Audit("invoice.write_off", "invoice", w.InvoiceID, map[string]int64{"open_amount": inv.OpenAmount},
-			map[string]any{"open_amount": inv.OpenAmount - w.Amount, "write_off": w})
-	})
+	return s.reduceOpen(ctx, w.InvoiceID, w.Amount, &w.Reason, &w.Date, "written off", "invoice.write_off",
+		func(tx *Tx, _ Company) (any, error) {
+			res, err := tx.ExecContext(ctx, `INSERT INTO write_offs(invoice_id, date, amount, reason, created) VALUES (?,?,?,?,?)`,
+				w.InvoiceID, w.Date, w.Amount, w.Reason, s.nowText())
+			if err != nil {
+				return nil, err
+			}
+			w.ID, _ = res.LastInsertId()
+			return map[string]any{"write_off": w}, nil
+		})
 }

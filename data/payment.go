@@ -349,20 +349,7 @@ func (s *Store) Payments(ctx context.Context, f PaymentFilter) ([]*Payment, erro
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Payment
-	for rows.Next() {
-		p, err := scanPayment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, q, scanPayment, args...)
 }
 
 // PaymentAllocations lists the allocations of a payment.
@@ -376,21 +363,10 @@ func (s *Store) InvoiceAllocations(ctx context.Context, invoiceID int64) ([]Allo
 }
 
 func (s *Store) allocations(ctx context.Context, where string, arg int64) ([]Allocation, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.payment_id, a.invoice_id, a.amount, a.date, i.number
-		FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE `+where+` ORDER BY a.id`, arg)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Allocation
-	for rows.Next() {
-		var a Allocation
-		var num sql.NullString
-		if err := rows.Scan(&a.ID, &a.PaymentID, &a.InvoiceID, &a.Amount, &a.Date, &num); err != nil {
-			return nil, err
-		}
-		a.InvoiceNumber = num.String
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, `SELECT a.id, a.payment_id, a.invoice_id, a.amount, a.date, coalesce(i.number, '')
+		FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE `+where+` ORDER BY a.id`,
+		func(sc scanner) (a Allocation, err error) {
+			err = sc.Scan(&a.ID, &a.PaymentID, &a.InvoiceID, &a.Amount, &a.Date, &a.InvoiceNumber)
+			return a, err
+		}, arg)
 }

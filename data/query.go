@@ -266,75 +266,31 @@ func (s *Store) Invoices(ctx context.Context, f InvoiceFilter) ([]*Invoice, erro
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Invoice
-	for rows.Next() {
-		inv, err := scanInvoice(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inv)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, q, scanInvoice, args...)
 }
 
 // OpenItems lists a customer's posted invoices with an open balance, oldest due first.
 func (s *Store) OpenItems(ctx context.Context, customerID int64) ([]*Invoice, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+invoiceCols+` FROM invoices i JOIN customers c ON c.id = i.customer_id
-		WHERE i.customer_id = ? AND i.status = 'posted' AND i.open_amount > 0 ORDER BY i.due_date, i.seq`, customerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Invoice
-	for rows.Next() {
-		inv, err := scanInvoice(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inv)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, `SELECT `+invoiceCols+` FROM invoices i JOIN customers c ON c.id = i.customer_id
+		WHERE i.customer_id = ? AND i.status = 'posted' AND i.open_amount > 0 ORDER BY i.due_date, i.seq`, scanInvoice, customerID)
 }
 
 // CreditNotes lists the credit notes of an invoice.
 func (s *Store) CreditNotes(ctx context.Context, invoiceID int64) ([]CreditNote, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, number, invoice_id, date, amount, reason FROM credit_notes WHERE invoice_id = ? ORDER BY id`, invoiceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []CreditNote
-	for rows.Next() {
-		var c CreditNote
-		if err := rows.Scan(&c.ID, &c.Number, &c.InvoiceID, &c.Date, &c.Amount, &c.Reason); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, `SELECT id, number, invoice_id, date, amount, reason FROM credit_notes WHERE invoice_id = ? ORDER BY id`,
+		func(sc scanner) (c CreditNote, err error) {
+			err = sc.Scan(&c.ID, &c.Number, &c.InvoiceID, &c.Date, &c.Amount, &c.Reason)
+			return c, err
+		}, invoiceID)
 }
 
 // WriteOffs lists the write-offs of an invoice.
 func (s *Store) WriteOffs(ctx context.Context, invoiceID int64) ([]WriteOff, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, invoice_id, date, amount, reason FROM write_offs WHERE invoice_id = ? ORDER BY id`, invoiceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []WriteOff
-	for rows.Next() {
-		var w WriteOff
-		if err := rows.Scan(&w.ID, &w.InvoiceID, &w.Date, &w.Amount, &w.Reason); err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, `SELECT id, invoice_id, date, amount, reason FROM write_offs WHERE invoice_id = ? ORDER BY id`,
+		func(sc scanner) (w WriteOff, err error) {
+			err = sc.Scan(&w.ID, &w.InvoiceID, &w.Date, &w.Amount, &w.Reason)
+			return w, err
+		}, invoiceID)
 }
 
 // AuditEntry is one line of the audit log.
@@ -360,18 +316,8 @@ func (s *Store) AuditLog(ctx context.Context, entity string, id int64, limit int
 	if limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", limit)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var a AuditEntry
-		if err := rows.Scan(&a.ID, &a.At, &a.Action, &a.Entity, &a.EntityID, &a.Before, &a.After); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, q, func(sc scanner) (a AuditEntry, err error) {
+		err = sc.Scan(&a.ID, &a.At, &a.Action, &a.Entity, &a.EntityID, &a.Before, &a.After)
+		return a, err
+	}, args...)
 }
