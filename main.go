@@ -9,6 +9,8 @@ import (
 
 	"duebook/app"
 	"duebook/app/cli"
+	"duebook/assets"
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 )
 
@@ -23,6 +25,7 @@ func main() {
 		os.Exit(2)
 	}
 	a := fyneapp.NewWithID("com.duebook.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if err := app.Run(a, app.Options{DB: *db}); err != nil {
 		fmt.Fprintln(os.Stderr, "duebook:", err)
 		os.Exit(1)
