@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"duebook/data"
+	"duebook/reports"
+)
+
+func init() {
+	Register(Command{Name: "invoice", Usage: "-n NUMBER -o OUT.pdf [-layout us10|din5008]",
+		Summary: "print one invoice as PDF (with remittance stub)", Run: runInvoicePDF})
+	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
+		Summary: "customer statements for window envelopes, one PDF, plus a mailing list", Run: runStatements})
+}
+
+// writeFileAtomic writes through a temporary file renamed into place, so a failed run never
+// leaves a half-written PDF under the requested name.
+func writeFileAtomic(path string, fill func(w *bufio.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".duebook-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	f.Chmod(0o644) // CreateTemp makes 0600; a printed document is an ordinary file
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+func runInvoicePDF(env *Env, args []string) error {
+	fs, db := env.Flags("invoice")
+	num := fs.String("n", "", "invoice number")
+	out := fs.String("o", "", "output PDF file")
+	lay := fs.String("layout", "us10", "us10 (Letter) or din5008 (A4)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*num) == "" {
+		return &ExitError{Code: 2, Msg: "-n: the invoice number is required"}
+	}
+	if *out == "" {
+		return &ExitError{Code: 2, Msg: "-o: the output file is required"}
+	}
+	layout, err := reports.ParseLayout(*lay)
+	if err != nil {
+		return &ExitError{Code: 2, Msg: "-layout: " + err.Error()}
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	inv, err := s.InvoiceByNumber(ctx, strings.TrimSpace(*num))
+	if err != nil {
+		return fmt.Errorf("invoice %s: %w", *num, err)
+	}
+	cust, err := s.Customer(ctx, inv.CustomerID)
+	if err != nil {
+		return err
+	}
+	comp, err := s.Company(ctx)
+	if err != nil {
+		return err
+	}
+	paid := inv.Total - inv.OpenAmount
+	if inv.Status == data.StatusDraft {
+		paid = 0
+	}
+	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+		return reports.InvoicePDF(w, comp, cust, inv, paid, reports.Options{Layout: layout})
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (invoice %s, balance due %s)\n", *out, inv.Number, reports.Money(inv.Total-paid, inv.Currency))
+	return nil
+}
+
+func runStatements(env *Env, args []string) error {
+	fs, db := env.Flags("statements")
+	out := fs.String("o", "", "output PDF file")
+	asOf := fs.String("as-of", "", "statement date YYYY-MM-DD (default today)")
+	from := fs.String("from", "", "activity period start YYYY-MM-DD (default first of the month)")
+	minBal := fs.String("min-balance", "", "only customers owing at least this amount (company currency units)")
+	custID := fs.Int64("customer", 0, "only this customer id")
+	lay := fs.String("layout", "us10", "us10 (Letter, #10 window) or din5008 (A4, DL window)")
+	kind := fs.String("kind", "open", "open (open items) or activity (balance forward and running balance)")
+	csvOut := fs.String("csv", "", "also write the mailing list to this CSV file")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return &ExitError{Code: 2, Msg: "-o: the output file is required"}
+	}
+	layout, err := reports.ParseLayout(*lay)
+	if err != nil {
+		return &ExitError{Code: 2, Msg: "-layout: " + err.Error()}
+	}
+	k, err := reports.ParseKind(*kind)
+	if err != nil {
+		return &ExitError{Code: 2, Msg: "-kind: " + err.Error()}
+	}
+	day, err := env.DateFlag("as-of", *asOf)
+	if err != nil {
+		return err
+	}
+	var fromDay data.Date
+	if *from != "" {
+		if fromDay, err = env.DateFlag("from", *from); err != nil {
+			return err
+		}
+		if fromDay.After(day) {
+			return &ExitError{Code: 2, Msg: "-from: the period start is after -as-of"}
+		}
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	var min int64
+	if *minBal != "" {
+		comp, err := s.Company(ctx)
+		if err != nil {
+			return err
+		}
+		if min, err = data.ParseAmount(*minBal, comp.Currency); err != nil {
+			return &ExitError{Code: 2, Msg: "-min-balance: " + err.Error()}
+		}
+	}
+	var list strings.Builder
+	ml := reports.NewMailingList(&list)
+	var due int64
+	opt := reports.StatementOptions{AsOf: day, From: fromDay, MinBalance: min, CustomerID: *custID, Layout: layout, Kind: k,
+		OnStatement: func(st *data.Statement, first, pages int) {
+			ml.Add(st, first, pages)
+			due += st.Balance
+		}}
+	var n int
+	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+		n, err = reports.Statements(ctx, w, s, opt)
+		return err
+	}); err != nil {
+		return err
+	}
+	if *csvOut != "" {
+		if err := ml.Flush(); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(*csvOut, func(w *bufio.Writer) error {
+			_, err := w.WriteString(list.String())
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s: %d statements as of %s\n", *out, n, day)
+	if *csvOut != "" {
+		fmt.Fprintf(env.Stdout, "wrote %s: mailing list, %d rows\n", *csvOut, n)
+	}
+	return nil
+}
+
+func init() {
+	Register(Command{Name: "aging-report", Usage: "-o OUT.pdf|OUT.csv [-detail] [-as-of DATE] [-currency CODE] [-paper letter|a4]",
+		Summary: "aging report (summary or detail) as PDF or CSV", Run: runAgingReport})
+}
+
+func runAgingReport(env *Env, args []string) error {
+	fs, db := env.Flags("aging-report")
+	out := fs.String("o", "", "output file: .pdf or .csv")
+	detail := fs.Bool("detail", false, "list every open invoice under its customer")
+	asOf := fs.String("as-of", "", "date YYYY-MM-DD (default today)")
+	currency := fs.String("currency", "", "currency (default the company's)")
+	paper := fs.String("paper", "letter", "letter or a4")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return &ExitError{Code: 2, Msg: "-o: the output file is required"}
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".pdf" && ext != ".csv" {
+		return &ExitError{Code: 2, Msg: "-o: the file must end in .pdf or .csv"}
+	}
+	var p reports.Paper
+	switch strings.ToLower(*paper) {
+	case "letter":
+		p = reports.PaperLetter
+	case "a4":
+		p = reports.PaperA4
+	default:
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("-paper: %q is not letter or a4", *paper)}
+	}
+	day, err := env.DateFlag("as-of", *asOf)
+	if err != nil {
+		return err
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	opt := reports.AgingOptions{AsOf: day, Currency: strings.ToUpper(*currency), Detail: *detail, Paper: p}
+	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+		if ext == ".csv" {
+			return reports.AgingCSV(ctx, w, s, opt)
+		}
+		return reports.AgingPDF(ctx, w, s, opt)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (aging as of %s)\n", *out, day)
+	return nil
+}

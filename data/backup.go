@@ -1,0 +1,621 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Backups. Every copy is made the same way: SQLite's VACUUM INTO writes the committed
+// state of the company file (WAL included, a consistent snapshot even while others write)
+// to a temporary file in the destination folder; the file is fsynced, opened read-only
+// and checked (PRAGMA integrity_check, foreign keys, and for a ledger the invariants of
+// Store.Check); only then is it renamed over the destination and the folder fsynced. A
+// reader never sees a half-written backup, and a failed check leaves no file.
+//
+// Backup files are ordinary company files in rollback-journal mode (one self-contained
+// file; Duebook switches a file to WAL when it opens it for writing).
+
+// Automatic backup rotation: the most recent AutoKeepDaily daily backups and
+// AutoKeepMonthly monthly ones are kept; snapshots (before a migration, an import or a
+// restore) keep the most recent SnapshotKeep of each kind.
+const (
+	AutoKeepDaily   = 30
+	AutoKeepMonthly = 12
+	SnapshotKeep    = 10
+)
+
+// BackupExt is the extension of backup files (they are company files).
+const BackupExt = ".duebook"
+
+// LedgerCheckError reports that a backup was written but the company data it copies
+// fails the ledger checks (the same lines as `duebook check`). The copy is faithful and
+// kept: a backup matters most when something is wrong.
+type LedgerCheckError struct {
+	Path     string
+	Problems []string
+}
+
+func (e *LedgerCheckError) Error() string {
+	first := ""
+	if len(e.Problems) > 0 {
+		first = ": " + e.Problems[0]
+	}
+	return fmt.Sprintf("backup %s was written, but the company data fails %d check(s)%s; run duebook check",
+		e.Path, len(e.Problems), first)
+}
+
+// Backup writes a consistent, verified copy of the company file to dest (replacing dest
+// atomically if it exists). It works on a store opened read-only too, and does not hold
+// up writers (the copy reads one snapshot through its own connection).
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	return backupFile(ctx, s.path, dest, true)
+}
+
+// backupFile copies src to dest through a verified temporary file; ledger also runs the
+// invariant checks (a file before migration only gets the integrity check, as the checks
+// expect the current schema).
+func backupFile(ctx context.Context, src, dest string, ledger bool) error {
+	if dest == "" {
+		return fieldErr("file", "a backup file name is needed")
+	}
+	if same, err := samePath(src, dest); err != nil {
+		return err
+	} else if same {
+		return fieldErr("file", "the backup cannot replace the company file itself")
+	}
+	if st, err := os.Stat(dest); err == nil && st.IsDir() {
+		return fieldErr("file", fmt.Sprintf("%s is a folder; name a file", dest))
+	}
+	dir := filepath.Dir(dest)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close() // VACUUM INTO accepts an empty file: the name stays reserved
+	ok := false
+	defer func() {
+		if !ok {
+			removeDB(tmpPath)
+		}
+	}()
+	if err := vacuumInto(ctx, src, tmpPath); err != nil {
+		return fmt.Errorf("backup of %s: %w", src, err)
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	integrity, problems, err := verifyCopy(ctx, tmpPath, ledger)
+	if err != nil {
+		return fmt.Errorf("backup: checking the copy: %w", err)
+	}
+	if len(integrity) > 0 {
+		return fmt.Errorf("backup: the copy of %s is damaged (%s); the company file may be corrupt, run duebook check", src, integrity[0])
+	}
+	if err := os.Rename(tmpPath, dest); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	ok = true
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if len(problems) > 0 {
+		return &LedgerCheckError{Path: dest, Problems: problems}
+	}
+	return nil
+}
+
+// vacuumInto copies the committed state of the database at src into dest (missing or
+// empty) through a short-lived read-only connection of its own.
+func vacuumInto(ctx context.Context, src, dest string) error {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(src)+"?"+q.Encode())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+		if _, serr := os.Stat(src); serr != nil {
+			return serr
+		}
+		return err
+	}
+	return nil
+}
+
+// verifyCopy opens a copy read-only (without changing its journal mode, unlike Open) and
+// checks it: integrity lists damage (integrity and foreign-key lines), problems the
+// ledger invariants (only when ledger is set).
+func verifyCopy(ctx context.Context, path string, ledger bool) (integrity, problems []string, err error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "query_only(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Add("_pragma", "cache_size(-131072)")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n); err != nil {
+		return []string{"integrity: " + err.Error()}, nil, nil
+	}
+	if n == 0 {
+		return []string{"not a Duebook company file"}, nil, nil
+	}
+	if !ledger {
+		rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m string
+			if err := rows.Scan(&m); err != nil {
+				return nil, nil, err
+			}
+			if m != "ok" {
+				integrity = append(integrity, "integrity: "+m)
+			}
+		}
+		return integrity, nil, rows.Err()
+	}
+	st := &Store{path: path, r: db, ro: true, clock: SystemClock{}}
+	lines, err := st.Check(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range lines {
+		if strings.HasPrefix(l, "integrity: ") || strings.HasPrefix(l, "foreign key: ") {
+			integrity = append(integrity, l)
+		} else {
+			problems = append(problems, l)
+		}
+	}
+	return integrity, problems, nil
+}
+
+// schemaOf reads the highest migration applied to a (verified) copy.
+func schemaOf(ctx context.Context, path string) (int, error) {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v int
+	err = db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	return errors.Join(err, f.Close())
+}
+
+// syncDir makes a rename in dir durable. Windows cannot fsync a folder (NTFS journals
+// the rename itself), so there it does nothing.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if errors.Is(err, fs.ErrInvalid) || errors.Is(err, errors.ErrUnsupported) {
+		err = nil // some file systems do not sync folders
+	}
+	return errors.Join(err, d.Close())
+}
+
+// removeDB removes a database file and its journal side files.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+}
+
+func samePath(a, b string) (bool, error) {
+	aa, err := filepath.Abs(a)
+	if err != nil {
+		return false, err
+	}
+	bb, err := filepath.Abs(b)
+	if err != nil {
+		return false, err
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
+		if bb == aa+suffix {
+			return true, nil
+		}
+	}
+	sa, err1 := os.Stat(aa)
+	sb, err2 := os.Stat(bb)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb), nil
+}
+
+// BackupDir is where the automatic backups and snapshots of a company file go: a
+// "backups" folder beside it.
+func BackupDir(companyPath string) string {
+	abs, err := filepath.Abs(companyPath)
+	if err != nil {
+		abs = companyPath
+	}
+	return filepath.Join(filepath.Dir(abs), "backups")
+}
+
+// ensureBackupDir makes the backup folder: beside the company file, or, when that folder
+// cannot be written (a read-only share), in the user's Duebook folder.
+func ensureBackupDir(companyPath string) (string, error) {
+	dir := BackupDir(companyPath)
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		if f, err := os.CreateTemp(dir, ".probe-*"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+			return dir, nil
+		}
+	}
+	cfg, err := ConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("no folder for backups: %s is not writable and %w", dir, err)
+	}
+	alt := filepath.Join(cfg, "backups")
+	if err := os.MkdirAll(alt, 0o700); err != nil {
+		return "", fmt.Errorf("no folder for backups: %s and %s are not writable: %w", dir, alt, err)
+	}
+	return alt, nil
+}
+
+// companyBase names a company's backups: the file name without its extension.
+func companyBase(companyPath string) string {
+	b := filepath.Base(companyPath)
+	if ext := filepath.Ext(b); ext != "" && ext != b {
+		b = strings.TrimSuffix(b, ext)
+	}
+	return b
+}
+
+// AutoBackup writes the day's automatic backup of the company to dir ("" = BackupDir,
+// made if needed) and rotates the old ones. Files are named by date:
+// "<company>-daily-YYYY-MM-DD.duebook", and the first backup of each month is the
+// monthly one: "<company>-monthly-YYYY-MM-DD.duebook". There is at most one backup a day:
+// a later run on the same day replaces that day's file with the newer state (so the
+// backup made on close holds the day's last work). Rotation keeps the AutoKeepDaily most
+// recent daily and AutoKeepMonthly most recent monthly backups. now is injected.
+func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (path string, err error) {
+	if dir == "" {
+		if dir, err = ensureBackupDir(s.path); err != nil {
+			return "", err
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("backup folder: %w", err)
+	}
+	base := companyBase(s.path)
+	day := DateOf(now)
+	files, err := listAutoBackups(dir, base)
+	if err != nil {
+		return "", err
+	}
+	monthly := true
+	for _, f := range files {
+		if f.day.Equal(day) {
+			path = f.path // today's backup exists: refresh it
+		}
+		if f.monthly && f.day.Year() == day.Year() && f.day.Month() == day.Month() && !f.day.After(day) {
+			monthly = false
+			if f.day.Equal(day) {
+				monthly = true // today's monthly one is being refreshed
+			}
+		}
+	}
+	if path == "" {
+		kind := "daily"
+		if monthly {
+			kind = "monthly"
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%s%s", base, kind, day, BackupExt))
+	}
+	berr := s.Backup(ctx, path)
+	var lce *LedgerCheckError
+	if berr != nil && !errors.As(berr, &lce) {
+		return "", berr
+	}
+	if err := rotateAutoBackups(dir, base); err != nil {
+		return path, errors.Join(berr, err)
+	}
+	return path, berr
+}
+
+type autoBackup struct {
+	path    string
+	day     Date
+	monthly bool
+}
+
+// listAutoBackups finds the automatic backups of company base in dir, newest first.
+func listAutoBackups(dir, base string) ([]autoBackup, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []autoBackup
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, BackupExt) {
+			continue
+		}
+		rest := strings.TrimSuffix(name, BackupExt)
+		for _, kind := range []string{"daily", "monthly"} {
+			if d, ok := strings.CutPrefix(rest, base+"-"+kind+"-"); ok {
+				if day, err := ParseDate(d); err == nil {
+					out = append(out, autoBackup{filepath.Join(dir, name), day, kind == "monthly"})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].day.After(out[j].day) })
+	return out, nil
+}
+
+func rotateAutoBackups(dir, base string) error {
+	files, err := listAutoBackups(dir, base)
+	if err != nil {
+		return err
+	}
+	var daily, monthly int
+	var errs []error
+	for _, f := range files {
+		keep := false
+		if f.monthly {
+			monthly++
+			keep = monthly <= AutoKeepMonthly
+		} else {
+			daily++
+			keep = daily <= AutoKeepDaily
+		}
+		if !keep {
+			if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// snapshotName gives a new file name "<company>-<kind>-YYYYMMDD-HHMMSS.duebook" in dir.
+func snapshotName(dir, companyPath, kind string, now time.Time) string {
+	stem := fmt.Sprintf("%s-%s-%s", companyBase(companyPath), kind, now.Format("20060102-150405"))
+	p := filepath.Join(dir, stem+BackupExt)
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p
+		}
+		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, BackupExt))
+	}
+}
+
+// rotateSnapshots keeps the SnapshotKeep most recent snapshots of one kind.
+func rotateSnapshots(dir, companyPath, kind string) error {
+	prefix := companyBase(companyPath) + "-" + kind + "-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	type snap struct {
+		path string
+		mod  time.Time
+	}
+	var snaps []snap
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !strings.HasSuffix(rest, BackupExt) || len(rest) < len("20060102-150405") {
+			continue
+		}
+		if _, err := time.Parse("20060102-150405", rest[:len("20060102-150405")]); err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		snaps = append(snaps, snap{filepath.Join(dir, name), info.ModTime()})
+	}
+	sort.Slice(snaps, func(i, j int) bool { return snaps[i].mod.After(snaps[j].mod) })
+	var errs []error
+	for i := SnapshotKeep; i < len(snaps); i++ {
+		if err := os.Remove(snaps[i].path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// SnapshotBeforeMigrate copies a company file about to be migrated to
+// "<backups>/<company>-pre-migrate-<timestamp>.duebook" (verified with integrity_check;
+// the ledger checks expect the new schema). Use it as Options.BeforeMigrate: an error
+// stops the migration, so an old file is never changed without a copy.
+func SnapshotBeforeMigrate(path string, pending []string) error {
+	dir, err := ensureBackupDir(path)
+	if err != nil {
+		return err
+	}
+	dest := snapshotName(dir, path, "pre-migrate", time.Now())
+	if err := backupFile(context.Background(), path, dest, false); err != nil {
+		return fmt.Errorf("safety copy before applying %s: %w", strings.Join(pending, ", "), err)
+	}
+	return rotateSnapshots(dir, path, "pre-migrate")
+}
+
+// Snapshot writes a verified copy "<backups>/<company>-<kind>-<timestamp>.duebook" before
+// a risky change (kind e.g. "pre-import") and returns its path.
+func (s *Store) Snapshot(ctx context.Context, kind string) (string, error) {
+	dir, err := ensureBackupDir(s.path)
+	if err != nil {
+		return "", err
+	}
+	dest := snapshotName(dir, s.path, kind, s.clock.Now())
+	if err := s.Backup(ctx, dest); err != nil {
+		return "", err
+	}
+	return dest, rotateSnapshots(dir, s.path, kind)
+}
+
+// BeforeRestoreSuffix is appended to the company file kept by Restore.
+const BeforeRestoreSuffix = ".before-restore"
+
+// Restore replaces the company file at companyPath by the backup at backupPath. The backup
+// is copied beside the company file and verified first (integrity and every ledger check;
+// a backup of a newer Duebook is refused); the current file is kept as
+// "<company>.before-restore" (replacing an older one) and the copy is renamed over the
+// company file atomically. It refuses while another program holds the company's lock
+// (*LockedError) or still has the file open. The caller must have closed its own Store.
+func Restore(backupPath, companyPath string) (err error) {
+	ctx := context.Background()
+	if backupPath == "" || companyPath == "" {
+		return fieldErr("file", "the backup and the company file are needed")
+	}
+	if _, err := os.Stat(backupPath); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	if same, err := samePath(companyPath, backupPath); err != nil {
+		return err
+	} else if same {
+		return fieldErr("from", "the backup is the company file itself")
+	}
+	lock, err := AcquireLock(companyPath)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, lock.Release()) }()
+
+	dir := filepath.Dir(companyPath)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(companyPath)+".restore-*")
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	done := false
+	defer func() {
+		if !done {
+			removeDB(tmpPath)
+		}
+	}()
+	if err := vacuumInto(ctx, backupPath, tmpPath); err != nil {
+		return fmt.Errorf("restore: %s cannot be read as a company file: %w", backupPath, err)
+	}
+	integrity, problems, err := verifyCopy(ctx, tmpPath, true)
+	if err != nil {
+		return fmt.Errorf("restore: checking %s: %w", backupPath, err)
+	}
+	if bad := append(integrity, problems...); len(bad) > 0 {
+		return fmt.Errorf("restore: %s fails its check (%d problem(s): %s); nothing was changed", backupPath, len(bad), bad[0])
+	}
+	if v, err := schemaOf(ctx, tmpPath); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	} else if v > SchemaVersion() {
+		return fmt.Errorf("restore: %s was written by a newer Duebook (schema %d, this program knows %d)", backupPath, v, SchemaVersion())
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	if st, err := os.Stat(companyPath); err == nil {
+		os.Chmod(tmpPath, st.Mode().Perm())
+		if err := settleWAL(ctx, companyPath); err != nil {
+			return err
+		}
+		keep := companyPath + BeforeRestoreSuffix
+		removeDB(keep)
+		if err := os.Link(companyPath, keep); err != nil {
+			if err := copyFile(companyPath, keep); err != nil {
+				return fmt.Errorf("restore: keeping the current file: %w", err)
+			}
+		}
+	} else if errors.Is(err, fs.ErrNotExist) {
+		os.Chmod(tmpPath, 0o644)
+	} else {
+		return fmt.Errorf("restore: %w", err)
+	}
+	if err := os.Rename(tmpPath, companyPath); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	done = true
+	return syncDir(dir)
+}
+
+// settleWAL folds the company file's write-ahead log into the file and switches it to
+// rollback-journal mode, so that the file alone is the whole company and no stale log
+// could be applied to the restored file. SQLite refuses that switch while any other
+// connection has the file open, which is how a program still using it is detected.
+func settleWAL(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=rw&_pragma=busy_timeout(3000)")
+	if err != nil {
+		return err
+	}
+	db.SetMaxOpenConns(1)
+	var mode string
+	err = db.QueryRowContext(ctx, `PRAGMA journal_mode=DELETE`).Scan(&mode)
+	cerr := db.Close()
+	if err != nil {
+		if strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "busy") {
+			return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+		}
+		return fmt.Errorf("restore: the current company file cannot be read: %w", err)
+	}
+	if cerr != nil {
+		return cerr
+	}
+	if mode != "delete" {
+		return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if st, err := os.Stat(path + suffix); err == nil && st.Size() > 0 && suffix == "-wal" {
+			return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+		}
+		os.Remove(path + suffix)
+	}
+	return nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	return errors.Join(err, out.Close())
+}
