@@ -60,7 +60,15 @@ func (c *Customer) AddressLines() []string {
 			lines = append(lines, l)
 		}
 	}
-	cityLine := strings.TrimSpace(strings.Join(nonEmpty(c.City, strings.TrimSpace(c.Region+" "+c.PostalCode)), ", "))
+	// North America writes "City, ST 12345"; most of the rest of the world "12345 City".
+	var cityLine string
+	switch strings.ToUpper(strings.TrimSpace(c.Country)) {
+	case "", "US", "USA", "UNITED STATES", "CA", "CANADA":
+		cityLine = strings.Join(nonEmpty(c.City, strings.TrimSpace(c.Region+" "+c.PostalCode)), ", ")
+	default:
+		cityLine = strings.Join(nonEmpty(strings.TrimSpace(c.PostalCode+" "+c.City), c.Region), ", ")
+	}
+	cityLine = strings.TrimSpace(cityLine)
 	if cityLine != "" {
 		lines = append(lines, cityLine)
 	}

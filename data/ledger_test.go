@@ -378,3 +378,34 @@ func TestReadOnlyAndReopen(t *testing.T) {
 		t.Fatal("opened a missing file read-only")
 	}
 }
+
+func TestAddressLines(t *testing.T) {
+	us := Customer{Name: "Acme", Address1: "1 Main St", City: "Austin", Region: "TX", PostalCode: "78701", Country: "USA"}
+	es := Customer{Name: "Peña & Hijos", Contact: "Ana", Address1: "Calle Mayor 5", City: "Madrid", PostalCode: "28014", Country: "Spain"}
+	if got := strings.Join(us.AddressLines(), "|"); got != "Acme|1 Main St|Austin, TX 78701|USA" {
+		t.Errorf("US: %s", got)
+	}
+	if got := strings.Join(es.AddressLines(), "|"); got != "Peña & Hijos|Attn: Ana|Calle Mayor 5|28014 Madrid|SPAIN" {
+		t.Errorf("ES: %s", got)
+	}
+}
+
+// A read-only open (a backup, a second program) must not switch the file's journal mode.
+func TestReadOnlyKeepsJournalMode(t *testing.T) {
+	s := newStore(t, "2026-05-01")
+	mkCustomer(t, s, "Acme", 30)
+	dst := s.Path() + ".copy"
+	if _, err := s.WriterDB().Exec(`VACUUM INTO ?`, dst); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenWith(dst, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mode string
+	ro.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	ro.Close()
+	if mode == "wal" {
+		t.Fatalf("read-only open switched the copy to WAL")
+	}
+}

@@ -159,7 +159,7 @@ func (env *Env) Open(db string) (*data.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("company file %s: %w", path, err)
 	}
-	return data.OpenWith(path, data.Options{Clock: env.clock()})
+	return data.OpenWith(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate})
 }
 
 // OpenReadOnly opens the company file for reading only.
