@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"duebook/app/collect"
+	"duebook/data"
+)
+
+func init() {
+	Register(Command{Name: "worklist", Usage: "[-as-of DATE] [-format text|json]",
+		Summary: "today's collection actions, most urgent first", Run: runWorklist})
+	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
+		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
+}
+
+func runWorklist(env *Env, args []string) error {
+	fs, db := env.Flags("worklist")
+	asOf := fs.String("as-of", "", "date YYYY-MM-DD (default today)")
+	format := fs.String("format", "text", "text or json")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("-format: %q is not text or json", *format)}
+	}
+	day, err := env.DateFlag("as-of", *asOf)
+	if err != nil {
+		return err
+	}
+	s, err := env.Open(*db) // settles promises that fell due
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rows, err := collect.Worklist(context.Background(), s, day)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		type out struct {
+			Score      int64  `json:"score"`
+			CustomerID int64  `json:"customer_id"`
+			Customer   string `json:"customer"`
+			Kind       string `json:"kind"`
+			Do         string `json:"do"`
+		}
+		list := make([]out, len(rows))
+		for i, r := range rows {
+			list[i] = out{r.Score, r.CustomerID, r.Customer, r.Kind, r.Do}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(list)
+	}
+	fmt.Fprintf(env.Stdout, "Worklist for %s: %d actions\n\n", day, len(rows))
+	for i, r := range rows {
+		fmt.Fprintf(env.Stdout, "%3d. %-11s %s — %s\n", i+1, r.Kind, r.Customer, r.Do)
+	}
+	return nil
+}
+
+func runRemind(env *Env, args []string) error {
+	fs, db := env.Flags("remind")
+	asOf := fs.String("as-of", "", "date YYYY-MM-DD (default today)")
+	emlDir := fs.String("eml-dir", "", "write email reminders as .eml files here")
+	dry := fs.Bool("dry-run", false, "only list what would be sent")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	day, err := env.DateFlag("as-of", *asOf)
+	if err != nil {
+		return err
+	}
+	s, err := env.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	actions, err := collect.Due(ctx, s, day)
+	if err != nil {
+		return err
+	}
+	comp, err := s.Company(ctx)
+	if err != nil {
+		return err
+	}
+	for _, a := range actions {
+		where := a.Channel()
+		if a.Channel() == string(data.ChannelEmail) && *emlDir != "" {
+			raw, err := collect.ComposeReminder(comp, a, day, time.Now())
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.Customer.Name, err)
+			}
+			if !*dry {
+				p, err := collect.SaveEML(*emlDir, a, day, raw)
+				if err != nil {
+					return err
+				}
+				where = p
+			}
+		}
+		fmt.Fprintf(env.Stdout, "%s %s reminder to %s for %v (%s)\n", map[bool]string{true: "would send", false: "sent"}[*dry],
+			a.Step.Name, a.Customer.Name, a.Numbers(), where)
+		if !*dry {
+			if err := collect.MarkSent(ctx, s, a, day); err != nil {
+				return err
+			}
+		}
+	}
+	fmt.Fprintf(env.Stdout, "%d reminder(s) %s\n", len(actions), map[bool]string{true: "due", false: "recorded"}[*dry])
+	return nil
+}

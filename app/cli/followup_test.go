@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"duebook/data"
+)
+
+func TestWorklistAndRemind(t *testing.T) {
+	f := makeDemo(t)
+	s, err := data.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var promises, disputes int
+	s.DB().QueryRow(`SELECT count(*) FROM promises`).Scan(&promises)
+	s.DB().QueryRow(`SELECT count(*) FROM disputes`).Scan(&disputes)
+	s.Close()
+	if promises == 0 || disputes == 0 {
+		t.Fatalf("demo has %d promises, %d disputes", promises, disputes)
+	}
+	out, errs, code := run(t, "2026-06-30", "worklist", "-db", f, "-format", "json")
+	if code != 0 {
+		t.Fatalf("worklist: %s", errs)
+	}
+	var rows []struct {
+		Score int64  `json:"score"`
+		Kind  string `json:"kind"`
+		Do    string `json:"do"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) < 5 {
+		t.Fatalf("worklist json: %v %s", err, out)
+	}
+	kinds := map[string]bool{}
+	for i, r := range rows {
+		kinds[r.Kind] = true
+		if r.Do == "" || (i > 0 && r.Score > rows[i-1].Score) {
+			t.Fatalf("row %d: %+v (not ordered by urgency or empty)", i, r)
+		}
+	}
+	if !kinds["reminder"] {
+		t.Fatalf("no reminders in the worklist: %v", kinds)
+	}
+	dir := t.TempDir()
+	out, errs, code = run(t, "2026-06-30", "remind", "-db", f, "-eml-dir", dir)
+	if code != 0 || !strings.Contains(out, "recorded") {
+		t.Fatalf("remind: %d %s %s", code, out, errs)
+	}
+	emls, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	if len(emls) == 0 {
+		t.Fatalf("no .eml written:\n%s", out)
+	}
+	raw, _ := os.ReadFile(emls[0])
+	if !strings.Contains(string(raw), "Subject: ") || !strings.Contains(string(raw), "INV-") {
+		t.Fatalf("eml:\n%s", raw)
+	}
+	// run again the same day: nothing more is due, nothing is sent twice
+	out, _, code = run(t, "2026-06-30", "remind", "-db", f, "-dry-run")
+	if code != 0 || !strings.Contains(out, "0 reminder(s) due") {
+		t.Fatalf("second run:\n%s", out)
+	}
+	out, _, _ = run(t, "2026-06-30", "worklist", "-db", f)
+	if !strings.HasPrefix(out, "Worklist for 2026-06-30") {
+		t.Fatalf("text worklist:\n%s", out)
+	}
+}

@@ -1,0 +1,140 @@
+package collect
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"duebook/data"
+)
+
+// ActionInvoice is one invoice a reminder covers, with the step it is at.
+type ActionInvoice struct {
+	Invoice *data.Invoice
+	Step    Step
+	Days    int // days past due (negative: not yet due)
+}
+
+// Action is the one consolidated reminder for a customer today.
+type Action struct {
+	Customer *data.Customer
+	Step     Step // the highest step among its invoices: sets the tone
+	Invoices []ActionInvoice
+	Total    int64 // open amount of the invoices listed
+}
+
+// Channel is how the reminder goes out: by the customer's preferred channel, except that
+// the escalate step is always a phone call.
+func (a *Action) Channel() string {
+	if a.Step.Name == "escalate" {
+		return "phone"
+	}
+	return string(a.Customer.Channel)
+}
+
+// Numbers lists the invoice numbers covered.
+func (a *Action) Numbers() []string {
+	out := make([]string, len(a.Invoices))
+	for i, x := range a.Invoices {
+		out[i] = x.Invoice.Number
+	}
+	return out
+}
+
+// Due computes today's reminders: for each open invoice the latest step whose day has come
+// and that was not sent yet (steps missed while the program was closed are not sent late:
+// only the latest one is), skipping invoices with an open dispute or covered by an open
+// promise whose date has not passed; one consolidated action per customer.
+func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
+	sc, err := LoadSchedule(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.SettlePromises(ctx, asOf); err != nil && !s.ReadOnly() {
+		return nil, err
+	}
+	open, err := s.Invoices(ctx, data.InvoiceFilter{OpenOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	sent, err := s.RemindersSent(ctx)
+	if err != nil {
+		return nil, err
+	}
+	disputes, err := s.Disputes(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	disputed := map[int64]bool{}
+	for _, d := range disputes {
+		disputed[d.InvoiceID] = true
+	}
+	promises, err := s.Promises(ctx, 0, "open")
+	if err != nil {
+		return nil, err
+	}
+	promisedInv, promisedCust := map[int64]bool{}, map[int64]bool{}
+	for _, p := range promises {
+		if p.MadeOn.After(asOf) || p.PromisedDate.AddDays(data.PromiseGraceDays).Before(asOf) {
+			continue
+		}
+		if p.InvoiceID > 0 {
+			promisedInv[p.InvoiceID] = true
+		} else {
+			promisedCust[p.CustomerID] = true
+		}
+	}
+	byCust := map[int64]*Action{}
+	for _, inv := range open {
+		if inv.IssueDate.After(asOf) || disputed[inv.ID] || promisedInv[inv.ID] || promisedCust[inv.CustomerID] {
+			continue
+		}
+		days := asOf.DaysSince(inv.DueDate)
+		st, ok := sc.latest(days)
+		if !ok {
+			continue
+		}
+		if last, was := sent[inv.ID]; was && last >= st.Offset {
+			continue
+		}
+		a := byCust[inv.CustomerID]
+		if a == nil {
+			a = &Action{}
+			byCust[inv.CustomerID] = a
+		}
+		a.Invoices = append(a.Invoices, ActionInvoice{Invoice: inv, Step: st, Days: days})
+		a.Total += inv.OpenAmount
+		if st.Offset > a.Step.Offset || a.Step.Name == "" {
+			a.Step = st
+		}
+	}
+	out := make([]Action, 0, len(byCust))
+	for cid, a := range byCust {
+		c, err := s.Customer(ctx, cid)
+		if err != nil {
+			return nil, err
+		}
+		a.Customer = c
+		sort.Slice(a.Invoices, func(i, j int) bool { return a.Invoices[i].Invoice.DueDate.Before(a.Invoices[j].Invoice.DueDate) })
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Step.Offset != out[j].Step.Offset {
+			return out[i].Step.Offset > out[j].Step.Offset
+		}
+		return out[i].Customer.Name < out[j].Customer.Name
+	})
+	return out, nil
+}
+
+// MarkSent records that the action's reminder went out on day (one transaction; a step is
+// never recorded twice for an invoice).
+func MarkSent(ctx context.Context, s *data.Store, a Action, day data.Date) error {
+	entries := make([]data.ReminderEntry, len(a.Invoices))
+	for i, x := range a.Invoices {
+		entries[i] = data.ReminderEntry{CustomerID: a.Customer.ID, InvoiceID: x.Invoice.ID, Step: x.Step.Offset,
+			StepName: x.Step.Name, Date: day, Channel: a.Channel()}
+	}
+	return s.LogReminders(ctx, entries, fmt.Sprintf("%s reminder for %s", a.Step.Name, strings.Join(a.Numbers(), ", ")))
+}

@@ -1,0 +1,112 @@
+package collect
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"mime"
+	"mime/quotedprintable"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"duebook/app/inbox"
+	"duebook/data"
+)
+
+var openings = map[string]string{
+	"friendly": "A friendly note: the invoices below fall due soon. If you have already arranged payment, thank you, and please ignore this message.",
+	"reminder": "Our records show the invoices below are now past due. Perhaps this has slipped through; we would be grateful for payment at your earliest convenience.",
+	"firm":     "The invoices below are now more than two weeks overdue. Please arrange payment within seven days, or let us know if there is a problem with them.",
+	"final":    "FINAL NOTICE: despite our earlier reminders, the invoices below remain unpaid. Unless payment reaches us within seven days we will have to suspend your account and consider further steps.",
+	"escalate": "We have tried to reach you about the overdue invoices below and will call you shortly. Please contact us today to arrange payment.",
+}
+
+var subjects = map[string]string{
+	"friendly": "Upcoming payment", "reminder": "Payment reminder", "firm": "Overdue invoices",
+	"final": "Final notice", "escalate": "Urgent: overdue invoices",
+}
+
+// ComposeReminder writes the action's reminder as an RFC 5322 message (UTF-8 plain text,
+// quoted-printable) from the company to the customer's email addresses.
+func ComposeReminder(comp data.Company, a Action, asOf data.Date, now time.Time) ([]byte, error) {
+	c := a.Customer
+	if len(c.Emails) == 0 {
+		return nil, &data.FieldError{Field: "emails", Msg: c.Name + " has no email address"}
+	}
+	if comp.Email == "" {
+		return nil, &data.FieldError{Field: "company email", Msg: "set the company's email address in Settings"}
+	}
+	var body strings.Builder
+	greet := c.Contact
+	if greet == "" {
+		greet = c.Name
+	}
+	fmt.Fprintf(&body, "Dear %s,\n\n%s\n\n", greet, openings[a.Step.Name])
+	fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n", "Invoice", "Due", "Days overdue", "Open")
+	for _, x := range a.Invoices {
+		days := ""
+		if x.Days > 0 {
+			days = fmt.Sprint(x.Days)
+		}
+		fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n", x.Invoice.Number, x.Invoice.DueDate, days, money(x.Invoice.OpenAmount, x.Invoice.Currency))
+	}
+	fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n\n", "Total", "", "", money(a.Total, c.Currency))
+	if comp.PaymentInstructions != "" {
+		fmt.Fprintf(&body, "How to pay:\n%s\n\n", comp.PaymentInstructions)
+	}
+	fmt.Fprintf(&body, "Statement date: %s. If you believe any of this is wrong, please reply and tell us why; we will look into it at once.\n\nKind regards,\n%s\n", asOf, comp.Name)
+	if comp.Phone != "" {
+		fmt.Fprintf(&body, "%s\n", comp.Phone)
+	}
+
+	var msg bytes.Buffer
+	rnd := make([]byte, 8)
+	rand.Read(rnd)
+	domain := comp.Email[strings.LastIndex(comp.Email, "@")+1:]
+	h := func(k, v string) { fmt.Fprintf(&msg, "%s: %s\r\n", k, v) }
+	h("From", (&mimeAddr{comp.Name, comp.Email}).String())
+	var to []string
+	for _, e := range c.Emails {
+		to = append(to, (&mimeAddr{c.Name, e}).String())
+	}
+	h("To", strings.Join(to, ", "))
+	h("Date", now.Format(time.RFC1123Z))
+	h("Message-ID", fmt.Sprintf("<%s.%s@%s>", now.UTC().Format("20060102150405"), hex.EncodeToString(rnd), domain))
+	h("Subject", mime.QEncoding.Encode("utf-8", fmt.Sprintf("%s: %s – %s", subjects[a.Step.Name], strings.Join(a.Numbers(), ", "), comp.Name)))
+	h("MIME-Version", "1.0")
+	h("Content-Type", "text/plain; charset=utf-8")
+	h("Content-Transfer-Encoding", "quoted-printable")
+	msg.WriteString("\r\n")
+	qp := quotedprintable.NewWriter(&msg)
+	if _, err := qp.Write([]byte(strings.ReplaceAll(body.String(), "\n", "\r\n"))); err != nil {
+		return nil, err
+	}
+	if err := qp.Close(); err != nil {
+		return nil, err
+	}
+	return msg.Bytes(), nil
+}
+
+type mimeAddr struct{ name, addr string }
+
+func (m *mimeAddr) String() string {
+	return mime.QEncoding.Encode("utf-8", m.name) + " <" + m.addr + ">"
+}
+
+// SaveEML writes a composed reminder into dir as <date>-<customer id>-<step>.eml.
+func SaveEML(dir string, a Action, asOf data.Date, raw []byte) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.eml", asOf, a.Customer.ID, a.Step.Name))
+	return p, os.WriteFile(p, raw, 0o644)
+}
+
+// AppendToDrafts puts a composed reminder into the mailbox's Drafts folder for the owner to send.
+func AppendToDrafts(ctx context.Context, cfg inbox.Config, raw []byte) error {
+	return inbox.AppendDraft(ctx, cfg, raw)
+}

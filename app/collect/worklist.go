@@ -1,0 +1,166 @@
+package collect
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"duebook/data"
+)
+
+// Row is one thing to do today.
+type Row struct {
+	Score      int64
+	CustomerID int64
+	Customer   string
+	Kind       string // reminder, call, promise, dispute, follow-up, review, credit-hold
+	Do         string // what to do, in words
+	Action     *Action
+}
+
+var segmentWeight = map[string]int64{"A": 0, "B": 50_000, "C": 200_000}
+
+func money(v int64, cur string) string { return data.FormatAmount(v, cur) + " " + cur }
+
+// Worklist lists today's collection work, most urgent first. The score is the overdue amount
+// (in major units) × days overdue, plus fixed weights for broken promises, the customer's risk
+// segment and open disputes, so that big old debts and broken promises come first.
+func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error) {
+	actions, err := Due(ctx, s, asOf)
+	if err != nil {
+		return nil, err
+	}
+	beh, err := Behaviours(ctx, s, asOf)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Row
+	for i := range actions {
+		a := &actions[i]
+		c := a.Customer
+		var score int64
+		for _, x := range a.Invoices {
+			if x.Days > 0 {
+				score += x.Invoice.OpenAmount / 100 * int64(x.Days)
+			}
+		}
+		if b := beh[c.ID]; b != nil {
+			score += segmentWeight[b.Segment]
+		}
+		nums := strings.Join(a.Numbers(), ", ")
+		do := fmt.Sprintf("Send %s reminder for %s (total %s) by %s", a.Step.Name, nums, money(a.Total, c.Currency), a.Channel())
+		if a.Step.Name == "friendly" {
+			do = fmt.Sprintf("Send friendly note: %s falls due soon (total %s)", nums, money(a.Total, c.Currency))
+		}
+		if a.Step.Name == "escalate" {
+			who := c.Contact
+			if who == "" {
+				who = c.Name
+			}
+			do = fmt.Sprintf("Call %s at %s: %s overdue on %s", who, c.Phone, money(a.Total, c.Currency), nums)
+		}
+		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
+	}
+	custName := map[int64]*data.Customer{}
+	cust := func(id int64) (*data.Customer, error) {
+		if c, ok := custName[id]; ok {
+			return c, nil
+		}
+		c, err := s.Customer(ctx, id)
+		custName[id] = c
+		return c, err
+	}
+	// Promises: broken in the last 30 days, or due today.
+	ps, err := s.Promises(ctx, 0, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		c, err := cust(p.CustomerID)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case p.Status == "broken" && !p.SettledOn.After(asOf) && asOf.DaysSince(p.SettledOn) <= 30:
+			who := c.Contact
+			if who == "" {
+				who = c.Name
+			}
+			rows = append(rows, Row{Score: 300_000 + p.Amount/100, CustomerID: c.ID, Customer: c.Name, Kind: "call",
+				Do: fmt.Sprintf("Call %s at %s: promise of %s due %s broken", who, c.Phone, money(p.Amount, c.Currency), p.PromisedDate)})
+		case p.Status == "open" && p.PromisedDate.Equal(asOf):
+			rows = append(rows, Row{Score: 100_000 + p.Amount/100, CustomerID: c.ID, Customer: c.Name, Kind: "promise",
+				Do: fmt.Sprintf("Promise of %s due today: check the payment arrived", money(p.Amount, c.Currency))})
+		}
+	}
+	ds, err := s.Disputes(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		age := asOf.DaysSince(d.Opened)
+		if age < 7 {
+			continue
+		}
+		c, err := cust(d.CustomerID)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, Row{Score: 80_000 + int64(age)*1000, CustomerID: c.ID, Customer: c.Name, Kind: "dispute",
+			Do: fmt.Sprintf("Dispute on %s open %d days (%s): follow up", d.InvoiceNumber, age, d.Reason)})
+	}
+	acts, err := s.Activities(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[int64]data.Date{}
+	for _, a := range acts { // newest first
+		if _, ok := latest[a.CustomerID]; !ok {
+			latest[a.CustomerID] = a.Date
+		}
+		if !a.NextFollowUp.IsZero() && !a.NextFollowUp.After(asOf) && !latest[a.CustomerID].After(a.Date) {
+			c, err := cust(a.CustomerID)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
+				Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
+		}
+	}
+	custs, err := s.Customers(ctx, data.CustomerFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range custs {
+		b := beh[c.ID]
+		if c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0) {
+			last := "never"
+			if !c.LastReviewed.IsZero() {
+				last = c.LastReviewed.String()
+			}
+			rows = append(rows, Row{Score: 1_000, CustomerID: c.ID, Customer: c.Name, Kind: "review",
+				Do: fmt.Sprintf("Review customer record (last reviewed %s)", last)})
+		}
+		if b != nil && b.SuggestHold && !c.CreditHold {
+			rows = append(rows, Row{Score: 40_000, CustomerID: c.ID, Customer: c.Name, Kind: "credit-hold",
+				Do: fmt.Sprintf("Consider credit hold: %s", b.HoldReason)})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Score != rows[j].Score {
+			return rows[i].Score > rows[j].Score
+		}
+		return rows[i].Customer < rows[j].Customer
+	})
+	return rows, nil
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
