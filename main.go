@@ -9,6 +9,7 @@ import (
 
 	"duebook/app"
 	"duebook/app/cli"
+	_ "duebook/app/fynelocale" // before Fyne reads the locale
 	"duebook/assets"
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"

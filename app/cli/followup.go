@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"time"
 
 	"duebook/app/collect"
 	"duebook/data"
+	"duebook/reports"
 )
 
 func init() {
@@ -15,6 +18,57 @@ func init() {
 		Summary: "today's collection actions, most urgent first", Run: runWorklist})
 	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
 		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
+	Register(Command{Name: "monthly", Usage: "-o OUT.pdf [-month YYYY-MM]",
+		Summary: "the month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
+}
+
+func runMonthly(env *Env, args []string) error {
+	fs, db := env.Flags("monthly")
+	out := fs.String("o", "", "PDF to write")
+	month := fs.String("month", "", "month YYYY-MM (default this month)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return &ExitError{Code: 2, Msg: "-o: the PDF to write is required"}
+	}
+	day, err := env.DateFlag("month", "")
+	if err != nil {
+		return err
+	}
+	if *month != "" {
+		if day, err = data.ParseDate(*month + "-01"); err != nil {
+			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not YYYY-MM", *month)}
+		}
+	}
+	s, err := env.OpenReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	figs, cur, err := reports.Monthly(ctx, s, day)
+	if err != nil {
+		return err
+	}
+	comp, err := s.Company(ctx)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := reports.MonthlyPDF(&buf, comp, figs, cur); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	last := figs[len(figs)-1]
+	fmt.Fprintf(env.Stdout, "%s: %s closing A/R %s, DSO %d, default rate %d.%02d %%\n", *out, last.Month.Format("2006-01"),
+		data.FormatAmount(last.Closing, cur), last.DSO, last.DefaultBP/100, last.DefaultBP%100)
+	if last.Warning != "" {
+		fmt.Fprintln(env.Stdout, "WARNING: "+last.Warning)
+	}
+	return nil
 }
 
 func runWorklist(env *Env, args []string) error {
