@@ -121,6 +121,8 @@ func runRemind(env *Env, args []string) error {
 	fs, db := env.Flags("remind")
 	asOf := fs.String("as-of", "", "date YYYY-MM-DD (default today)")
 	emlDir := fs.String("eml-dir", "", "write email reminders as .eml files here")
+	letters := fs.String("letters-dir", "", "print letters for customers who get paper mail as PDFs here")
+	layout := fs.String("layout", "us10", "letter layout: us10 or din5008")
 	dry := fs.Bool("dry-run", false, "only list what would be sent")
 	if err := Parse(fs, args); err != nil {
 		return err
@@ -128,6 +130,10 @@ func runRemind(env *Env, args []string) error {
 	day, err := env.DateFlag("as-of", *asOf)
 	if err != nil {
 		return err
+	}
+	lay, err := reports.ParseLayout(*layout)
+	if err != nil {
+		return &ExitError{Code: 2, Msg: "-layout: " + err.Error()}
 	}
 	s, err := env.Open(*db)
 	if err != nil {
@@ -157,6 +163,13 @@ func runRemind(env *Env, args []string) error {
 				}
 				where = p
 			}
+		}
+		if a.Channel() == string(data.ChannelMail) && *letters != "" && !*dry {
+			p, err := collect.SaveLetter(*letters, comp, a, day, lay)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.Customer.Name, err)
+			}
+			where = p
 		}
 		fmt.Fprintf(env.Stdout, "%s %s reminder to %s for %v (%s)\n", map[bool]string{true: "would send", false: "sent"}[*dry],
 			a.Step.Name, a.Customer.Name, a.Numbers(), where)

@@ -46,13 +46,21 @@ func TestWorklistAndRemind(t *testing.T) {
 		t.Fatalf("no reminders in the worklist: %v", kinds)
 	}
 	dir := t.TempDir()
-	out, errs, code = run(t, "2026-06-30", "remind", "-db", f, "-eml-dir", dir)
+	ldir := t.TempDir()
+	out, errs, code = run(t, "2026-06-30", "remind", "-db", f, "-eml-dir", dir, "-letters-dir", ldir)
 	if code != 0 || !strings.Contains(out, "recorded") {
 		t.Fatalf("remind: %d %s %s", code, out, errs)
 	}
 	emls, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
 	if len(emls) == 0 {
 		t.Fatalf("no .eml written:\n%s", out)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(ldir, "*.pdf"))
+	if len(pdfs) == 0 {
+		t.Fatalf("no letters printed for mail customers:\n%s", out)
+	}
+	if b, _ := os.ReadFile(pdfs[0]); !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("letter is not a PDF")
 	}
 	raw, _ := os.ReadFile(emls[0])
 	if !strings.Contains(string(raw), "Subject: ") || !strings.Contains(string(raw), "INV-") {

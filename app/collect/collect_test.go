@@ -104,9 +104,9 @@ func TestConsolidatedPerCustomer(t *testing.T) {
 	s := newStore(t, "2026-01-01")
 	c := cust(t, s, "Acme")
 	other := cust(t, s, "Other")
-	a1 := invoice(t, s, c, "2026-01-01", 1000)  // due 01-31 → on 03-01: 29 days → +14 firm
-	a2 := invoice(t, s, c, "2026-02-01", 2000)  // due 03-03 → -2 → friendly
-	a3 := invoice(t, s, c, "2026-01-20", 3000)  // due 02-19 → 10 days → +3 reminder
+	a1 := invoice(t, s, c, "2026-01-01", 1000) // due 01-31 → on 03-01: 29 days → +14 firm
+	a2 := invoice(t, s, c, "2026-02-01", 2000) // due 03-03 → -2 → friendly
+	a3 := invoice(t, s, c, "2026-01-20", 3000) // due 02-19 → 10 days → +3 reminder
 	o1 := invoice(t, s, other, "2026-01-01", 500)
 	acts := due(t, s, "2026-03-01")
 	if len(acts) != 2 {
@@ -209,7 +209,7 @@ func TestBehaviourSegments(t *testing.T) {
 		}
 	}
 	g1 := invoice(t, s, good, "2026-01-01", 10000) // due 01-31
-	pay(good, g1, "2026-01-25")                     // 6 days early
+	pay(good, g1, "2026-01-25")                    // 6 days early
 	l1 := invoice(t, s, late, "2026-01-01", 10000)
 	pay(late, l1, "2026-03-17") // 45 days late
 	l2 := invoice(t, s, late, "2026-01-01", 30000)

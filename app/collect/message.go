@@ -15,6 +15,7 @@ import (
 
 	"duebook/app/inbox"
 	"duebook/data"
+	"duebook/reports"
 )
 
 var openings = map[string]string{
@@ -109,4 +110,32 @@ func SaveEML(dir string, a Action, asOf data.Date, raw []byte) (string, error) {
 // AppendToDrafts puts a composed reminder into the mailbox's Drafts folder for the owner to send.
 func AppendToDrafts(ctx context.Context, cfg inbox.Config, raw []byte) error {
 	return inbox.AppendDraft(ctx, cfg, raw)
+}
+
+// LetterTone maps a reminder step to the tone of a printed letter.
+func LetterTone(step Step) reports.Tone {
+	switch step.Name {
+	case "friendly", "reminder":
+		return reports.ToneFriendly
+	case "firm":
+		return reports.ToneFirm
+	}
+	return reports.ToneFinal
+}
+
+// SaveLetter prints the action's reminder letter (for customers who get paper mail) into dir.
+func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout reports.Layout) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	invs := make([]*data.Invoice, len(a.Invoices))
+	for i, x := range a.Invoices {
+		invs[i] = x.Invoice
+	}
+	var buf bytes.Buffer
+	if err := reports.ReminderLetterPDF(&buf, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout); err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
+	return p, os.WriteFile(p, buf.Bytes(), 0o644)
 }
