@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
 	"duebook/data"
 )
@@ -90,8 +92,8 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 func pct(bp int) string { return fmt.Sprintf("%d.%02d %%", bp/100, bp%100) }
 
 // MonthlyPDF prints the month's figures against the 11 months before, with a bar chart per
-// figure and the warning, if any.
-func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency string) error {
+// figure, the warning if any, and the recorded late-payment reasons (code → count).
+func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency string, lateReasons map[string]int) error {
 	if len(figs) == 0 {
 		return fmt.Errorf("no months to print")
 	}
@@ -139,6 +141,32 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		d.text(d.lm, y, r.label)
 		d.right(d.lm+110, y, r.now)
 		d.right(d.lm+150, y, r.prev)
+		y += 5
+	}
+	if len(lateReasons) > 0 {
+		codes := make([]string, 0, len(lateReasons))
+		for k := range lateReasons {
+			codes = append(codes, k)
+		}
+		sort.Slice(codes, func(i, j int) bool {
+			if lateReasons[codes[i]] != lateReasons[codes[j]] {
+				return lateReasons[codes[i]] > lateReasons[codes[j]]
+			}
+			return codes[i] < codes[j]
+		})
+		parts := make([]string, len(codes))
+		for i, k := range codes {
+			label := data.LateReasonCodes[k]
+			if label == "" {
+				label = k
+			}
+			parts[i] = fmt.Sprintf("%s %d", label, lateReasons[k])
+		}
+		y += 2
+		d.font("B", 9.5)
+		d.text(d.lm, y, "Why payments were late:")
+		d.font("", 9.5)
+		d.text(d.lm+45, y, fitText(d, strings.Join(parts, " · "), d.w-d.rm-d.lm-45))
 		y += 5
 	}
 	y += 4

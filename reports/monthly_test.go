@@ -83,7 +83,11 @@ func TestMonthlyFiguresHandComputed(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	comp, _ := s.Company(ctx)
-	if err := MonthlyPDF(&buf, comp, figs, cur); err != nil {
+	if err := s.SetLateReason(ctx, a.ID, "cash_flow", ""); err != nil {
+		t.Fatal(err)
+	}
+	reasons, _ := s.LateReasonCounts(ctx)
+	if err := MonthlyPDF(&buf, comp, figs, cur, reasons); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -98,7 +102,7 @@ func TestMonthlyFiguresHandComputed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"MONTHLY REPORT", "June 2026", "Warning: Default rate jumped", "$800.00", "83.33 %", "Written off", "$400.00", "DSO"} {
+	for _, want := range []string{"MONTHLY REPORT", "June 2026", "Warning: Default rate jumped", "$800.00", "83.33 %", "Written off", "$400.00", "DSO", "Why payments were late:", "Cash flow 1"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("PDF lacks %q:\n%s", want, out)
 		}

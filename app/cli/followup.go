@@ -55,8 +55,12 @@ func runMonthly(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	reasons, err := s.LateReasonCounts(ctx)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := reports.MonthlyPDF(&buf, comp, figs, cur); err != nil {
+	if err := reports.MonthlyPDF(&buf, comp, figs, cur, reasons); err != nil {
 		return err
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
