@@ -1,0 +1,107 @@
+package inbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"duebook/data"
+	"github.com/zalando/go-keyring"
+)
+
+// Account is the mailbox Duebook reads, kept in the company file's settings. The password
+// is never stored there: it lives in the OS keyring (or, where there is none, comes from
+// the DUEBOOK_IMAP_PASSWORD environment variable).
+type Account struct {
+	Host     string
+	Port     int
+	Security string // tls (default), starttls, none (loopback only)
+	Username string
+	Folder   string
+}
+
+const keyringService = "duebook-imap"
+
+// LoadAccount reads the account settings of the company file.
+func LoadAccount(ctx context.Context, s *data.Store) (Account, error) {
+	var a Account
+	get := func(k string) string { v, _ := s.Setting(ctx, "mail."+k); return v }
+	a.Host, a.Username, a.Folder, a.Security = get("host"), get("user"), get("folder"), get("security")
+	a.Port, _ = strconv.Atoi(get("port"))
+	if a.Host == "" || a.Username == "" {
+		return a, &data.FieldError{Field: "mail account", Msg: "not set up: run duebook mail-account -host HOST -user USER (or Inbox → Account)"}
+	}
+	return a, nil
+}
+
+// SaveAccount validates and stores the account settings (not the password).
+func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
+	a.Host, a.Username = strings.TrimSpace(a.Host), strings.TrimSpace(a.Username)
+	if a.Host == "" {
+		return &data.FieldError{Field: "host", Msg: "is required"}
+	}
+	if a.Username == "" {
+		return &data.FieldError{Field: "user", Msg: "is required"}
+	}
+	if a.Port < 0 || a.Port > 65535 {
+		return &data.FieldError{Field: "port", Msg: "must be between 1 and 65535 (0 = the default)"}
+	}
+	sec, err := ParseSecurity(a.Security)
+	if err != nil {
+		return &data.FieldError{Field: "security", Msg: err.Error()}
+	}
+	if sec == SecurityNone && !isLoopback(a.Host) {
+		return &data.FieldError{Field: "security", Msg: "plaintext is only allowed to this computer (localhost); use tls or starttls"}
+	}
+	return s.Update(ctx, func(tx *data.Tx) error {
+		for k, v := range map[string]string{"host": a.Host, "user": a.Username, "folder": a.Folder, "security": a.Security, "port": strconv.Itoa(a.Port)} {
+			if err := tx.SetSetting("mail."+k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func isLoopback(host string) bool {
+	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
+}
+
+// SetPassword keeps the password in the OS keyring.
+func SetPassword(a Account, password string) error {
+	if err := keyring.Set(keyringService, a.Username+"@"+a.Host, password); err != nil {
+		return fmt.Errorf("no usable OS keyring here (%v); set DUEBOOK_IMAP_PASSWORD in the environment instead", err)
+	}
+	return nil
+}
+
+// Password finds the account's password: DUEBOOK_IMAP_PASSWORD first, then the OS keyring.
+func Password(a Account) (string, error) {
+	if p := os.Getenv("DUEBOOK_IMAP_PASSWORD"); p != "" {
+		return p, nil
+	}
+	p, err := keyring.Get(keyringService, a.Username+"@"+a.Host)
+	if errors.Is(err, keyring.ErrNotFound) {
+		return "", &data.FieldError{Field: "password", Msg: "not saved: run duebook mail-account -password-stdin, or set DUEBOOK_IMAP_PASSWORD"}
+	}
+	if err != nil {
+		return "", fmt.Errorf("password: no usable OS keyring here (%v); set DUEBOOK_IMAP_PASSWORD in the environment", err)
+	}
+	return p, nil
+}
+
+// Config turns the account into a fetch configuration.
+func (a Account) Config() (Config, error) {
+	sec, err := ParseSecurity(a.Security)
+	if err != nil {
+		return Config{}, &data.FieldError{Field: "security", Msg: err.Error()}
+	}
+	pw, err := Password(a)
+	if err != nil {
+		return Config{}, err
+	}
+	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder}, nil
+}

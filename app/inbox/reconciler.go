@@ -1,0 +1,119 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+
+	"duebook/data"
+)
+
+// ReconcileResult counts what one run did.
+type ReconcileResult struct {
+	Fetched, Stored, Duplicates, Proposed, Applied int
+	Applications                                   []string // one line per payment recorded
+}
+
+// StoreMessage parses a fetched message, proposes a match and stores both, once.
+func StoreMessage(ctx context.Context, s *data.Store, m *Matcher, id Identity, raw []byte) (*data.MailPayment, bool, error) {
+	p, err := Parse(raw)
+	mp := &data.MailPayment{Mailbox: id.Mailbox, UIDValidity: id.UIDValidity, UID: id.UID, MessageID: id.MessageID}
+	if err != nil {
+		mp.Provider, mp.Kind, mp.Status, mp.Why = string(Unknown), string(KindNotPayment), "ignored", "not read: "+err.Error()
+	} else {
+		mp.Provider, mp.Kind, mp.Trusted, mp.TransactionID = string(p.Provider), string(p.Kind), p.Trusted, p.TransactionID
+		mp.Amount, mp.Currency, mp.PayerName, mp.PayerEmail, mp.Reference = p.Amount, p.Currency, p.PayerName, p.PayerEmail, p.Reference
+		mp.Date, mp.Why = p.Date, p.Why
+		if mp.MessageID == "" {
+			mp.MessageID = p.MessageID
+		}
+		mp.Status = "ignored"
+		if p.Kind == KindReceived && p.HasAmount {
+			mp.Status = "new"
+			if prop, ok := m.Match(p); ok {
+				mp.Status, mp.CustomerID, mp.Proposal, mp.Confidence, mp.Reason = "proposed", prop.CustomerID, prop.Allocs, prop.Confidence, prop.Reason
+				if prop.Exact {
+					mp.Confidence = 100
+				}
+			}
+		}
+	}
+	stored, err := s.SaveMailPayment(ctx, mp)
+	return mp, stored, err
+}
+
+// AutoApplicable tells whether a stored message may be applied without asking: a trusted
+// sender, money received, and an exact reference + amount match.
+func AutoApplicable(m *data.MailPayment) bool {
+	return m.Trusted && m.Kind == string(KindReceived) && m.Status == "proposed" && m.Confidence == 100 && len(m.Proposal) == 1 &&
+		m.Proposal[0].Amount == m.Amount
+}
+
+// Reconcile fetches new mail, stores and matches each message, and with apply records the
+// payments of auto-applicable messages. Interrupted runs resume without duplicates: a message
+// is stored once whatever happens, and a stored message is applied at most once.
+func Reconcile(ctx context.Context, s *data.Store, cfg Config, apply bool, progress func(done, total int)) (ReconcileResult, error) {
+	var res ReconcileResult
+	m, err := NewMatcher(ctx, s)
+	if err != nil {
+		return res, err
+	}
+	_, err = Fetch(ctx, cfg, data.MailState{S: s}, FetchOptions{
+		Progress: progress,
+		Handle: func(ctx context.Context, msg *Message) error {
+			res.Fetched++
+			mp, stored, err := StoreMessage(ctx, s, m, msg.Identity, msg.Raw)
+			if err != nil {
+				return err
+			}
+			if !stored {
+				res.Duplicates++
+				return nil
+			}
+			res.Stored++
+			if mp.Status == "proposed" {
+				res.Proposed++
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		return res, err
+	}
+	if apply {
+		n, lines, err := ApplyConfident(ctx, s, m)
+		res.Applied, res.Applications = n, lines
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// ApplyConfident records the payments of every stored auto-applicable message.
+func ApplyConfident(ctx context.Context, s *data.Store, m *Matcher) (int, []string, error) {
+	list, err := s.MailPayments(ctx, "proposed")
+	if err != nil {
+		return 0, nil, err
+	}
+	n := 0
+	var lines []string
+	for i := range list {
+		mp := &list[i]
+		if !AutoApplicable(mp) {
+			continue
+		}
+		p, err := s.ApplyMailPayment(ctx, mp.ID, mp.CustomerID, mp.Proposal)
+		if err != nil {
+			// the invoice may have been paid meanwhile: leave the message for the user
+			lines = append(lines, fmt.Sprintf("not applied %s %s: %v", mp.Provider, mp.TransactionID, err))
+			continue
+		}
+		if m != nil {
+			m.Applied(mp.Proposal)
+		}
+		n++
+		lines = append(lines, fmt.Sprintf("recorded %s %s from %s for %s (payment %d)", data.FormatAmount(p.Amount, p.Currency), p.Currency,
+			p.CustomerName, mp.Proposal[0].InvoiceNumber, p.ID))
+	}
+	return n, lines, nil
+}
