@@ -410,6 +410,7 @@ func (ui *UI) OpenFile(path string) {
 }
 
 func (ui *UI) openFile(path string, opt data.Options) {
+	opt.BeforeMigrate = data.SnapshotBeforeMigrate // a copy before the schema changes
 	release, err := lockFile(path, opt.ReadOnly)
 	if err != nil {
 		var le lockedError
@@ -478,6 +479,12 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 func (ui *UI) closeStore() {
 	ui.epoch++
 	if ui.Store != nil {
+		if !ui.Store.ReadOnly() {
+			// The daily backup (30 daily, 12 monthly kept), made as the file is closed.
+			if _, err := ui.Store.AutoBackup(context.Background(), "", time.Now()); err != nil {
+				fmt.Fprintln(os.Stderr, "duebook: automatic backup:", err)
+			}
+		}
 		ui.Store.Close()
 		ui.Store = nil
 	}

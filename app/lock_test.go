@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -50,4 +51,35 @@ func TestOpenLockedFile(t *testing.T) {
 		t.Fatalf("lock not released on close: %v", err)
 	}
 	l.Release()
+}
+
+// Closing the window makes the day's automatic backup beside the company file, and the
+// backup opens as a healthy company file.
+func TestBackupOnClose(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	path := filepath.Join(t.TempDir(), "co.duebook")
+	ui := New(test.NewTempApp(t), Options{DB: path})
+	ui.Wait()
+	if ui.Store == nil {
+		t.Fatal("not opened")
+	}
+	c := &data.Customer{Name: "Acme", Emails: []string{"a@acme.example"}}
+	if err := ui.Store.CreateCustomer(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	ui.Close()                                                                         // what the window's close runs
+	files, _ := filepath.Glob(filepath.Join(data.BackupDir(path), "co-*-20*.duebook")) // the first of a month is the monthly one
+	if len(files) != 1 {
+		all, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*", "*"))
+		t.Fatalf("backups after close: %v (dir has %v)", files, all)
+	}
+	b, err := data.OpenWith(files[0], data.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	cs, _ := b.Customers(context.Background(), data.CustomerFilter{})
+	if v, _ := b.Check(context.Background()); len(v) > 0 || len(cs) != 1 {
+		t.Fatalf("backup: %d customers, check %v", len(cs), v)
+	}
 }

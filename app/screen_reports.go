@@ -1,16 +1,195 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
-// ReportsScreen prints documents and shows the month's figures (package reports).
+	"duebook/data"
+	"duebook/reports"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ReportsScreen prints documents (package reports) into a folder: statements for window
+// envelopes with their mailing list, the aging report and the monthly report. Long runs
+// show progress and can be cancelled.
 type ReportsScreen struct {
-	ui   *UI
-	Root fyne.CanvasObject
+	ui         *UI
+	Root       fyne.CanvasObject
+	OutDir     *widget.Entry
+	AsOf       *widget.Entry
+	MinBalance *widget.Entry
+	Layout     *widget.Select
+	Kind       *widget.Select
+	Detail     *widget.Check
+	Statements *widget.Button
+	Aging      *widget.Button
+	Monthly    *widget.Button
+	Last       string // the last file written
 }
 
 func newReportsScreen(ui *UI) *ReportsScreen {
-	return &ReportsScreen{ui: ui, Root: placeholder("Reports",
-		"Invoice PDFs, customer statements for window envelopes, reminder letters, the aging report and the monthly "+
-			"figures (invoiced, collected, DSO, share overdue, default rate) against the months before will be made here.",
-		"Until then: duebook aging, duebook invoice -n NUMBER -o FILE.pdf and duebook statements -o FILE.pdf from the command line.")}
+	rs := &ReportsScreen{ui: ui}
+	rs.OutDir = widget.NewEntry()
+	if ui.Store != nil {
+		rs.OutDir.SetText(filepath.Join(filepath.Dir(ui.Store.Path()), "reports"))
+	}
+	rs.AsOf = widget.NewEntry()
+	rs.AsOf.SetPlaceHolder("YYYY-MM-DD (empty: today)")
+	rs.MinBalance = widget.NewEntry()
+	rs.MinBalance.SetPlaceHolder("0.00")
+	rs.Layout = widget.NewSelect([]string{"us10", "din5008"}, nil)
+	rs.Layout.SetSelected("us10")
+	rs.Kind = widget.NewSelect([]string{"open", "activity"}, nil)
+	rs.Kind.SetSelected("open")
+	rs.Detail = widget.NewCheck("Aging detail (each open invoice)", nil)
+	rs.Statements = widget.NewButton("Statements PDF + mailing list", rs.MakeStatements)
+	rs.Statements.Importance = widget.HighImportance
+	rs.Aging = widget.NewButton("Aging report PDF + CSV", rs.MakeAging)
+	rs.Monthly = widget.NewButton("Monthly report PDF", rs.MakeMonthly)
+	form := widget.NewForm(
+		widget.NewFormItem("Folder", rs.OutDir),
+		widget.NewFormItem("As of", rs.AsOf),
+		widget.NewFormItem("Minimum balance", rs.MinBalance),
+		widget.NewFormItem("Envelope", rs.Layout),
+		widget.NewFormItem("Statement kind", rs.Kind),
+	)
+	rs.Root = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("Reports", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel("Statements are laid out for window envelopes (US #10 or DIN 5008 DL), one PDF for every customer\n"+
+			"with a balance over the minimum, page-numbered per customer, with a CSV mailing list beside it."),
+		form, rs.Detail,
+		container.NewHBox(rs.Statements, rs.Aging, rs.Monthly),
+	))
+	return rs
+}
+
+func (rs *ReportsScreen) params() (data.Date, string, error) {
+	day := rs.ui.Today()
+	if t := strings.TrimSpace(rs.AsOf.Text); t != "" {
+		d, err := data.ParseDate(t)
+		if err != nil {
+			return day, "", &data.FieldError{Field: "as of", Msg: err.Error()}
+		}
+		day = d
+	}
+	dir := strings.TrimSpace(rs.OutDir.Text)
+	if dir == "" {
+		return day, "", &data.FieldError{Field: "folder", Msg: "is required"}
+	}
+	return day, dir, os.MkdirAll(dir, 0o755)
+}
+
+// write runs make off the UI goroutine with progress and Cancel, then writes the files.
+func (rs *ReportsScreen) write(title string, files func(ctx context.Context, progress func(float64)) (map[string][]byte, error)) {
+	rs.ui.RunLong(title, "Preparing "+strings.ToLower(title)+"…", func(ctx context.Context, progress func(float64)) (func(), error) {
+		out, err := files(ctx, progress)
+		if err != nil {
+			return nil, err
+		}
+		var names []string
+		for path, b := range out {
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				return nil, err
+			}
+			names = append(names, path)
+		}
+		return func() {
+			rs.Last = names[0]
+			rs.ui.ShowInfo(title, "Written:\n"+strings.Join(names, "\n"))
+		}, nil
+	}, nil)
+}
+
+// MakeStatements prints the statements and their mailing list.
+func (rs *ReportsScreen) MakeStatements() {
+	day, dir, err := rs.params()
+	if err != nil {
+		rs.ui.ShowError(err)
+		return
+	}
+	comp := rs.ui.Company
+	var min int64
+	if t := strings.TrimSpace(rs.MinBalance.Text); t != "" {
+		if min, err = data.ParseAmount(t, comp.Currency); err != nil {
+			rs.ui.ShowError(&data.FieldError{Field: "minimum balance", Msg: err.Error()})
+			return
+		}
+	}
+	layout, err := reports.ParseLayout(rs.Layout.Selected)
+	if err != nil {
+		rs.ui.ShowError(err)
+		return
+	}
+	opt := reports.StatementOptions{AsOf: day, MinBalance: min, Layout: layout, Kind: reports.StatementKind(rs.Kind.Selected)}
+	s := rs.ui.Store
+	rs.write("Statements", func(ctx context.Context, progress func(float64)) (map[string][]byte, error) {
+		opt.Progress = func(done, total int) { progress(float64(done) / float64(max(total, 1))) }
+		var pdf, csv bytes.Buffer
+		n, err := reports.Statements(ctx, &pdf, s, opt)
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("no customer has a balance over the minimum on %s", day)
+		}
+		opt.Progress = nil
+		if _, err := reports.MailingListCSV(ctx, &csv, s, opt); err != nil {
+			return nil, err
+		}
+		base := filepath.Join(dir, "statements-"+day.String())
+		return map[string][]byte{base + ".pdf": pdf.Bytes(), base + "-mailing.csv": csv.Bytes()}, nil
+	})
+}
+
+// MakeAging prints the aging report as PDF and CSV.
+func (rs *ReportsScreen) MakeAging() {
+	day, dir, err := rs.params()
+	if err != nil {
+		rs.ui.ShowError(err)
+		return
+	}
+	s, detail := rs.ui.Store, rs.Detail.Checked
+	rs.write("Aging report", func(ctx context.Context, progress func(float64)) (map[string][]byte, error) {
+		opt := reports.AgingOptions{AsOf: day, Detail: detail}
+		var pdf, csv bytes.Buffer
+		if err := reports.AgingPDF(ctx, &pdf, s, opt); err != nil {
+			return nil, err
+		}
+		if err := reports.AgingCSV(ctx, &csv, s, opt); err != nil {
+			return nil, err
+		}
+		base := filepath.Join(dir, "aging-"+day.String())
+		return map[string][]byte{base + ".pdf": pdf.Bytes(), base + ".csv": csv.Bytes()}, nil
+	})
+}
+
+// MakeMonthly prints the monthly report for the month of the as-of date.
+func (rs *ReportsScreen) MakeMonthly() {
+	day, dir, err := rs.params()
+	if err != nil {
+		rs.ui.ShowError(err)
+		return
+	}
+	s, comp := rs.ui.Store, rs.ui.Company
+	rs.write("Monthly report", func(ctx context.Context, progress func(float64)) (map[string][]byte, error) {
+		figs, cur, err := reports.Monthly(ctx, s, day)
+		if err != nil {
+			return nil, err
+		}
+		reasons, err := s.LateReasonCounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var pdf bytes.Buffer
+		if err := reports.MonthlyPDF(&pdf, comp, figs, cur, reasons); err != nil {
+			return nil, err
+		}
+		return map[string][]byte{filepath.Join(dir, "monthly-"+day.Format("2006-01")+".pdf"): pdf.Bytes()}, nil
+	})
 }

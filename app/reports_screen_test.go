@@ -1,0 +1,49 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"duebook/data"
+)
+
+// Statements, aging and monthly reports are made from the Reports screen into a folder.
+func TestReportsScreen(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 12, Invoices: 200, Seed: 3, Today: data.MustDate(testToday)}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	rs := ui.Reports
+	dir := filepath.Join(t.TempDir(), "out")
+	rs.OutDir.SetText(dir)
+	rs.MinBalance.SetText("12x")
+	tap(t, rs.Statements)
+	ui.Wait()
+	if ui.Modal == nil || !strings.Contains(ui.Modal.Message.Text, "minimum balance") {
+		t.Fatalf("bad minimum balance not named: %+v", ui.Modal)
+	}
+	rs.MinBalance.SetText("")
+	rs.Layout.SetSelected("din5008")
+	tap(t, rs.Statements)
+	ui.Wait()
+	tap(t, rs.Aging)
+	ui.Wait()
+	tap(t, rs.Monthly)
+	ui.Wait()
+	for _, pat := range []string{"statements-*.pdf", "statements-*-mailing.csv", "aging-*.pdf", "aging-*.csv", "monthly-*.pdf"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		if len(m) != 1 {
+			t.Fatalf("%s: %v", pat, m)
+		}
+		b, _ := os.ReadFile(m[0])
+		if strings.HasSuffix(pat, ".pdf") && !strings.HasPrefix(string(b), "%PDF") {
+			t.Fatalf("%s is not a PDF", m[0])
+		}
+		if strings.HasSuffix(pat, ".csv") && strings.Count(string(b), "\n") < 3 {
+			t.Fatalf("%s has too few rows:\n%s", m[0], b)
+		}
+	}
+}
