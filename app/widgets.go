@@ -379,8 +379,9 @@ func (m *Modal) SetForm(f *Form) {
 	m.Form = f
 	f.Relayout = func() {
 		m.D.Refresh()
-		m.D.Resize(m.D.MinSize().Max(fyne.NewSize(460, 0)))
+		m.D.Resize(m.D.MinSize().Max(fyne.NewSize(520, 0)))
 	}
+	f.Relayout()
 }
 
 // Visible tells whether the modal is still shown.

@@ -408,6 +408,13 @@ type ReminderEntry struct {
 // LogReminders records the steps of one reminder, with a "reminder" activity, in one
 // transaction. A step already recorded for an invoice is refused (nothing is saved).
 func (s *Store) LogReminders(ctx context.Context, entries []ReminderEntry, note string) error {
+	return s.LogRemindersWith(ctx, entries, &Activity{Outcome: "reminder sent", Note: note})
+}
+
+// LogRemindersWith records the steps of one reminder with the activity a (its customer,
+// date and, unless set, kind come from the entries: call, letter or email by channel), in one
+// transaction: a phone reminder is logged with what the call brought.
+func (s *Store) LogRemindersWith(ctx context.Context, entries []ReminderEntry, a *Activity) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -429,7 +436,11 @@ func (s *Store) LogReminders(ctx context.Context, entries []ReminderEntry, note 
 		case "phone":
 			kind = "call"
 		}
-		return tx.LogActivity(&Activity{CustomerID: entries[0].CustomerID, Kind: kind, Date: entries[0].Date, Outcome: "reminder sent", Note: note})
+		if a.Kind == "" {
+			a.Kind = kind
+		}
+		a.CustomerID, a.Date = entries[0].CustomerID, entries[0].Date
+		return tx.LogActivity(a)
 	})
 }
 

@@ -131,10 +131,29 @@ func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
 // MarkSent records that the action's reminder went out on day (one transaction; a step is
 // never recorded twice for an invoice).
 func MarkSent(ctx context.Context, s *data.Store, a Action, day data.Date) error {
+	return s.LogReminders(ctx, a.entries(day), a.Note())
+}
+
+// MarkCalled records a phone reminder (the escalate step) with what the call brought: its
+// outcome, a note and the next follow-up date, in the same transaction as the step.
+func MarkCalled(ctx context.Context, s *data.Store, a Action, day data.Date, outcome, note string, next data.Date) error {
+	if strings.TrimSpace(outcome) == "" && strings.TrimSpace(note) == "" {
+		return &data.FieldError{Field: "outcome", Msg: "say what the call brought"}
+	}
+	note = strings.TrimSpace(a.Note() + "\n" + note)
+	return s.LogRemindersWith(ctx, a.entries(day), &data.Activity{Kind: "call", Outcome: outcome, Note: note, NextFollowUp: next})
+}
+
+// Note is the line the contact log keeps for the reminder.
+func (a *Action) Note() string {
+	return fmt.Sprintf("%s reminder for %s", a.Step.Name, strings.Join(a.Numbers(), ", "))
+}
+
+func (a *Action) entries(day data.Date) []data.ReminderEntry {
 	entries := make([]data.ReminderEntry, len(a.Invoices))
 	for i, x := range a.Invoices {
 		entries[i] = data.ReminderEntry{CustomerID: a.Customer.ID, InvoiceID: x.Invoice.ID, Step: x.Step.Offset,
 			StepName: x.Step.Name, Date: day, Channel: a.Channel()}
 	}
-	return s.LogReminders(ctx, entries, fmt.Sprintf("%s reminder for %s", a.Step.Name, strings.Join(a.Numbers(), ", ")))
+	return entries
 }
