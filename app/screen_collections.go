@@ -653,24 +653,30 @@ func (c *CollectionsScreen) callMade(a collect.Action) {
 	f.MultiLine("note", "Note", "")
 	f.Entry("next_follow_up", "Next follow-up", "YYYY-MM-DD (optional)")
 	who := firstText(a.Customer.Contact, a.Customer.Name)
-	m := c.ui.ShowModal("Call "+a.Customer.Name, fmt.Sprintf("Call %s at %s about %s (%s).", who, firstText(a.Customer.Phone, "(no phone on file)"),
-		strings.Join(a.Numbers(), ", "), money(a.Total, a.Customer.Currency)), f.Object(),
-		ModalButton{Text: "Save call", Main: true, Action: func() bool {
-			var v fieldErrors
-			next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
-			if f.ShowErrors(errOrNil(v)) {
-				return false
-			}
-			err := collect.MarkCalled(context.Background(), c.ui.Store, a, c.ui.Today(), strings.TrimSpace(f.Field("outcome").Text()),
-				strings.TrimSpace(f.Field("note").Text()), next)
-			if f.ShowErrors(err) {
+	c.formDialog("Call "+a.Customer.Name, fmt.Sprintf("Call %s at %s about %s (%s).", who, firstText(a.Customer.Phone, "(no phone on file)"),
+		strings.Join(a.Numbers(), ", "), money(a.Total, a.Customer.Currency)), f, "Save call", func() error {
+		var v fieldErrors
+		next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
+		if err := errOrNil(v); err != nil {
+			return err
+		}
+		return collect.MarkCalled(context.Background(), c.ui.Store, a, c.ui.Today(), strings.TrimSpace(f.Field("outcome").Text()),
+			strings.TrimSpace(f.Field("note").Text()), next)
+	})
+}
+
+// formDialog shows the form f with a main button (verb) that runs save: its errors go next
+// to their fields and keep the dialog open; after a save the screens are read again.
+func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb string, save func() error) {
+	c.ui.ShowModal(title, msg, f.Object(),
+		ModalButton{Text: verb, Main: true, Action: func() bool {
+			if f.ShowErrors(save()) {
 				return false
 			}
 			c.changed()
 			return true
 		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+		ModalButton{Text: "Cancel"}).SetForm(f)
 }
 
 // LogContact records an email, call, letter or note with its outcome and next follow-up.
@@ -688,24 +694,17 @@ func (c *CollectionsScreen) LogContact() {
 	f.Entry("outcome", "Outcome", "e.g. left message; will pay Friday")
 	f.MultiLine("note", "Note", "")
 	f.Entry("next_follow_up", "Next follow-up", "YYYY-MM-DD (optional)")
-	m := c.ui.ShowModal("Log contact with "+cust.Name, "", f.Object(),
-		ModalButton{Text: "Save", Main: true, Action: func() bool {
-			var v fieldErrors
-			day := parseDateField(&v, "date", f.Field("date").Text(), true)
-			next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
-			if f.ShowErrors(errOrNil(v)) {
-				return false
-			}
-			a := &data.Activity{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()], Kind: f.Field("kind").Text(), Date: day,
-				Outcome: strings.TrimSpace(f.Field("outcome").Text()), Note: strings.TrimSpace(f.Field("note").Text()), NextFollowUp: next}
-			if f.ShowErrors(c.ui.Store.LogActivity(context.Background(), a)) {
-				return false
-			}
-			c.changed()
-			return true
-		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+	c.formDialog("Log contact with "+cust.Name, "", f, "Save", func() error {
+		var v fieldErrors
+		day := parseDateField(&v, "date", f.Field("date").Text(), true)
+		next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
+		if err := errOrNil(v); err != nil {
+			return err
+		}
+		return c.ui.Store.LogActivity(context.Background(), &data.Activity{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()],
+			Kind: f.Field("kind").Text(), Date: day, Outcome: strings.TrimSpace(f.Field("outcome").Text()),
+			Note: strings.TrimSpace(f.Field("note").Text()), NextFollowUp: next})
+	})
 }
 
 // AddPromise records a promise to pay (with a call in the contact log, in one transaction).
@@ -734,32 +733,25 @@ func (c *CollectionsScreen) AddPromise() {
 			}
 		}
 	}
-	m := c.ui.ShowModal("Promise to pay — "+cust.Name, fmt.Sprintf("Kept if the amount is paid by the date (%d days' grace); broken otherwise, which puts a call on the worklist.",
-		data.PromiseGraceDays), f.Object(),
-		ModalButton{Text: "Record promise", Main: true, Action: func() bool {
-			var v fieldErrors
-			amt := parseAmountField(&v, "amount", f.Field("amount").Text(), cust.Currency, true)
-			by := parseDateField(&v, "promised_date", f.Field("promised_date").Text(), true)
-			if f.ShowErrors(errOrNil(v)) {
-				return false
+	msg := fmt.Sprintf("Kept if the amount is paid by the date (%d days' grace); broken otherwise, which puts a call on the worklist.",
+		data.PromiseGraceDays)
+	c.formDialog("Promise to pay — "+cust.Name, msg, f, "Record promise", func() error {
+		var v fieldErrors
+		amt := parseAmountField(&v, "amount", f.Field("amount").Text(), cust.Currency, true)
+		by := parseDateField(&v, "promised_date", f.Field("promised_date").Text(), true)
+		if err := errOrNil(v); err != nil {
+			return err
+		}
+		p := &data.Promise{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()], MadeOn: today, PromisedDate: by,
+			Amount: amt, Note: strings.TrimSpace(f.Field("note").Text())}
+		return c.ui.Store.Update(context.Background(), func(tx *data.Tx) error {
+			if err := tx.AddPromise(p); err != nil {
+				return err
 			}
-			p := &data.Promise{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()], MadeOn: today, PromisedDate: by,
-				Amount: amt, Note: strings.TrimSpace(f.Field("note").Text())}
-			err := c.ui.Store.Update(context.Background(), func(tx *data.Tx) error {
-				if err := tx.AddPromise(p); err != nil {
-					return err
-				}
-				return tx.LogActivity(&data.Activity{CustomerID: cust.ID, InvoiceID: p.InvoiceID, Kind: "call", Date: today,
-					Outcome: fmt.Sprintf("promised %s by %s", money(amt, cust.Currency), by), Note: p.Note})
-			})
-			if f.ShowErrors(err) {
-				return false
-			}
-			c.changed()
-			return true
-		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+			return tx.LogActivity(&data.Activity{CustomerID: cust.ID, InvoiceID: p.InvoiceID, Kind: "call", Date: today,
+				Outcome: fmt.Sprintf("promised %s by %s", money(amt, cust.Currency), by), Note: p.Note})
+		})
+	})
 }
 
 // OpenDispute records the customer's objection to an invoice; its reminders pause.
@@ -776,21 +768,13 @@ func (c *CollectionsScreen) OpenDispute() {
 	opts, ids := c.invoiceChoices("")
 	f.Choice("invoice", "Invoice", opts)
 	f.Entry("reason", "Reason", "e.g. goods damaged; price disagreed")
-	m := c.ui.ShowModal("Dispute — "+cust.Name, "While the dispute is open no reminder goes out for that invoice.", f.Object(),
-		ModalButton{Text: "Record dispute", Main: true, Action: func() bool {
-			id, ok := ids[f.Field("invoice").Text()]
-			if !ok {
-				f.ShowErrors(&data.FieldError{Field: "invoice", Msg: "choose the invoice disputed"})
-				return false
-			}
-			if f.ShowErrors(c.ui.Store.OpenDispute(context.Background(), &data.Dispute{InvoiceID: id, Reason: f.Field("reason").Text()})) {
-				return false
-			}
-			c.changed()
-			return true
-		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+	c.formDialog("Dispute — "+cust.Name, "While the dispute is open no reminder goes out for that invoice.", f, "Record dispute", func() error {
+		id, ok := ids[f.Field("invoice").Text()]
+		if !ok {
+			return &data.FieldError{Field: "invoice", Msg: "choose the invoice disputed"}
+		}
+		return c.ui.Store.OpenDispute(context.Background(), &data.Dispute{InvoiceID: id, Reason: f.Field("reason").Text()})
+	})
 }
 
 // ResolveDispute closes one of the customer's open disputes; reminders resume.
@@ -809,21 +793,14 @@ func (c *CollectionsScreen) ResolveDispute() {
 	f.Choice("dispute", "Dispute", opts).Select.SetSelected(opts[0])
 	f.Entry("resolution", "Resolution", "e.g. credit note issued for the damaged part")
 	f.Entry("date", "Resolved on", "YYYY-MM-DD").SetText(c.ui.Today().String())
-	m := c.ui.ShowModal("Resolve dispute — "+c.Customer.Name, "", f.Object(),
-		ModalButton{Text: "Resolve", Main: true, Action: func() bool {
-			var v fieldErrors
-			day := parseDateField(&v, "date", f.Field("date").Text(), true)
-			if f.ShowErrors(errOrNil(v)) {
-				return false
-			}
-			if f.ShowErrors(c.ui.Store.ResolveDispute(context.Background(), ids[f.Field("dispute").Text()], f.Field("resolution").Text(), day)) {
-				return false
-			}
-			c.changed()
-			return true
-		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+	c.formDialog("Resolve dispute — "+c.Customer.Name, "", f, "Resolve", func() error {
+		var v fieldErrors
+		day := parseDateField(&v, "date", f.Field("date").Text(), true)
+		if err := errOrNil(v); err != nil {
+			return err
+		}
+		return c.ui.Store.ResolveDispute(context.Background(), ids[f.Field("dispute").Text()], f.Field("resolution").Text(), day)
+	})
 }
 
 // lateReasonTitles are the reason codes' titles in a fixed order, with the code per title.
@@ -870,28 +847,21 @@ func (c *CollectionsScreen) SetLateReason() {
 	titles, codes := lateReasonTitles()
 	f.Choice("reason", "Reason", titles)
 	f.Entry("note", "Note", "required for Other")
-	m := c.ui.ShowModal("Why is it late? — "+cust.Name, "The reasons are counted in the monthly report.", f.Object(),
-		ModalButton{Text: "Save", Main: true, Action: func() bool {
-			var v fieldErrors
-			id, ok := ids[f.Field("invoice").Text()]
-			if !ok {
-				addErr(&v, "invoice", "choose the invoice")
-			}
-			code, ok := codes[f.Field("reason").Text()]
-			if !ok {
-				addErr(&v, "reason", "choose a reason")
-			}
-			if f.ShowErrors(errOrNil(v)) {
-				return false
-			}
-			if f.ShowErrors(c.ui.Store.SetLateReason(context.Background(), id, code, f.Field("note").Text())) {
-				return false
-			}
-			c.changed()
-			return true
-		}},
-		ModalButton{Text: "Cancel"})
-	m.SetForm(f)
+	c.formDialog("Why is it late? — "+cust.Name, "The reasons are counted in the monthly report.", f, "Save", func() error {
+		var v fieldErrors
+		id, ok := ids[f.Field("invoice").Text()]
+		if !ok {
+			addErr(&v, "invoice", "choose the invoice")
+		}
+		code, ok := codes[f.Field("reason").Text()]
+		if !ok {
+			addErr(&v, "reason", "choose a reason")
+		}
+		if err := errOrNil(v); err != nil {
+			return err
+		}
+		return c.ui.Store.SetLateReason(context.Background(), id, code, f.Field("note").Text())
+	})
 }
 
 // ReloadMonthly computes the last 12 months' figures off the UI goroutine and draws them.

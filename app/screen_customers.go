@@ -30,8 +30,7 @@ type CustomersScreen struct {
 	balances map[int64]data.OpenBalance
 	right    *fyne.Container
 	selected int64
-	gen      int
-	cancel   context.CancelFunc
+	load     latest
 }
 
 func newCustomersScreen(ui *UI) *CustomersScreen {
@@ -90,15 +89,8 @@ func newCustomersScreen(ui *UI) *CustomersScreen {
 
 // Reload re-reads the customers (and the one shown) off the UI goroutine.
 func (cs *CustomersScreen) Reload() {
-	if cs.cancel != nil {
-		cs.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cs.cancel = cancel
-	cs.gen++
-	gen := cs.gen
 	s := cs.ui.Store
-	cs.ui.Go(ctx, func(ctx context.Context) func() {
+	cs.load.Go(cs.ui, func(ctx context.Context) func() {
 		all, err := s.Customers(ctx, data.CustomerFilter{})
 		if err != nil {
 			return func() { cs.ui.ShowError(err) }
@@ -108,9 +100,6 @@ func (cs *CustomersScreen) Reload() {
 			return func() { cs.ui.ShowError(err) }
 		}
 		return func() {
-			if gen != cs.gen {
-				return
-			}
 			cs.all, cs.balances = all, bal
 			cs.filter()
 			cs.ui.Invoices.setCustomers(all)
@@ -205,7 +194,7 @@ type CustomerDetail struct {
 	OpenItems   []*data.Invoice
 	PaymentRows []*data.Payment
 	Audit       []data.AuditEntry
-	gen         int
+	load        latest
 	settingHold bool
 }
 
@@ -341,10 +330,8 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 
 // Load reads customer id off the UI goroutine and shows it.
 func (d *CustomerDetail) Load(id int64) {
-	d.gen++
-	gen := d.gen
 	s := d.cs.ui.Store
-	d.cs.ui.Go(context.Background(), func(ctx context.Context) func() {
+	d.load.Go(d.cs.ui, func(ctx context.Context) func() {
 		c, err := s.Customer(ctx, id)
 		if err != nil {
 			return func() { d.cs.ui.ShowError(err) }
@@ -365,11 +352,7 @@ func (d *CustomerDetail) Load(id int64) {
 		if err != nil {
 			return func() { d.cs.ui.ShowError(err) }
 		}
-		return func() {
-			if gen == d.gen {
-				d.show(c, b, open, pays, audit)
-			}
-		}
+		return func() { d.show(c, b, open, pays, audit) }
 	})
 }
 

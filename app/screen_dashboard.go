@@ -32,8 +32,7 @@ type Dashboard struct {
 	Bars       [5]*Bar
 	TopList    *fyne.Container // biggest overdue balances
 	Aging      *data.Aging
-	gen        int
-	cancel     context.CancelFunc
+	load       latest
 }
 
 func bucketColor(i int) color.Color {
@@ -114,16 +113,9 @@ func (d *Dashboard) bucketQuery(i int) InvoiceQuery {
 
 // Reload re-reads the figures off the UI goroutine.
 func (d *Dashboard) Reload() {
-	if d.cancel != nil {
-		d.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancel = cancel
-	d.gen++
-	gen := d.gen
 	s := d.ui.Store
 	cur := d.ui.Company.Currency
-	d.ui.Go(ctx, func(ctx context.Context) func() {
+	d.load.Go(d.ui, func(ctx context.Context) func() {
 		today := s.Today()
 		ag, err := s.Aging(ctx, today, cur)
 		if err != nil {
@@ -133,11 +125,7 @@ func (d *Dashboard) Reload() {
 		if err != nil {
 			return func() { d.ui.ShowError(err) }
 		}
-		return func() {
-			if gen == d.gen {
-				d.show(ag, week)
-			}
-		}
+		return func() { d.show(ag, week) }
 	})
 }
 

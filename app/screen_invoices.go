@@ -56,8 +56,7 @@ type InvoicesScreen struct {
 	listView    fyne.CanvasObject
 	setting     bool
 	pendingSort *InvoiceQuery // the sort asked for before the list was loaded
-	gen         int
-	cancel      context.CancelFunc
+	load        latest
 }
 
 func newInvoicesScreen(ui *UI) *InvoicesScreen {
@@ -352,13 +351,6 @@ func (is *InvoicesScreen) refreshTable() {
 
 // Reload re-reads every invoice off the UI goroutine; the list keeps its filter.
 func (is *InvoicesScreen) Reload() {
-	if is.cancel != nil {
-		is.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	is.cancel = cancel
-	is.gen++
-	gen := is.gen
 	s := is.ui.Store
 	q := is.query()
 	if is.pendingSort != nil {
@@ -367,7 +359,7 @@ func (is *InvoicesScreen) Reload() {
 	is.Loading.Show()
 	is.Loading.Start()
 	start := time.Now()
-	is.ui.Go(ctx, func(ctx context.Context) func() {
+	is.load.Go(is.ui, func(ctx context.Context) func() {
 		rows, err := s.InvoiceRows(ctx, nil)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -384,9 +376,6 @@ func (is *InvoicesScreen) Reload() {
 		list := NewInvoiceList(rows, s.Today(), reasons)
 		list.Apply(q)
 		return func() {
-			if gen != is.gen {
-				return
-			}
 			is.Loading.Stop()
 			is.Loading.Hide()
 			want := is.query()

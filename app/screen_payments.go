@@ -40,9 +40,7 @@ type PaymentsScreen struct {
 	Alloc         *AllocDialog // the allocation dialog shown last
 	all, shown    []*data.Payment
 	customers     map[int64]*data.Customer
-	gen           int
-	cancel        context.CancelFunc
-	balanceGen    int
+	load, balance latest
 	selectedAlloc []data.Allocation
 }
 
@@ -154,15 +152,8 @@ func (ps *PaymentsScreen) setCustomers(cs []*data.Customer) {
 
 // Reload re-reads the payments off the UI goroutine.
 func (ps *PaymentsScreen) Reload() {
-	if ps.cancel != nil {
-		ps.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ps.cancel = cancel
-	ps.gen++
-	gen := ps.gen
 	s := ps.ui.Store
-	ps.ui.Go(ctx, func(ctx context.Context) func() {
+	ps.load.Go(ps.ui, func(ctx context.Context) func() {
 		all, err := s.Payments(ctx, data.PaymentFilter{})
 		if err != nil {
 			if ctx.Err() != nil {
@@ -171,9 +162,6 @@ func (ps *PaymentsScreen) Reload() {
 			return func() { ps.ui.ShowError(err) }
 		}
 		return func() {
-			if gen != ps.gen {
-				return
-			}
 			ps.all = all
 			ps.filter()
 			if ps.Selected != nil {
@@ -213,18 +201,13 @@ func (ps *PaymentsScreen) StartFor(id int64) {
 }
 
 func (ps *PaymentsScreen) showBalance(id int64) {
-	ps.balanceGen++
-	gen := ps.balanceGen
 	s := ps.ui.Store
-	ps.ui.Go(context.Background(), func(ctx context.Context) func() {
+	ps.balance.Go(ps.ui, func(ctx context.Context) func() {
 		b, err := s.CustomerBalance(ctx, id)
 		if err != nil {
 			return nil
 		}
 		return func() {
-			if gen != ps.balanceGen {
-				return
-			}
 			ps.CustBalance.SetText(fmt.Sprintf("Open %s in %d invoices · overdue %s · credit %s",
 				money(b.Open, b.Currency), b.OpenCount, money(b.Overdue, b.Currency), money(b.Credit, b.Currency)))
 		}
