@@ -120,6 +120,24 @@ func invoiceID(inv *data.Invoice) int64 {
 	return inv.ID
 }
 
+// openFor opens the company file and finds the customer and the (optional) invoice named.
+func openFor(env *Env, db, cust, invoice string) (*data.Store, *data.Customer, *data.Invoice, error) {
+	s, err := env.Open(db)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx := context.Background()
+	c, err := findCustomer(ctx, s, cust)
+	if err == nil {
+		var inv *data.Invoice
+		if inv, err = findInvoice(ctx, s, invoice, false); err == nil {
+			return s, c, inv, nil
+		}
+	}
+	s.Close()
+	return nil, nil, nil, err
+}
+
 func runContact(env *Env, args []string) error {
 	fs, db := env.Flags("contact")
 	cust := fs.String("customer", "", "customer id or name")
@@ -140,20 +158,12 @@ func runContact(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := env.Open(*db)
+	s, c, inv, err := openFor(env, *db, *cust, *invoice)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx := context.Background()
-	c, err := findCustomer(ctx, s, *cust)
-	if err != nil {
-		return err
-	}
-	inv, err := findInvoice(ctx, s, *invoice, false)
-	if err != nil {
-		return err
-	}
 	a := &data.Activity{CustomerID: c.ID, InvoiceID: invoiceID(inv), Kind: *kind, Date: day, Outcome: strings.TrimSpace(*outcome),
 		Note: strings.TrimSpace(*note), NextFollowUp: nextDay}
 	if err := s.LogActivity(ctx, a); err != nil {
@@ -184,20 +194,12 @@ func runPromise(env *Env, args []string) error {
 	if byDay.IsZero() {
 		return &ExitError{Code: 2, Msg: "-by: the date promised is required"}
 	}
-	s, err := env.Open(*db)
+	s, c, inv, err := openFor(env, *db, *cust, *invoice)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx := context.Background()
-	c, err := findCustomer(ctx, s, *cust)
-	if err != nil {
-		return err
-	}
-	inv, err := findInvoice(ctx, s, *invoice, false)
-	if err != nil {
-		return err
-	}
 	amt, err := data.ParseAmount(*amount, c.Currency)
 	if err != nil {
 		return &ExitError{Code: 2, Msg: "-amount: " + err.Error()}
