@@ -311,3 +311,36 @@ func TestCollectionsMonthlyCharts(t *testing.T) {
 		t.Fatalf("summary %q / late %q", c.Summary.Text, c.LateSummary.Text)
 	}
 }
+
+func TestCollectionsSchedule(t *testing.T) {
+	ui, s, _, _ := collectionsUI(t)
+	c := ui.Collections
+	tap(t, c.ScheduleBtn)
+	m := ui.Modal
+	if got := m.Form.Field("schedule").Text(); got != "-7:friendly,3:reminder,14:firm,30:final,45:escalate" {
+		t.Fatalf("schedule shown %q", got)
+	}
+	typeInto(m.Form.Field("schedule").Entry, "3:reminder,3:firm")
+	tap(t, m.Button("Save"))
+	if !strings.Contains(m.Form.Field("schedule").Error.Text, "two steps on day 3") {
+		t.Fatalf("error %q", m.Form.Field("schedule").Error.Text)
+	}
+	if v, _ := s.Setting(ctx, "collect.schedule"); v != "" {
+		t.Fatalf("bad schedule saved: %q", v)
+	}
+	typeInto(m.Form.Field("schedule").Entry, "5:reminder,60:escalate")
+	tap(t, m.Button("Save"))
+	ui.Wait()
+	if m.Visible() {
+		t.Fatal("dialog still open")
+	}
+	// 30 and 14 days overdue: now both at the +5 reminder, Phone Co (46 days) too: no call yet.
+	for _, r := range c.Rows {
+		if r.Action == nil || r.Action.Step.Name != "reminder" {
+			t.Fatalf("row after the schedule change: %+v", r)
+		}
+	}
+	if len(c.Rows) != 3 {
+		t.Fatalf("rows %d", len(c.Rows))
+	}
+}

@@ -37,14 +37,15 @@ type CollectionsScreen struct {
 	Tabs *container.AppTabs
 
 	// Worklist
-	Title     *widget.Label
-	List      *widget.List
-	Rows      []collect.Row
-	Behaviour map[int64]*collect.Behaviour
-	Selected  int // index into Rows, -1 = none
-	Folder    *widget.Entry
-	Drafts    *widget.Check
-	SendAll   *widget.Button
+	Title       *widget.Label
+	List        *widget.List
+	Rows        []collect.Row
+	Behaviour   map[int64]*collect.Behaviour
+	Selected    int // index into Rows, -1 = none
+	Folder      *widget.Entry
+	Drafts      *widget.Check
+	SendAll     *widget.Button
+	ScheduleBtn *widget.Button
 
 	// Detail of the selected row's customer
 	Customer   *data.Customer
@@ -115,8 +116,12 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	c.SendAll = widget.NewButtonWithIcon("Prepare all reminders", theme.MailSendIcon(), c.PrepareAll)
 	c.SendAll.Importance = widget.HighImportance
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
+	c.ScheduleBtn = widget.NewButtonWithIcon("Schedule…", theme.SettingsIcon(), c.EditSchedule)
+	if ui.Store == nil || ui.Store.ReadOnly() {
+		c.ScheduleBtn.Disable()
+	}
 	folder := container.NewBorder(nil, nil, widget.NewLabel("Letters and .eml files go to"), nil, c.Folder)
-	top := container.NewVBox(container.NewHBox(c.Title, layout.NewSpacer(), c.SendAll, refresh), folder, c.Drafts)
+	top := container.NewVBox(container.NewHBox(c.Title, layout.NewSpacer(), c.ScheduleBtn, c.SendAll, refresh), folder, c.Drafts)
 
 	c.Header = heading("")
 	c.Detail = widget.NewLabel("Select a row to see the customer's open invoices, promises, disputes and contact log.")
@@ -536,6 +541,39 @@ func (c *CollectionsScreen) DoSelected() {
 func (c *CollectionsScreen) changed() {
 	c.ui.Changed()
 	c.Reload()
+}
+
+// EditSchedule changes the reminder schedule (days from the due date and the step sent).
+func (c *CollectionsScreen) EditSchedule() {
+	ctx := context.Background()
+	sc, err := collect.LoadSchedule(ctx, c.ui.Store)
+	if err != nil {
+		c.ui.ShowError(err)
+		return
+	}
+	f := NewForm()
+	f.Entry("schedule", "Steps", "-7:friendly,3:reminder,14:firm,30:final,45:escalate").SetText(sc.String())
+	now := widget.NewLabel(collect.DescribeSchedule(sc))
+	f.Field("schedule").Entry.OnChanged = func(text string) {
+		if sc, err := collect.ParseSchedule(text); err == nil {
+			now.SetText(collect.DescribeSchedule(sc))
+		}
+	}
+	c.ui.ShowModal("Reminder schedule", "Each step is DAYS:STEP, days counted from the due date (negative: before it). "+
+		"Steps are friendly, reminder, firm, final and escalate (a phone call). Each invoice gets each step once; "+
+		"after days the program was closed only the latest step due is sent.", container.NewVBox(f.Object(), now),
+		ModalButton{Text: "Save", Main: true, Action: func() bool {
+			if f.ShowErrors(collect.SaveSchedule(ctx, c.ui.Store, f.Field("schedule").Text())) {
+				return false
+			}
+			c.changed()
+			return true
+		}},
+		ModalButton{Text: "Restore default", Action: func() bool {
+			f.Field("schedule").SetText(collect.DefaultSchedule.String())
+			return false
+		}},
+		ModalButton{Text: "Cancel"}).SetForm(f)
 }
 
 // PrepareAll prepares every reminder of today's worklist that goes out by email or letter

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"duebook/app/collect"
 	"duebook/data"
 )
 
@@ -20,6 +21,8 @@ func init() {
 		Summary: "opens a dispute on an invoice (its reminders pause) or resolves the open one", Run: runDispute})
 	Register(Command{Name: "late-reason", Usage: "-invoice NUMBER -reason cash_flow|dispute|lost_invoice|wrong_address|forgot|other [-note TEXT]",
 		Summary: "records why an invoice is paid late (counted in the monthly report)", Run: runLateReason})
+	Register(Command{Name: "schedule", Usage: "[-set DAYS:STEP,...]",
+		Summary: "shows or sets the reminder schedule (days from the due date: -7:friendly,3:reminder,14:firm,30:final,45:escalate)", Run: runSchedule})
 	Register(Command{Name: "history", Usage: "-customer ID|NAME",
 		Summary: "a customer's contact log, promises, disputes and reminders sent", Run: runHistory})
 }
@@ -357,5 +360,30 @@ func runHistory(env *Env, args []string) error {
 		}
 		fmt.Fprintln(w)
 	}
+	return nil
+}
+
+func runSchedule(env *Env, args []string) error {
+	fs, db := env.Flags("schedule")
+	set := fs.String("set", "", "the new schedule, e.g. -7:friendly,3:reminder,14:firm,30:final,45:escalate")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	s, err := env.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if *set != "" {
+		if err := collect.SaveSchedule(ctx, s, *set); err != nil {
+			return fieldExit(err, map[string]string{"schedule": "set"})
+		}
+	}
+	sc, err := collect.LoadSchedule(ctx, s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, collect.DescribeSchedule(sc))
 	return nil
 }

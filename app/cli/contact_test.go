@@ -118,3 +118,24 @@ func TestContactPromiseDisputeCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestScheduleCommand(t *testing.T) {
+	f, _ := contactCompany(t)
+	out, _, code := run(t, "2026-06-30", "schedule", "-db", f)
+	if code != 0 || !strings.Contains(out, "friendly  7 days before the due date") || !strings.Contains(out, "escalate  45 days after the due date (a phone call)") {
+		t.Fatalf("default schedule:\n%s", out)
+	}
+	_, errs, code := run(t, "2026-06-30", "schedule", "-db", f, "-set", "5:firm,5:final")
+	if code != 2 || !strings.Contains(errs, "-set: two steps on day 5") {
+		t.Fatalf("duplicate day: %d %s", code, errs)
+	}
+	out, _, code = run(t, "2026-06-30", "schedule", "-db", f, "-set", "10:firm, 1:reminder")
+	if code != 0 || out != "reminder  1 day after the due date\nfirm      10 days after the due date\n" {
+		t.Fatalf("set: %d %q", code, out)
+	}
+	// The invoices are 60 days overdue: the latest step is now firm (day 10), not escalate.
+	out, _, _ = run(t, "2026-06-30", "remind", "-db", f, "-dry-run")
+	if !strings.Contains(out, "would send firm reminder") || strings.Contains(out, "escalate") {
+		t.Fatalf("remind with the new schedule:\n%s", out)
+	}
+}

@@ -89,6 +89,32 @@ func SaveSchedule(ctx context.Context, s *data.Store, text string) error {
 	return s.SetSetting(ctx, scheduleKey, sc.String())
 }
 
+// DescribeSchedule says the schedule in words, one step a line.
+func DescribeSchedule(sc Schedule) string {
+	lines := make([]string, len(sc))
+	for i, st := range sc {
+		days := func(n int) string {
+			if n == 1 {
+				return "1 day"
+			}
+			return fmt.Sprintf("%d days", n)
+		}
+		when := "on the due date"
+		switch {
+		case st.Offset < 0:
+			when = days(-st.Offset) + " before the due date"
+		case st.Offset > 0:
+			when = days(st.Offset) + " after the due date"
+		}
+		how := ""
+		if st.Name == "escalate" {
+			how = " (a phone call)"
+		}
+		lines[i] = fmt.Sprintf("%-9s %s%s", st.Name, when, how)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // latest gives the last step due for an item daysPastDue days past due (ok=false: none yet).
 func (sc Schedule) latest(daysPastDue int) (Step, bool) {
 	var st Step
