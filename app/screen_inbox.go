@@ -107,7 +107,7 @@ func (is *InboxScreen) Reload() {
 					proposed++
 				}
 			}
-			is.Count.SetText(fmt.Sprintf("%d messages, %d waiting for you", len(msgs), proposed))
+			is.Count.SetText(fmt.Sprintf("%s, %d waiting for you", plural(len(msgs), "message"), proposed))
 			is.List.UnselectAll()
 			is.Selected = -1
 			is.Accept.Disable()
@@ -504,4 +504,12 @@ func (d *ChangeDialog) confirm() bool {
 	d.is.ui.Changed()
 	d.is.Reload()
 	return true
+}
+
+// plural says "1 message", "2 messages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

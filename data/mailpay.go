@@ -23,11 +23,15 @@ func (m MailState) Get(folder string) (uidValidity, lastUID uint32, err error) {
 
 // Put saves a folder's state.
 func (m MailState) Put(folder string, uidValidity, lastUID uint32) error {
-	return m.S.Update(context.Background(), func(tx *Tx) error {
-		_, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_state(folder, uidvalidity, last_uid) VALUES (?,?,?)
-			ON CONFLICT(folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid`, folder, uidValidity, lastUID)
-		return err
-	})
+	return m.S.Update(context.Background(), func(tx *Tx) error { return tx.PutMailState(folder, uidValidity, lastUID) })
+}
+
+// PutMailState saves a folder's state inside an open transaction (with the messages fetched
+// up to lastUID, so the two never disagree).
+func (tx *Tx) PutMailState(folder string, uidValidity, lastUID uint32) error {
+	_, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_state(folder, uidvalidity, last_uid) VALUES (?,?,?)
+		ON CONFLICT(folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid`, folder, uidValidity, lastUID)
+	return err
 }
 
 // MailPayment is one message read from the mailbox, what it says and what was done with it.
@@ -59,28 +63,33 @@ type MailPayment struct {
 // SaveMailPayment stores a message once: a message already stored (same mailbox, UIDVALIDITY
 // and UID) or a trusted transaction already stored is not stored again (stored=false).
 func (s *Store) SaveMailPayment(ctx context.Context, m *MailPayment) (stored bool, err error) {
+	err = s.Update(ctx, func(tx *Tx) error {
+		stored, err = tx.SaveMailPayment(m)
+		return err
+	})
+	return stored, err
+}
+
+// SaveMailPayment stores a message inside an open transaction (see Store.SaveMailPayment).
+func (tx *Tx) SaveMailPayment(m *MailPayment) (stored bool, err error) {
 	if m.Status == "" {
 		m.Status = "new"
 	}
 	prop, _ := json.Marshal(m.Proposal)
-	err = s.Update(ctx, func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO mail_payments(mailbox, uidvalidity, uid, message_id, provider, kind, trusted,
-			transaction_id, amount, currency, payer_name, payer_email, reference, date, why, status, customer_id, proposal,
-			confidence, reason, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-			m.Mailbox, m.UIDValidity, m.UID, m.MessageID, m.Provider, m.Kind, boolInt(m.Trusted), m.TransactionID, m.Amount,
-			m.Currency, m.PayerName, m.PayerEmail, m.Reference, m.Date, m.Why, m.Status, nullID(m.CustomerID), string(prop),
-			m.Confidence, m.Reason, s.nowText())
-		if err != nil {
-			return err
-		}
-		n, _ := res.RowsAffected()
-		if n == 1 {
-			stored = true
-			m.ID, _ = res.LastInsertId()
-		}
-		return nil
-	})
-	return stored, err
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_payments(mailbox, uidvalidity, uid, message_id, provider, kind, trusted,
+		transaction_id, amount, currency, payer_name, payer_email, reference, date, why, status, customer_id, proposal,
+		confidence, reason, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+		m.Mailbox, m.UIDValidity, m.UID, m.MessageID, m.Provider, m.Kind, boolInt(m.Trusted), m.TransactionID, m.Amount,
+		m.Currency, m.PayerName, m.PayerEmail, m.Reference, m.Date, m.Why, m.Status, nullID(m.CustomerID), string(prop),
+		m.Confidence, m.Reason, tx.s.nowText())
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		m.ID, _ = res.LastInsertId()
+		return true, nil
+	}
+	return false, nil
 }
 
 const mailCols = `id, mailbox, uidvalidity, uid, message_id, provider, kind, trusted, transaction_id, amount, currency,

@@ -13,32 +13,104 @@ type ReconcileResult struct {
 	Applications                                   []string // one line per payment recorded
 }
 
-// StoreMessage parses a fetched message, proposes a match and stores both, once.
-func StoreMessage(ctx context.Context, s *data.Store, m *Matcher, id Identity, raw []byte) (*data.MailPayment, bool, error) {
+// ReadMessage parses a fetched message and proposes a match for it (nothing is stored).
+func ReadMessage(m *Matcher, id Identity, raw []byte) *data.MailPayment {
 	p, err := Parse(raw)
 	mp := &data.MailPayment{Mailbox: id.Mailbox, UIDValidity: id.UIDValidity, UID: id.UID, MessageID: id.MessageID}
 	if err != nil {
 		mp.Provider, mp.Kind, mp.Status, mp.Why = string(Unknown), string(KindNotPayment), "ignored", "not read: "+err.Error()
-	} else {
-		mp.Provider, mp.Kind, mp.Trusted, mp.TransactionID = string(p.Provider), string(p.Kind), p.Trusted, p.TransactionID
-		mp.Amount, mp.Currency, mp.PayerName, mp.PayerEmail, mp.Reference = p.Amount, p.Currency, p.PayerName, p.PayerEmail, p.Reference
-		mp.Date, mp.Why = p.Date, p.Why
-		if mp.MessageID == "" {
-			mp.MessageID = p.MessageID
-		}
-		mp.Status = "ignored"
-		if p.Kind == KindReceived && p.HasAmount {
-			mp.Status = "new"
-			if prop, ok := m.Match(p); ok {
-				mp.Status, mp.CustomerID, mp.Proposal, mp.Confidence, mp.Reason = "proposed", prop.CustomerID, prop.Allocs, prop.Confidence, prop.Reason
-				if prop.Exact {
-					mp.Confidence = 100
-				}
+		return mp
+	}
+	mp.Provider, mp.Kind, mp.Trusted, mp.TransactionID = string(p.Provider), string(p.Kind), p.Trusted, p.TransactionID
+	mp.Amount, mp.Currency, mp.PayerName, mp.PayerEmail, mp.Reference = p.Amount, p.Currency, p.PayerName, p.PayerEmail, p.Reference
+	mp.Date, mp.Why = p.Date, p.Why
+	if mp.MessageID == "" {
+		mp.MessageID = p.MessageID
+	}
+	mp.Status = "ignored"
+	if p.Kind == KindReceived && p.HasAmount {
+		mp.Status = "new"
+		if prop, ok := m.Match(p); ok {
+			mp.Status, mp.CustomerID, mp.Proposal, mp.Confidence, mp.Reason = "proposed", prop.CustomerID, prop.Allocs, prop.Confidence, prop.Reason
+			if prop.Exact {
+				mp.Confidence = 100
 			}
 		}
 	}
+	return mp
+}
+
+// StoreMessage parses a fetched message, proposes a match and stores both, once.
+func StoreMessage(ctx context.Context, s *data.Store, m *Matcher, id Identity, raw []byte) (*data.MailPayment, bool, error) {
+	mp := ReadMessage(m, id, raw)
 	stored, err := s.SaveMailPayment(ctx, mp)
 	return mp, stored, err
+}
+
+// storeBatch is how many fetched messages are stored in one transaction, together with the
+// folder's progress (last UID) up to the last of them.
+const storeBatch = 250
+
+// batchWriter stores read messages and the folder's fetch state in batches: one transaction
+// per storeBatch messages instead of two per message. The saved last UID never passes a
+// message that is not stored with it, so a crash or a cancel only means that the messages
+// of the unsaved batch are fetched again (and stored once: mailbox+UIDVALIDITY+UID is unique).
+type batchWriter struct {
+	s       *data.Store
+	pending []*data.MailPayment
+	state   *folderState // waiting to be saved with the pending messages
+	res     *ReconcileResult
+}
+
+type folderState struct {
+	folder           string
+	uidValidity, uid uint32
+}
+
+func (b *batchWriter) Get(folder string) (uint32, uint32, error) {
+	return data.MailState{S: b.s}.Get(folder)
+}
+
+func (b *batchWriter) Put(folder string, uidValidity, lastUID uint32) error {
+	b.state = &folderState{folder, uidValidity, lastUID}
+	if len(b.pending) >= storeBatch {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batchWriter) flush() error {
+	if len(b.pending) == 0 && b.state == nil {
+		return nil
+	}
+	var stored, proposed int
+	err := b.s.Update(context.Background(), func(tx *data.Tx) error {
+		stored, proposed = 0, 0
+		for _, mp := range b.pending {
+			ok, err := tx.SaveMailPayment(mp)
+			if err != nil {
+				return err
+			}
+			if ok {
+				stored++
+				if mp.Status == "proposed" {
+					proposed++
+				}
+			}
+		}
+		if st := b.state; st != nil {
+			return tx.PutMailState(st.folder, st.uidValidity, st.uid)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.res.Stored += stored
+	b.res.Proposed += proposed
+	b.res.Duplicates += len(b.pending) - stored
+	b.pending, b.state = b.pending[:0], nil
+	return nil
 }
 
 // AutoApplicable tells whether a stored message may be applied without asking: a trusted
@@ -57,25 +129,19 @@ func Reconcile(ctx context.Context, s *data.Store, cfg Config, apply bool, progr
 	if err != nil {
 		return res, err
 	}
-	_, err = Fetch(ctx, cfg, data.MailState{S: s}, FetchOptions{
+	w := &batchWriter{s: s, res: &res}
+	_, err = Fetch(ctx, cfg, w, FetchOptions{
 		Progress: progress,
 		Handle: func(ctx context.Context, msg *Message) error {
 			res.Fetched++
-			mp, stored, err := StoreMessage(ctx, s, m, msg.Identity, msg.Raw)
-			if err != nil {
-				return err
-			}
-			if !stored {
-				res.Duplicates++
-				return nil
-			}
-			res.Stored++
-			if mp.Status == "proposed" {
-				res.Proposed++
-			}
+			w.pending = append(w.pending, ReadMessage(m, msg.Identity, msg.Raw))
 			return nil
 		},
 	})
+	// What was read is kept even when the fetch stopped (cancelled, connection lost).
+	if ferr := w.flush(); ferr != nil && err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return res, err
 	}
