@@ -207,7 +207,6 @@ func TestMailAccountTestConnection(t *testing.T) {
 	}
 }
 
-
 // Against a real Dovecot on loopback (skipped where there is none, or not as root): the
 // saved password logs in, a wrong one is told.
 func TestMailAccountTestConnectionDovecot(t *testing.T) {
