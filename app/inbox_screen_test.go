@@ -8,6 +8,23 @@ import (
 	"duebook/data"
 )
 
+// inboxWith stores the messages and opens the window on the Inbox screen with them listed.
+func inboxWith(t *testing.T, s *data.Store, msgs ...*data.MailPayment) *UI {
+	t.Helper()
+	for _, m := range msgs {
+		if ok, err := s.SaveMailPayment(ctx, m); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	ui := newTestUI(t, s)
+	ui.Inbox.Reload()
+	ui.Wait()
+	if len(ui.Inbox.Messages) != len(msgs) {
+		t.Fatalf("messages %d, want %d", len(ui.Inbox.Messages), len(msgs))
+	}
+	return ui
+}
+
 func TestInboxAcceptReject(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
@@ -20,18 +37,8 @@ func TestInboxAcceptReject(t *testing.T) {
 	spoof := &data.MailPayment{Mailbox: "INBOX", UIDValidity: 1, UID: 2, Provider: "paypal", Kind: "received", Trusted: false,
 		TransactionID: "7GH1", Amount: 125000, Currency: "USD", Date: data.MustDate("2026-05-20"), Status: "proposed",
 		CustomerID: c.ID, Confidence: 100, Proposal: good.Proposal, Why: "dmarc=fail"}
-	for _, m := range []*data.MailPayment{good, spoof} {
-		if ok, err := s.SaveMailPayment(ctx, m); err != nil || !ok {
-			t.Fatal(ok, err)
-		}
-	}
-	ui := newTestUI(t, s)
+	ui := inboxWith(t, s, good, spoof)
 	is := ui.Inbox
-	is.Reload()
-	ui.Wait()
-	if len(is.Messages) != 2 {
-		t.Fatalf("messages %d", len(is.Messages))
-	}
 	idx := func(id int64) int {
 		for i, m := range is.Messages {
 			if m.ID == id {
@@ -77,16 +84,8 @@ func changeSetup(t *testing.T, trusted bool) (*data.Store, *UI, *data.MailPaymen
 	if !trusted {
 		m.Why = "dmarc=fail"
 	}
-	if ok, err := s.SaveMailPayment(ctx, m); err != nil || !ok {
-		t.Fatal(ok, err)
-	}
-	ui := newTestUI(t, s)
+	ui := inboxWith(t, s, m)
 	is := ui.Inbox
-	is.Reload()
-	ui.Wait()
-	if len(is.Messages) != 1 {
-		t.Fatalf("messages %d", len(is.Messages))
-	}
 	is.List.Select(0)
 	return s, ui, m, ai, [2]*data.Invoice{b1, b2}
 }

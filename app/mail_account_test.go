@@ -11,6 +11,7 @@ import (
 
 	"duebook/app/inbox"
 	"duebook/app/inbox/inboxtest"
+	"duebook/data"
 
 	"github.com/zalando/go-keyring"
 )
@@ -26,11 +27,18 @@ func fillAccount(af *AccountForm, host, port, sec, user, pw, folder string) {
 	typeInto(f.Field("folder").Entry, folder)
 }
 
-func TestMailAccountFormRoundTrip(t *testing.T) {
-	keyring.MockInit() // no OS keyring under CI: an in-memory one
+// accountUI opens the window on an empty company with an in-memory keyring (there is no OS
+// keyring under CI) and no password in the environment.
+func accountUI(t *testing.T) (*data.Store, *UI) {
+	t.Helper()
+	keyring.MockInit()
 	t.Setenv("DUEBOOK_IMAP_PASSWORD", "")
 	s := newStore(t)
-	ui := newTestUI(t, s)
+	return s, newTestUI(t, s)
+}
+
+func TestMailAccountFormRoundTrip(t *testing.T) {
+	s, ui := accountUI(t)
 	is := ui.Inbox
 	tap(t, is.AccountB)
 	af := is.AccountForm
@@ -80,10 +88,7 @@ func TestMailAccountFormRoundTrip(t *testing.T) {
 }
 
 func TestMailAccountFormRefuses(t *testing.T) {
-	keyring.MockInit()
-	t.Setenv("DUEBOOK_IMAP_PASSWORD", "")
-	s := newStore(t)
-	ui := newTestUI(t, s)
+	s, ui := accountUI(t)
 	is := ui.Inbox
 	tap(t, is.AccountB)
 	af := is.AccountForm
@@ -135,10 +140,7 @@ func TestMailAccountNoKeyring(t *testing.T) {
 }
 
 func TestFetchWithoutAccountOpensForm(t *testing.T) {
-	keyring.MockInit()
-	t.Setenv("DUEBOOK_IMAP_PASSWORD", "")
-	s := newStore(t)
-	ui := newTestUI(t, s)
+	_, ui := accountUI(t)
 	tap(t, ui.Inbox.Fetch)
 	af := ui.Inbox.AccountForm
 	if af == nil || ui.Modal != af.Modal || !strings.Contains(af.Form.General.Text, "No mail account") {
@@ -155,10 +157,7 @@ func TestFetchWithoutAccountOpensForm(t *testing.T) {
 }
 
 func TestMailAccountTestConnection(t *testing.T) {
-	keyring.MockInit()
-	t.Setenv("DUEBOOK_IMAP_PASSWORD", "")
-	s := newStore(t)
-	ui := newTestUI(t, s)
+	_, ui := accountUI(t)
 	// nothing listens: the check fails and says so
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -219,10 +218,7 @@ func TestMailAccountTestConnectionDovecot(t *testing.T) {
 		t.Skip("the dovecot test server needs root")
 	}
 	d := inboxtest.Start(t)
-	keyring.MockInit()
-	t.Setenv("DUEBOOK_IMAP_PASSWORD", "")
-	s := newStore(t)
-	ui := newTestUI(t, s)
+	_, ui := accountUI(t)
 	tap(t, ui.Inbox.AccountB)
 	af := ui.Inbox.AccountForm
 	fillAccount(af, d.Host, itoa(d.Port), "none", d.User, d.Password, "")
