@@ -433,6 +433,7 @@ func (ui *UI) startDailyBackup() {
 		defer close(d.done)
 		t := time.NewTicker(every)
 		defer t.Stop()
+		shown := "" // the error the status bar shows
 		for {
 			select {
 			case <-ctx.Done():
@@ -450,17 +451,30 @@ func (ui *UI) startDailyBackup() {
 			}
 			d.runs.Add(1)
 			var lce *data.LedgerCheckError
-			if err == nil || errors.As(err, &lce) {
-				last = day // written; a failed one is tried again at the next check
+			written := err == nil || errors.As(err, &lce)
+			if written {
+				last = day
 			}
+			// A failed one is tried again at the next check; the status bar is only
+			// updated when what it says changes.
+			msg := ""
+			if err != nil {
+				msg = err.Error()
+			}
+			if !written && msg == shown {
+				continue
+			}
+			shown = msg
 			post(func() {
-				st.refreshBackupInfo()
+				if written {
+					st.refreshBackupInfo()
+				}
 				if bar == nil {
 					return
 				}
-				if err != nil {
+				if msg != "" {
 					bar.Importance = widget.DangerImportance
-					bar.SetText(statusText + "  ·  automatic backup failed: " + err.Error())
+					bar.SetText(statusText + "  ·  automatic backup failed: " + msg)
 				} else if bar.Text != statusText {
 					bar.Importance = statusImp
 					bar.SetText(statusText)

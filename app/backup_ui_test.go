@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"duebook/data"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 func customerNames(t *testing.T, s *data.Store) []string {
@@ -260,7 +262,7 @@ type testClock struct {
 	t  time.Time
 }
 
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // backupsOn lists the automatic backups of the company made for day.
@@ -354,5 +356,49 @@ func TestDailyBackupTicker(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 	if n := d.runs.Load(); n != 2 || len(backupsOn(path, "2031-03-06")) != 0 {
 		t.Fatalf("backups after close: runs %d, files %v", n, backupsOn(path, "2031-03-06"))
+	}
+}
+
+// A failing daily backup is reported in the status bar (no dialog) and tried again at
+// the next check; once it works the status bar is back to normal.
+func TestDailyBackupErrorInStatusBar(t *testing.T) {
+	clock := &testClock{t: time.Date(2031, 3, 4, 10, 0, 0, 0, time.Local)}
+	oldEvery, oldNow := dailyBackupEvery, dailyBackupNow
+	dailyBackupEvery, dailyBackupNow = time.Hour, clock.Now // started idle; restarted below
+	t.Cleanup(func() { dailyBackupEvery, dailyBackupNow = oldEvery, oldNow })
+
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	normal := ui.StatusBar.Text
+	// Neither the folder beside the company file nor the fallback can be made.
+	blocker := filepath.Join(filepath.Dir(s.Path()), "backups")
+	if err := os.WriteFile(blocker, []byte("a file in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notDir := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(notDir, nil, 0o644)
+	t.Setenv("DUEBOOK_CONFIG_DIR", filepath.Join(notDir, "cfg"))
+	dailyBackupEvery = 2 * time.Millisecond
+	ui.startDailyBackup()
+	d := ui.Settings.daily
+	waitFor(t, "a failed attempt", func() bool { return d.runs.Load() >= 1 })
+	ui.Wait()
+	if !strings.Contains(ui.StatusBar.Text, "automatic backup failed") || ui.StatusBar.Importance != widget.DangerImportance {
+		t.Fatalf("status bar after a failed backup: %q", ui.StatusBar.Text)
+	}
+	if ui.Modal != nil && ui.Modal.Visible() {
+		t.Fatalf("a dialog for a background backup error: %s", ui.Modal.Title)
+	}
+	os.Remove(blocker)
+	waitFor(t, "the retried backup", func() bool { return len(backupsOn(s.Path(), "2031-03-04")) == 1 })
+	time.Sleep(50 * time.Millisecond) // the run that wrote it has finished
+	n := d.runs.Load()
+	time.Sleep(50 * time.Millisecond)
+	if d.runs.Load() != n {
+		t.Fatal("backups go on after the day's one worked")
+	}
+	ui.Wait()
+	if ui.StatusBar.Text != normal || ui.StatusBar.Importance == widget.DangerImportance {
+		t.Fatalf("status bar after the retry: %q", ui.StatusBar.Text)
 	}
 }
