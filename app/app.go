@@ -474,9 +474,11 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 	}
 	ui.Company = comp
 	ui.build()
+	ui.startDailyBackup() // the day's automatic backup while the window stays open
 }
 
 func (ui *UI) closeStore() {
+	ui.stopDailyBackup() // waits until it no longer uses the store
 	ui.epoch++
 	if ui.Store != nil {
 		if !ui.Store.ReadOnly() {

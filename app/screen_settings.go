@@ -21,6 +21,18 @@ type SettingsScreen struct {
 	Form    *Form
 	SaveBtn *widget.Button
 	Saved   *widget.Label
+
+	// Backups card (backup_ui.go).
+	BackupFolder  *widget.Label
+	LastBackup    *widget.Label
+	BackupNowBtn  *widget.Button
+	RestoreBtn    *widget.Button
+	OpenFolderBtn *widget.Button
+	// ChooseBackupFile asks where to write a backup (suggesting a file) and calls cb with
+	// it; ChooseRestoreFile asks for the backup to restore. Tests replace them.
+	ChooseBackupFile  func(suggested string, cb func(path string))
+	ChooseRestoreFile func(cb func(path string))
+	daily             *dailyBackup // the daily backup while the file is open
 }
 
 func newSettingsScreen(ui *UI) *SettingsScreen {
@@ -57,7 +69,7 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 		heading("Settings"),
 		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(),
 			container.NewHBox(layout.NewSpacer(), st.Saved, st.SaveBtn))),
-		files, theme,
+		files, st.newBackupsCard(), theme,
 	)))
 	return st
 }
