@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -74,7 +73,7 @@ func (st *SettingsScreen) refreshBackupInfo() {
 	path := st.ui.Store.Path()
 	st.BackupFolder.SetText("Backup folder: " + data.BackupDir(path))
 	if b, ok := lastAutoBackup(path); ok {
-		st.LastBackup.SetText(fmt.Sprintf("Last automatic backup: %s  (%s)", b.Mod.Format(backupTimeLayout), filepath.Base(b.Path)))
+		st.LastBackup.SetText(fmt.Sprintf("Last automatic backup: %s  (%s)", b.Written.Format(backupTimeLayout), filepath.Base(b.Path)))
 	} else {
 		st.LastBackup.SetText("Last automatic backup: none yet")
 	}
@@ -96,62 +95,11 @@ func (st *SettingsScreen) openBackupFolder() {
 	}
 }
 
-// autoBackupFile is one automatic (daily or monthly) backup of a company file.
-type autoBackupFile struct {
-	Path string
-	Day  data.Date
-	Mod  time.Time
-}
-
-// autoBackups lists the automatic backups of the company file in its backup folder,
-// newest first (the file names carry the day: "<company>-daily-YYYY-MM-DD.duebook").
-func autoBackups(companyPath string) []autoBackupFile {
-	dir := data.BackupDir(companyPath)
-	base := filepath.Base(companyPath)
-	if ext := filepath.Ext(base); ext != "" && ext != base {
-		base = strings.TrimSuffix(base, ext)
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []autoBackupFile
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, data.BackupExt) {
-			continue
-		}
-		rest := strings.TrimSuffix(name, data.BackupExt)
-		for _, kind := range []string{"-daily-", "-monthly-"} {
-			d, ok := strings.CutPrefix(rest, base+kind)
-			if !ok {
-				continue
-			}
-			day, err := data.ParseDate(d)
-			if err != nil {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue
-			}
-			out = append(out, autoBackupFile{filepath.Join(dir, name), day, info.ModTime()})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Day.Equal(out[j].Day) {
-			return out[i].Day.After(out[j].Day)
-		}
-		return out[i].Mod.After(out[j].Mod)
-	})
-	return out
-}
-
 // lastAutoBackup is the newest automatic backup of the company file.
-func lastAutoBackup(companyPath string) (autoBackupFile, bool) {
-	all := autoBackups(companyPath)
+func lastAutoBackup(companyPath string) (data.AutoBackupFile, bool) {
+	all, _ := data.AutoBackups(companyPath)
 	if len(all) == 0 {
-		return autoBackupFile{}, false
+		return data.AutoBackupFile{}, false
 	}
 	return all[0], true
 }
@@ -256,28 +204,11 @@ func (st *SettingsScreen) Restore() {
 
 // openRestoreDialog is the default ChooseRestoreFile: the file-open dialog in the backup folder.
 func (st *SettingsScreen) openRestoreDialog(cb func(path string)) {
-	ui := st.ui
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ui.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		cb(path)
-	}, ui.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{data.BackupExt, ".db", ".sqlite"}))
-	d.SetConfirmText("Restore…")
-	if ui.Store != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(data.BackupDir(ui.Store.Path()))); err == nil {
-			d.SetLocation(l)
-		}
+	dir := ""
+	if st.ui.Store != nil {
+		dir = data.BackupDir(st.ui.Store.Path())
 	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	st.ui.pickFile("Restore…", dir, []string{data.BackupExt, ".db", ".sqlite"}, cb)
 }
 
 // sqliteHeader starts every SQLite database file.

@@ -266,9 +266,10 @@ func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return 
 func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // backupsOn lists the automatic backups of the company made for day.
-func backupsOn(path, day string) []autoBackupFile {
-	var out []autoBackupFile
-	for _, b := range autoBackups(path) {
+func backupsOn(path, day string) []data.AutoBackupFile {
+	var out []data.AutoBackupFile
+	all, _ := data.AutoBackups(path)
+	for _, b := range all {
 		if b.Day.String() == day {
 			out = append(out, b)
 		}
@@ -313,7 +314,7 @@ func TestDailyBackupTicker(t *testing.T) {
 	if n := d.runs.Load(); n != 1 {
 		t.Fatalf("%d backups on the first day", n)
 	}
-	if again := backupsOn(path, "2031-03-04"); len(again) != 1 || !again[0].Mod.Equal(first.Mod) {
+	if again := backupsOn(path, "2031-03-04"); len(again) != 1 || !again[0].Written.Equal(first.Written) {
 		t.Fatalf("the day's backup was rewritten: %+v %+v", first, again)
 	}
 

@@ -207,6 +207,13 @@ func (ui *UI) OpenSample() {
 
 // OpenFileDialog lets the user pick a company file.
 func (ui *UI) OpenFileDialog() {
+	dir, _ := defaultDataDir()
+	ui.pickFile("", dir, []string{".duebook", ".db", ".sqlite"}, ui.OpenFile)
+}
+
+// pickFile shows the file-open dialog in dir ("" = the dialog's default) for files with the
+// extensions and passes the chosen path to cb (nothing when cancelled).
+func (ui *UI) pickFile(confirm, dir string, exts []string, cb func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			ui.ShowError(err)
@@ -217,10 +224,13 @@ func (ui *UI) OpenFileDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		ui.OpenFile(path)
+		cb(path)
 	}, ui.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".duebook", ".db", ".sqlite"}))
-	if dir, err := defaultDataDir(); err == nil {
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if confirm != "" {
+		d.SetConfirmText(confirm)
+	}
+	if dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}

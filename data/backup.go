@@ -320,12 +320,12 @@ func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (path
 	}
 	monthly := true
 	for _, f := range files {
-		if f.day.Equal(day) {
-			path = f.path // today's backup exists: refresh it
+		if f.Day.Equal(day) {
+			path = f.Path // today's backup exists: refresh it
 		}
-		if f.monthly && f.day.Year() == day.Year() && f.day.Month() == day.Month() && !f.day.After(day) {
+		if f.Monthly && f.Day.Year() == day.Year() && f.Day.Month() == day.Month() && !f.Day.After(day) {
 			monthly = false
-			if f.day.Equal(day) {
+			if f.Day.Equal(day) {
 				monthly = true // today's monthly one is being refreshed
 			}
 		}
@@ -348,14 +348,44 @@ func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (path
 	return path, berr
 }
 
-type autoBackup struct {
-	path    string
-	day     Date
-	monthly bool
+// AutoBackupFile is one automatic (daily or monthly) backup of a company file.
+type AutoBackupFile struct {
+	Path    string
+	Day     Date // the day in its name
+	Monthly bool
+	Written time.Time // when the file was last written (a day's backup is refreshed on close)
+}
+
+// AutoBackups lists the automatic backups of a company file, newest first: those in its
+// backup folder and, where that folder could not be written, those in the user's Duebook
+// folder (see AutoBackup).
+func AutoBackups(companyPath string) ([]AutoBackupFile, error) {
+	base := companyBase(companyPath)
+	out, err := listAutoBackups(BackupDir(companyPath), base)
+	if err != nil {
+		return nil, err
+	}
+	if cfg, err := ConfigDir(); err == nil {
+		// the fallback folder may not exist or not be readable: then it holds nothing
+		if alt, err := listAutoBackups(filepath.Join(cfg, "backups"), base); err == nil {
+			out = append(out, alt...)
+		}
+	}
+	sortAutoBackups(out)
+	return out, nil
+}
+
+func sortAutoBackups(files []AutoBackupFile) {
+	sort.Slice(files, func(i, j int) bool {
+		if !files[i].Day.Equal(files[j].Day) {
+			return files[i].Day.After(files[j].Day)
+		}
+		return files[i].Written.After(files[j].Written)
+	})
 }
 
 // listAutoBackups finds the automatic backups of company base in dir, newest first.
-func listAutoBackups(dir, base string) ([]autoBackup, error) {
+func listAutoBackups(dir, base string) ([]AutoBackupFile, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -363,7 +393,7 @@ func listAutoBackups(dir, base string) ([]autoBackup, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []autoBackup
+	var out []AutoBackupFile
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, BackupExt) {
@@ -371,14 +401,22 @@ func listAutoBackups(dir, base string) ([]autoBackup, error) {
 		}
 		rest := strings.TrimSuffix(name, BackupExt)
 		for _, kind := range []string{"daily", "monthly"} {
-			if d, ok := strings.CutPrefix(rest, base+"-"+kind+"-"); ok {
-				if day, err := ParseDate(d); err == nil {
-					out = append(out, autoBackup{filepath.Join(dir, name), day, kind == "monthly"})
-				}
+			d, ok := strings.CutPrefix(rest, base+"-"+kind+"-")
+			if !ok {
+				continue
 			}
+			day, err := ParseDate(d)
+			if err != nil {
+				continue
+			}
+			f := AutoBackupFile{Path: filepath.Join(dir, name), Day: day, Monthly: kind == "monthly"}
+			if info, err := e.Info(); err == nil {
+				f.Written = info.ModTime()
+			}
+			out = append(out, f)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].day.After(out[j].day) })
+	sortAutoBackups(out)
 	return out, nil
 }
 
@@ -391,7 +429,7 @@ func rotateAutoBackups(dir, base string) error {
 	var errs []error
 	for _, f := range files {
 		keep := false
-		if f.monthly {
+		if f.Monthly {
 			monthly++
 			keep = monthly <= AutoKeepMonthly
 		} else {
@@ -399,7 +437,7 @@ func rotateAutoBackups(dir, base string) error {
 			keep = daily <= AutoKeepDaily
 		}
 		if !keep {
-			if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := os.Remove(f.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				errs = append(errs, err)
 			}
 		}

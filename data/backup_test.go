@@ -378,6 +378,18 @@ func TestBackupDirDefault(t *testing.T) {
 	if BackupDir(s.Path()) != filepath.Dir(p) {
 		t.Fatal("BackupDir disagrees")
 	}
+	if _, err := s.AutoBackup(ctx, "", time.Date(2026, 7, 2, 17, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	// AutoBackups lists them newest first, with their kind; a stray file is not one of them.
+	os.WriteFile(filepath.Join(filepath.Dir(p), "co-daily-notadate.duebook"), nil, 0o644)
+	list, err := AutoBackups(s.Path())
+	if err != nil || len(list) != 2 {
+		t.Fatalf("AutoBackups: %v %+v", err, list)
+	}
+	if list[0].Day.String() != "2026-07-02" || !list[0].Monthly || list[1].Day.String() != "2026-06-30" || list[0].Written.IsZero() {
+		t.Fatalf("AutoBackups order/kind: %+v", list)
+	}
 }
 
 // An "old" company file: the migration table at version 0 and some data of its own.
