@@ -40,13 +40,6 @@ func ReadMessage(m *Matcher, id Identity, raw []byte) *data.MailPayment {
 	return mp
 }
 
-// StoreMessage parses a fetched message, proposes a match and stores both, once.
-func StoreMessage(ctx context.Context, s *data.Store, m *Matcher, id Identity, raw []byte) (*data.MailPayment, bool, error) {
-	mp := ReadMessage(m, id, raw)
-	stored, err := s.SaveMailPayment(ctx, mp)
-	return mp, stored, err
-}
-
 // storeBatch is how many fetched messages are stored in one transaction, together with the
 // folder's progress (last UID) up to the last of them.
 const storeBatch = 250
