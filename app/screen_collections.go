@@ -213,14 +213,7 @@ func (c *CollectionsScreen) Reload() {
 	}
 	c.load.Go(c.ui, func(ctx context.Context) func() {
 		day := s.Today()
-		rows, err := collect.Worklist(ctx, s, day)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return func() { c.ui.ShowError(err) }
-		}
-		beh, err := collect.Behaviours(ctx, s, day)
+		rows, beh, err := collect.WorklistAndBehaviours(ctx, s, day)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -368,8 +361,8 @@ func (d *customerDetail) text(today data.Date, b *collect.Behaviour) string {
 	}
 	w.WriteString("\n")
 	if b != nil {
-		fmt.Fprintf(&w, "Risk %s · pays %s · %d.%d %% on time · promises kept %d, broken %d\n", b.Segment,
-			daysToPay(b.AvgDaysToPay), b.OnTimeBP/100, b.OnTimeBP%100/10, b.KeptPromises, b.BrokenPromises)
+		fmt.Fprintf(&w, "Risk %s · pays %s · %s on time · promises kept %d, broken %d\n", b.Segment,
+			daysToPay(b.AvgDaysToPay), bp(b.OnTimeBP), b.KeptPromises, b.BrokenPromises)
 		if b.SuggestHold && !c.CreditHold {
 			fmt.Fprintf(&w, "Consider a credit hold: %s\n", b.HoldReason)
 		}

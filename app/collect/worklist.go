@@ -27,13 +27,20 @@ func money(v int64, cur string) string { return data.FormatAmount(v, cur) + " " 
 // (in major units) × days overdue, plus fixed weights for broken promises, the customer's risk
 // segment and open disputes, so that big old debts and broken promises come first.
 func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error) {
+	rows, _, err := WorklistAndBehaviours(ctx, s, asOf)
+	return rows, err
+}
+
+// WorklistAndBehaviours is Worklist with the customers' behaviour it was ranked by (the
+// Collections screen shows both).
+func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, map[int64]*Behaviour, error) {
 	actions, err := Due(ctx, s, asOf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	beh, err := Behaviours(ctx, s, asOf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var rows []Row
 	for i := range actions {
@@ -74,12 +81,12 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 	// Promises: broken in the last 30 days, or due today.
 	ps, err := s.Promises(ctx, 0, "")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, p := range ps {
 		c, err := cust(p.CustomerID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch {
 		case p.Status == "broken" && !p.SettledOn.After(asOf) && asOf.DaysSince(p.SettledOn) <= 30:
@@ -96,7 +103,7 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 	}
 	ds, err := s.Disputes(ctx, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, d := range ds {
 		age := asOf.DaysSince(d.Opened)
@@ -105,14 +112,14 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 		}
 		c, err := cust(d.CustomerID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rows = append(rows, Row{Score: 80_000 + int64(age)*1000, CustomerID: c.ID, Customer: c.Name, Kind: "dispute",
 			Do: fmt.Sprintf("Dispute on %s open %d days (%s): follow up", d.InvoiceNumber, age, d.Reason)})
 	}
 	acts, err := s.Activities(ctx, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	latest := map[int64]data.Date{}
 	for _, a := range acts { // newest first
@@ -122,7 +129,7 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 		if !a.NextFollowUp.IsZero() && !a.NextFollowUp.After(asOf) && !latest[a.CustomerID].After(a.Date) {
 			c, err := cust(a.CustomerID)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
 				Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
@@ -130,7 +137,7 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 	}
 	custs, err := s.Customers(ctx, data.CustomerFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, c := range custs {
 		b := beh[c.ID]
@@ -153,7 +160,7 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 		}
 		return rows[i].Customer < rows[j].Customer
 	})
-	return rows, nil
+	return rows, beh, nil
 }
 
 func firstNonEmpty(xs ...string) string {
