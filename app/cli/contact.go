@@ -141,6 +141,20 @@ func openFor(env *Env, db, cust, invoice string) (*data.Store, *data.Customer, *
 	return nil, nil, nil, err
 }
 
+// openInvoice opens the company file and finds the invoice numbered (required).
+func openInvoice(env *Env, db, number string) (*data.Store, *data.Invoice, error) {
+	s, err := env.Open(db)
+	if err != nil {
+		return nil, nil, err
+	}
+	inv, err := findInvoice(context.Background(), s, number, true)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return s, inv, nil
+}
+
 func runContact(env *Env, args []string) error {
 	fs, db := env.Flags("contact")
 	cust := fs.String("customer", "", "customer id or name")
@@ -234,16 +248,12 @@ func runDispute(env *Env, args []string) error {
 	if (*reason == "") == (*resolve == "") {
 		return &ExitError{Code: 2, Msg: "give either -reason (to open a dispute) or -resolve (to close it)"}
 	}
-	s, err := env.Open(*db)
+	s, inv, err := openInvoice(env, *db, *invoice)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx := context.Background()
-	inv, err := findInvoice(ctx, s, *invoice, true)
-	if err != nil {
-		return err
-	}
 	if *reason != "" {
 		d := &data.Dispute{InvoiceID: inv.ID, Reason: *reason}
 		if err := s.OpenDispute(ctx, d); err != nil {
@@ -276,16 +286,12 @@ func runLateReason(env *Env, args []string) error {
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
-	s, err := env.Open(*db)
+	s, inv, err := openInvoice(env, *db, *invoice)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx := context.Background()
-	inv, err := findInvoice(ctx, s, *invoice, true)
-	if err != nil {
-		return err
-	}
 	if err := s.SetLateReason(ctx, inv.ID, strings.TrimSpace(*reason), *note); err != nil {
 		return fieldExit(err, nil)
 	}
