@@ -9,26 +9,39 @@ import (
 	"duebook/app/inbox/inboxtest"
 )
 
+// fixtureBytes reads every fixture message, in file-name order.
+func fixtureBytes(t testing.TB) [][]byte {
+	t.Helper()
+	var raws [][]byte
+	for _, f := range fixtureFiles(t) {
+		r, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws = append(raws, r)
+	}
+	return raws
+}
+
+// benchMessages makes n distinct messages from the fixtures, over and over, each with a
+// header line of its own on top.
+func benchMessages(b *testing.B, n int) [][]byte {
+	raws := fixtureBytes(b)
+	msgs := make([][]byte, n)
+	for i := range msgs {
+		msgs[i] = append([]byte(fmt.Sprintf("X-Bench: %d\r\n", i)), raws[i%len(raws)]...)
+	}
+	return msgs
+}
+
 // BenchmarkParse parses 10,000 messages (the fixtures over and over, each with its own
 // Message-ID and invoice reference) per iteration.
 func BenchmarkParse(b *testing.B) {
 	const n = 10000
-	files := fixtureFiles(b)
-	var raws [][]byte
-	for _, f := range files {
-		r, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws = append(raws, r)
-	}
-	msgs := make([][]byte, n)
+	msgs := benchMessages(b, n)
 	bytesTotal := 0
-	for i := range msgs {
-		r := raws[i%len(raws)]
-		// a distinct message: new Message-ID header on top
-		msgs[i] = append([]byte(fmt.Sprintf("X-Bench: %d\r\n", i)), r...)
-		bytesTotal += len(msgs[i])
+	for _, m := range msgs {
+		bytesTotal += len(m)
 	}
 	b.SetBytes(int64(bytesTotal))
 	b.ReportAllocs()
@@ -58,19 +71,7 @@ func BenchmarkParse(b *testing.B) {
 // each one (matching comes with the data layer). Setup (delivery) is not timed.
 func BenchmarkFetchParse10k(b *testing.B) {
 	const n = 10000
-	files := fixtureFiles(b)
-	var raws [][]byte
-	for _, f := range files {
-		r, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws = append(raws, r)
-	}
-	msgs := make([][]byte, n)
-	for i := range msgs {
-		msgs[i] = append([]byte(fmt.Sprintf("X-Bench: %d\r\n", i)), raws[i%len(raws)]...)
-	}
+	msgs := benchMessages(b, n)
 	d := inboxtest.Start(b)
 	d.Deliver(b, "INBOX", msgs...)
 	cfg := Config{Host: d.Host, Port: d.TLSPort, Username: d.User, Password: d.Password, RootCAs: d.CertPool}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,16 +16,11 @@ import (
 // once appended).
 func fixtureRaws(t *testing.T) ([]string, [][]byte) {
 	t.Helper()
-	files := fixtureFiles(t)
-	raws := make([][]byte, len(files))
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raws[i] = toCRLF(b)
+	raws := fixtureBytes(t)
+	for i := range raws {
+		raws[i] = toCRLF(raws[i])
 	}
-	return files, raws
+	return fixtureFiles(t), raws
 }
 
 // collector records what a fetch delivers.

@@ -2,8 +2,6 @@ package inbox
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"duebook/data"
@@ -13,15 +11,7 @@ import (
 // invoices held by the matcher (target with fetching: < 10 s; fetch+parse alone is
 // BenchmarkFetchParse10k).
 func BenchmarkParseAndMatch10k(b *testing.B) {
-	files, _ := filepath.Glob("testdata/*.eml")
-	var raws [][]byte
-	for _, f := range files {
-		r, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws = append(raws, r)
-	}
+	raws := fixtureBytes(b)
 	m := &Matcher{byNumber: map[string]*openInv{}, byCust: map[int64][]*openInv{}, byEmail: map[string]int64{},
 		byName: map[string]int64{}, names: map[int64]string{}}
 	for i := 0; i < 100_000; i++ {
