@@ -76,6 +76,10 @@ func (l *Lock) Info() LockInfo { return l.info }
 // abandoned (a program writes its lock within microseconds of creating it).
 const staleUnreadable = 10 * time.Second
 
+// unreadableWait is how long AcquireLock reads a young unreadable lock again before it
+// reports it as unreadable (the holder is normally done writing within a millisecond).
+const unreadableWait = 500 * time.Millisecond
+
 var hostname = func() string {
 	h, err := os.Hostname()
 	if err != nil || h == "" {
@@ -95,6 +99,10 @@ func AcquireLock(companyPath string) (*Lock, error) {
 		return nil, err
 	}
 	var recovered *LockInfo
+	// A lock file is created empty and written just after: another program that reads
+	// it in between sees no valid lock. Such a young unreadable lock is read again for
+	// a moment before it is reported, so the message can name the holder.
+	waitUntil := time.Now().Add(unreadableWait)
 	for attempt := 0; attempt < 5; attempt++ {
 		err := createExclusive(lp, raw)
 		if err == nil {
@@ -112,6 +120,14 @@ func AcquireLock(companyPath string) (*Lock, error) {
 		}
 		if held == nil { // unreadable
 			st, serr := os.Stat(lp)
+			if errors.Is(serr, fs.ErrNotExist) {
+				continue // released in between: try again
+			}
+			if serr == nil && time.Since(st.ModTime()) < staleUnreadable && time.Now().Before(waitUntil) {
+				time.Sleep(5 * time.Millisecond)
+				attempt--
+				continue
+			}
 			if serr != nil || time.Since(st.ModTime()) < staleUnreadable {
 				return nil, &LockedError{Path: companyPath, Unreadable: true}
 			}

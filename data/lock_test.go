@@ -382,3 +382,34 @@ func TestLockContention(t *testing.T) {
 		t.Fatalf("lock left: %+v", info)
 	}
 }
+
+// A lock file is created empty and written a moment later. A program that looks in
+// between must wait for the content and name the holder, not report an unreadable lock.
+func TestLockReadWhileBeingWritten(t *testing.T) {
+	p := companyPath(t)
+	lp := LockPath(p)
+	f, err := os.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := LockInfo{PID: 424242, Host: "other-host", Since: time.Now().UTC().Truncate(time.Millisecond)}
+	raw, _ := json.Marshal(holder)
+	done := make(chan error, 1)
+	go func() {
+		time.Sleep(60 * time.Millisecond)
+		_, err := f.Write(raw)
+		done <- errors.Join(err, f.Close())
+	}()
+	l, err := AcquireLock(p)
+	if werr := <-done; werr != nil {
+		t.Fatal(werr)
+	}
+	var le *LockedError
+	if !errors.As(err, &le) {
+		l.Release()
+		t.Fatalf("want LockedError, got %v", err)
+	}
+	if le.Unreadable || le.PID != holder.PID || le.Host != holder.Host {
+		t.Fatalf("the holder was not named: %+v", le)
+	}
+}
