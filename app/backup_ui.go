@@ -380,7 +380,6 @@ func (ui *UI) startDailyBackup() {
 			if ctx.Err() != nil {
 				return
 			}
-			d.runs.Add(1)
 			var lce *data.LedgerCheckError
 			written := err == nil || errors.As(err, &lce)
 			if written {
@@ -393,9 +392,12 @@ func (ui *UI) startDailyBackup() {
 				msg = err.Error()
 			}
 			if !written && msg == shown {
+				d.runs.Add(1)
 				continue
 			}
 			shown = msg
+			// runs is counted once the result is posted, so a test that saw the count
+			// finds the status bar update queued.
 			post(func() {
 				if written {
 					st.refreshBackupInfo()
@@ -411,6 +413,7 @@ func (ui *UI) startDailyBackup() {
 					bar.SetText(statusText)
 				}
 			})
+			d.runs.Add(1)
 		}
 	}()
 }

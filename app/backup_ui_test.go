@@ -392,7 +392,7 @@ func TestDailyBackupErrorInStatusBar(t *testing.T) {
 	}
 	os.Remove(blocker)
 	waitFor(t, "the retried backup", func() bool { return len(backupsOn(s.Path(), "2031-03-04")) == 1 })
-	time.Sleep(50 * time.Millisecond) // the run that wrote it has finished
+	time.Sleep(200 * time.Millisecond) // the run that wrote it has finished
 	n := d.runs.Load()
 	time.Sleep(50 * time.Millisecond)
 	if d.runs.Load() != n {
