@@ -80,11 +80,13 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	c.Title = heading("Collections")
 	c.List = widget.NewList(func() int { return len(c.Rows) },
 		func() fyne.CanvasObject {
-			kind := widget.NewLabel("credit-hold")
+			kind := widget.NewLabel("")
 			kind.TextStyle.Bold = true
 			text := widget.NewLabel("")
 			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, kind, nil, text)
+			// The kind column is as wide as its widest title, so the texts line up and a
+			// reused row never draws a long title over the text.
+			return container.NewBorder(nil, nil, container.NewStack(kindColumn(), kind), nil, text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(c.Rows) {
@@ -92,7 +94,7 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 			}
 			r := c.Rows[id]
 			box := o.(*fyne.Container)
-			text, kind := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			text, kind := box.Objects[0].(*widget.Label), box.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 			if r.Action != nil && r.Action.Channel() == "phone" {
 				kind.SetText("Call")
 			} else {
@@ -173,6 +175,18 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	}
 	c.Root = c.Tabs
 	return c
+}
+
+// kindColumn is an invisible spacer as wide as the widest row kind title.
+func kindColumn() fyne.CanvasObject {
+	var w float32
+	for _, k := range []string{"call", "reminder", "promise", "dispute", "follow-up", "review", "credit-hold"} {
+		l := widget.NewLabelWithStyle(kindTitle(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		w = max(w, l.MinSize().Width)
+	}
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
 }
 
 func kindTitle(k string) string {

@@ -28,19 +28,42 @@ func TestWorklistAndRemind(t *testing.T) {
 		t.Fatalf("worklist: %s", errs)
 	}
 	var rows []struct {
-		Score int64  `json:"score"`
-		Kind  string `json:"kind"`
-		Do    string `json:"do"`
+		Score      int64  `json:"score"`
+		CustomerID int64  `json:"customer_id"`
+		Kind       string `json:"kind"`
+		Do         string `json:"do"`
 	}
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) < 5 {
 		t.Fatalf("worklist json: %v %s", err, out)
 	}
+	// Most urgent first, a customer's rows together after their most urgent one.
 	kinds := map[string]bool{}
+	seen := map[int64]bool{}
+	lead := int64(-1) // the score of the previous customer's first row
+	grouped := false
 	for i, r := range rows {
 		kinds[r.Kind] = true
-		if r.Do == "" || (i > 0 && r.Score > rows[i-1].Score) {
-			t.Fatalf("row %d: %+v (not ordered by urgency or empty)", i, r)
+		if r.Do == "" {
+			t.Fatalf("row %d: %+v says nothing to do", i, r)
 		}
+		if i > 0 && r.CustomerID == rows[i-1].CustomerID {
+			grouped = true
+			if r.Score > rows[i-1].Score {
+				t.Fatalf("row %d: %+v more urgent than the customer's row before it", i, r)
+			}
+			continue
+		}
+		if seen[r.CustomerID] {
+			t.Fatalf("row %d: %+v: the customer's rows are not together", i, r)
+		}
+		seen[r.CustomerID] = true
+		if lead >= 0 && r.Score > lead {
+			t.Fatalf("row %d: %+v (customers not ordered by urgency)", i, r)
+		}
+		lead = r.Score
+	}
+	if !grouped {
+		t.Fatal("no customer has two rows: the grouping is not exercised")
 	}
 	if !kinds["reminder"] {
 		t.Fatalf("no reminders in the worklist: %v", kinds)

@@ -23,7 +23,8 @@ var segmentWeight = map[string]int64{"A": 0, "B": 50_000, "C": 200_000}
 
 func money(v int64, cur string) string { return data.FormatAmount(v, cur) + " " + cur }
 
-// Worklist lists today's collection work, most urgent first. The score is the overdue amount
+// Worklist lists today's collection work, most urgent first; a customer's rows come
+// together, after their most urgent one. The score is the overdue amount
 // (in major units) × days overdue, plus fixed weights for broken promises, the customer's risk
 // segment and open disputes, so that big old debts and broken promises come first.
 func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error) {
@@ -56,16 +57,23 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 			score += segmentWeight[b.Segment]
 		}
 		nums := strings.Join(a.Numbers(), ", ")
-		do := fmt.Sprintf("Send %s reminder for %s (total %s) by %s", a.Step.Name, nums, money(a.Total, c.Currency), a.Channel())
+		step := a.Step.Name + " reminder"
+		if a.Step.Name == "reminder" {
+			step = "a reminder"
+		}
+		do := fmt.Sprintf("Send %s for %s (total %s) by %s", step, nums, money(a.Total, c.Currency), a.Channel())
 		if a.Step.Name == "friendly" {
 			do = fmt.Sprintf("Send friendly note: %s falls due soon (total %s)", nums, money(a.Total, c.Currency))
 		}
-		if a.Step.Name == "escalate" {
+		if a.Channel() == "phone" {
 			who := c.Contact
 			if who == "" {
 				who = c.Name
 			}
 			do = fmt.Sprintf("Call %s at %s: %s overdue on %s", who, c.Phone, money(a.Total, c.Currency), nums)
+			if a.Step.Name != "escalate" {
+				do += fmt.Sprintf(" (%s step)", a.Step.Name) // a customer reminded by phone
+			}
 		}
 		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
 	}
@@ -154,13 +162,29 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 				Do: fmt.Sprintf("Consider credit hold: %s", b.HoldReason)})
 		}
 	}
+	return groupByCustomer(rows), beh, nil
+}
+
+// groupByCustomer orders rows most urgent first, with each customer's other rows right
+// after their most urgent one: whoever calls or writes to a customer sees everything to
+// raise with them together.
+func groupByCustomer(rows []Row) []Row {
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Score != rows[j].Score {
 			return rows[i].Score > rows[j].Score
 		}
 		return rows[i].Customer < rows[j].Customer
 	})
-	return rows, beh, nil
+	rank := map[int64]int{} // customer → position of their most urgent row
+	for i, r := range rows {
+		if _, ok := rank[r.CustomerID]; !ok {
+			rank[r.CustomerID] = i
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		return rank[rows[i].CustomerID] < rank[rows[j].CustomerID]
+	})
+	return rows
 }
 
 func firstNonEmpty(xs ...string) string {
