@@ -337,14 +337,8 @@ func loadCustomerDetail(ctx context.Context, s *data.Store, id int64) (*customer
 	if d.promises, err = s.Promises(ctx, id, ""); err != nil {
 		return nil, err
 	}
-	ds, err := s.Disputes(ctx, true)
-	if err != nil {
+	if d.disputes, err = s.CustomerDisputes(ctx, id, true); err != nil {
 		return nil, err
-	}
-	for _, x := range ds {
-		if x.CustomerID == id {
-			d.disputes = append(d.disputes, x)
-		}
 	}
 	if d.acts, err = s.Activities(ctx, id); err != nil {
 		return nil, err
@@ -352,7 +346,7 @@ func loadCustomerDetail(ctx context.Context, s *data.Store, id int64) (*customer
 	if d.reminders, err = s.Reminders(ctx, id); err != nil {
 		return nil, err
 	}
-	if d.late, err = s.LateReasons(ctx); err != nil {
+	if d.late, err = s.CustomerLateReasons(ctx, id); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -316,15 +316,25 @@ func (s *Store) ResolveDispute(ctx context.Context, id int64, resolution string,
 
 // Disputes lists disputes (openOnly: just the open ones), oldest first.
 func (s *Store) Disputes(ctx context.Context, openOnly bool) ([]Dispute, error) {
+	return s.CustomerDisputes(ctx, 0, openOnly)
+}
+
+// CustomerDisputes is Disputes of one customer's invoices (customerID 0: everyone's).
+func (s *Store) CustomerDisputes(ctx context.Context, customerID int64, openOnly bool) ([]Dispute, error) {
 	q := `SELECT d.id, d.invoice_id, d.reason, d.status, d.opened, d.resolved, d.resolution, i.number, i.customer_id
-		FROM disputes d JOIN invoices i ON i.id = d.invoice_id`
+		FROM disputes d JOIN invoices i ON i.id = d.invoice_id WHERE 1=1`
+	var args []any
 	if openOnly {
-		q += ` WHERE d.status = 'open'`
+		q += ` AND d.status = 'open'`
+	}
+	if customerID != 0 {
+		q += ` AND i.customer_id = ?`
+		args = append(args, customerID)
 	}
 	return queryAll(ctx, s.r, q+` ORDER BY d.opened, d.id`, func(sc scanner) (d Dispute, err error) {
 		err = sc.Scan(&d.ID, &d.InvoiceID, &d.Reason, &d.Status, &d.Opened, &d.Resolved, &d.Resolution, &d.InvoiceNumber, &d.CustomerID)
 		return d, err
-	})
+	}, args...)
 }
 
 // LateReasonCodes are the recorded reasons an invoice was paid late.
@@ -357,14 +367,24 @@ func (s *Store) SetLateReason(ctx context.Context, invoiceID int64, code, note s
 
 // LateReasons maps invoice id to the recorded late-payment reason, as shown in lists.
 func (s *Store) LateReasons(ctx context.Context) (map[int64]string, error) {
+	return s.CustomerLateReasons(ctx, 0)
+}
+
+// CustomerLateReasons is LateReasons of one customer's invoices (customerID 0: everyone's).
+func (s *Store) CustomerLateReasons(ctx context.Context, customerID int64) (map[int64]string, error) {
 	type lr struct {
 		id         int64
 		code, note string
 	}
-	rows, err := queryAll(ctx, s.r, `SELECT invoice_id, code, note FROM late_reasons`, func(sc scanner) (r lr, err error) {
+	q, args := `SELECT invoice_id, code, note FROM late_reasons`, []any(nil)
+	if customerID != 0 {
+		q += ` WHERE invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?)`
+		args = append(args, customerID)
+	}
+	rows, err := queryAll(ctx, s.r, q, func(sc scanner) (r lr, err error) {
 		err = sc.Scan(&r.id, &r.code, &r.note)
 		return r, err
-	})
+	}, args...)
 	if err != nil {
 		return nil, err
 	}

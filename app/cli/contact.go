@@ -262,7 +262,7 @@ func runDispute(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "dispute %d opened on %s: reminders for it pause until it is resolved\n", d.ID, inv.Number)
 		return nil
 	}
-	open, err := s.Disputes(ctx, true)
+	open, err := s.CustomerDisputes(ctx, inv.CustomerID, true)
 	if err != nil {
 		return err
 	}
@@ -328,15 +328,12 @@ func runHistory(env *Env, args []string) error {
 	for _, p := range ps {
 		fmt.Fprintf(w, "  %s  %s %s by %s: %s\n", p.MadeOn, data.FormatAmount(p.Amount, c.Currency), c.Currency, p.PromisedDate, p.Status)
 	}
-	ds, err := s.Disputes(ctx, false)
+	ds, err := s.CustomerDisputes(ctx, c.ID, false)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nDisputes")
 	for _, d := range ds {
-		if d.CustomerID != c.ID {
-			continue
-		}
 		fmt.Fprintf(w, "  %s  %s: %s [%s]", d.Opened, d.InvoiceNumber, d.Reason, d.Status)
 		if d.Status == "resolved" {
 			fmt.Fprintf(w, " %s: %s", d.Resolved, d.Resolution)
