@@ -227,3 +227,14 @@ func TestInboxChangeDisabledReadOnly(t *testing.T) {
 		t.Fatal("Change enabled on a read-only company file")
 	}
 }
+
+// With no messages the Inbox says how to start.
+func TestInboxEmptyHint(t *testing.T) {
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	ui.Inbox.Reload()
+	ui.Wait()
+	if !strings.Contains(ui.Inbox.Detail.Text, "No payment confirmations read yet") || ui.Inbox.Count.Text != "0 messages, 0 waiting for you" {
+		t.Fatalf("empty inbox: %q / %q", ui.Inbox.Detail.Text, ui.Inbox.Count.Text)
+	}
+}

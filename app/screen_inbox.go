@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,7 +39,7 @@ type InboxScreen struct {
 
 func newInboxScreen(ui *UI) *InboxScreen {
 	is := &InboxScreen{ui: ui, Selected: -1}
-	is.Detail = widget.NewLabel("Select a message to see what was read and the match proposed.")
+	is.Detail = widget.NewLabel(inboxHint(1))
 	is.Detail.Wrapping = fyne.TextWrapWord
 	is.Count = widget.NewLabel("")
 	is.List = widget.NewList(func() int { return len(is.Messages) },
@@ -60,7 +61,8 @@ func newInboxScreen(ui *UI) *InboxScreen {
 				firstText(m.PayerName, m.PayerEmail, "?"), m.Status, trust))
 		})
 	is.List.OnSelected = func(id widget.ListItemID) { is.selectMsg(id) }
-	is.Fetch = widget.NewButton("Fetch new mail", is.FetchMail)
+	is.Fetch = widget.NewButtonWithIcon("Fetch new mail", theme.DownloadIcon(), is.FetchMail)
+	is.Fetch.Importance = widget.HighImportance
 	is.Accept = widget.NewButton("Accept match", is.AcceptSelected)
 	is.Accept.Importance = widget.HighImportance
 	is.Reject = widget.NewButton("Reject", is.RejectSelected)
@@ -68,15 +70,26 @@ func newInboxScreen(ui *UI) *InboxScreen {
 	is.Accept.Disable()
 	is.Reject.Disable()
 	is.Change.Disable()
-	refresh := widget.NewButton("Refresh", is.Reload)
-	is.AccountB = widget.NewButton("Account…", is.ShowAccount)
-	top := container.NewHBox(is.Fetch, refresh, is.AccountB, is.Count)
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), is.Reload)
+	is.AccountB = widget.NewButtonWithIcon("Account…", theme.SettingsIcon(), is.ShowAccount)
+	top := container.NewHBox(heading("Inbox"), is.Count, layout.NewSpacer(), is.AccountB, is.Fetch, refresh)
 	detail := container.NewBorder(nil, container.NewHBox(is.Accept, is.Change, is.Reject), nil, nil, container.NewVScroll(is.Detail))
 	split := container.NewHSplit(is.List, detail)
 	split.Offset = 0.6
 	is.Root = container.NewBorder(top, nil, nil, nil, split)
 	is.Reload()
 	return is
+}
+
+// inboxHint is what the detail panel says while no message is selected.
+func inboxHint(messages int) string {
+	if messages == 0 {
+		return "No payment confirmations read yet.\n\nSet up the owner's mailbox with Account…, then " +
+			"Fetch new mail. Duebook reads the confirmations of PayPal, Stripe, Square, Wise, " +
+			"Interac, Zelle, Venmo and bank transfer notices, and proposes which open invoices " +
+			"each one pays. Nothing is recorded until you accept it."
+	}
+	return "Select a message to see what was read and the match proposed."
 }
 
 func firstText(xs ...string) string {
@@ -108,6 +121,7 @@ func (is *InboxScreen) Reload() {
 				}
 			}
 			is.Count.SetText(fmt.Sprintf("%s, %d waiting for you", plural(len(msgs), "message"), proposed))
+			is.Detail.SetText(inboxHint(len(msgs)))
 			is.List.UnselectAll()
 			is.Selected = -1
 			is.Accept.Disable()
