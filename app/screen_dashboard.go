@@ -177,8 +177,11 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 			break
 		}
 		r := r
-		b := widget.NewButton(fmt.Sprintf("%s — %s overdue (%s over 90 days)", r.Customer,
-			money(r.Total-r.Buckets[0], cur), data.FormatAmount(r.Buckets[4], cur)), func() {
+		text := fmt.Sprintf("%s — %s overdue", r.Customer, money(r.Total-r.Buckets[0], cur))
+		if r.Buckets[4] > 0 {
+			text += fmt.Sprintf(" (%s over 90 days)", data.FormatAmount(r.Buckets[4], cur))
+		}
+		b := widget.NewButton(text, func() {
 			d.ui.ShowCustomer(r.CustomerID)
 		})
 		b.Alignment = widget.ButtonAlignLeading
