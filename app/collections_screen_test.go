@@ -62,7 +62,7 @@ func TestCollectionsWorklistReminders(t *testing.T) {
 	if c.Rows[0].Customer != "Phone Co" {
 		t.Fatalf("first row %s, want Phone Co (largest amount × days)", c.Rows[0].Customer)
 	}
-	if !strings.Contains(c.Title.Text, "3 to do") || !strings.Contains(c.SendAll.Text, "(2)") {
+	if !strings.Contains(c.Title.Text, "3 to do for 3 customers") || !strings.Contains(c.SendAll.Text, "(2)") {
 		t.Fatalf("title %q, send all %q", c.Title.Text, c.SendAll.Text)
 	}
 

@@ -242,7 +242,11 @@ func (c *CollectionsScreen) Reload() {
 					reminders++
 				}
 			}
-			c.Title.SetText(fmt.Sprintf("Worklist for %s — %d to do", day, len(rows)))
+			customers := map[int64]bool{}
+			for _, r := range rows {
+				customers[r.CustomerID] = true
+			}
+			c.Title.SetText(fmt.Sprintf("Worklist for %s — %d to do for %s", day, len(rows), plural(len(customers), "customer")))
 			c.SendAll.SetText(fmt.Sprintf("Prepare all reminders (%d)", reminders))
 			if reminders == 0 || s.ReadOnly() {
 				c.SendAll.Disable()
