@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,7 +95,7 @@ func (rs *ReportsScreen) write(title string, files func(ctx context.Context, pro
 		}
 		var names []string
 		for path, b := range out {
-			if err := os.WriteFile(path, b, 0o644); err != nil {
+			if err := data.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
 				return nil, err
 			}
 			names = append(names, path)

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -1064,7 +1063,7 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 	err := s.View(ctx, func(tx sqlTx) error {
 		for _, t := range tables {
 			path := filepath.Join(dir, t.file)
-			err := writeFileAtomic(path, func(w io.Writer) error {
+			err := WriteFileAtomic(path, func(w io.Writer) error {
 				if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
 					return err
 				}
@@ -1110,38 +1109,3 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// writeFileAtomic writes a file through a temporary file renamed into place.
-func writeFileAtomic(path string, fill func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := fill(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	f.Chmod(0o644) // exports are meant to be opened by other programs; CreateTemp made 0600
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
-}

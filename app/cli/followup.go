@@ -1,11 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"duebook/app/collect"
@@ -59,11 +58,9 @@ func runMonthly(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := reports.MonthlyPDF(&buf, comp, figs, cur, reasons); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
+		return reports.MonthlyPDF(w, comp, figs, cur, reasons)
+	}); err != nil {
 		return err
 	}
 	last := figs[len(figs)-1]

@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -17,33 +16,6 @@ func init() {
 		Summary: "print one invoice as PDF (with remittance stub)", Run: runInvoicePDF})
 	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
 		Summary: "customer statements for window envelopes, one PDF, plus a mailing list", Run: runStatements})
-}
-
-// writeFileAtomic writes through a temporary file renamed into place, so a failed run never
-// leaves a half-written PDF under the requested name.
-func writeFileAtomic(path string, fill func(w *bufio.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".duebook-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	f.Chmod(0o644) // CreateTemp makes 0600; a printed document is an ordinary file
-	bw := bufio.NewWriterSize(f, 1<<16)
-	err = fill(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 func runInvoicePDF(env *Env, args []string) error {
@@ -86,7 +58,7 @@ func runInvoicePDF(env *Env, args []string) error {
 	if inv.Status == data.StatusDraft {
 		paid = 0
 	}
-	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
 		return reports.InvoicePDF(w, comp, cust, inv, paid, reports.Options{Layout: layout})
 	}); err != nil {
 		return err
@@ -157,7 +129,7 @@ func runStatements(env *Env, args []string) error {
 			due += st.Balance
 		}}
 	var n int
-	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
 		n, err = reports.Statements(ctx, w, s, opt)
 		return err
 	}); err != nil {
@@ -167,8 +139,8 @@ func runStatements(env *Env, args []string) error {
 		if err := ml.Flush(); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(*csvOut, func(w *bufio.Writer) error {
-			_, err := w.WriteString(list.String())
+		if err := data.WriteFileAtomic(*csvOut, func(w io.Writer) error {
+			_, err := io.WriteString(w, list.String())
 			return err
 		}); err != nil {
 			return err
@@ -223,7 +195,7 @@ func runAgingReport(env *Env, args []string) error {
 	defer s.Close()
 	ctx := context.Background()
 	opt := reports.AgingOptions{AsOf: day, Currency: strings.ToUpper(*currency), Detail: *detail, Paper: p}
-	if err := writeFileAtomic(*out, func(w *bufio.Writer) error {
+	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
 		if ext == ".csv" {
 			return reports.AgingCSV(ctx, w, s, opt)
 		}

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"mime"
 	"mime/quotedprintable"
 	"os"
@@ -104,7 +105,7 @@ func SaveEML(dir string, a Action, asOf data.Date, raw []byte) (string, error) {
 		return "", err
 	}
 	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.eml", asOf, a.Customer.ID, a.Step.Name))
-	return p, os.WriteFile(p, raw, 0o644)
+	return p, data.WriteFileAtomic(p, func(w io.Writer) error { _, err := w.Write(raw); return err })
 }
 
 // AppendToDrafts puts a composed reminder into the mailbox's Drafts folder for the owner to send.
@@ -132,10 +133,8 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 	for i, x := range a.Invoices {
 		invs[i] = x.Invoice
 	}
-	var buf bytes.Buffer
-	if err := reports.ReminderLetterPDF(&buf, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout); err != nil {
-		return "", err
-	}
 	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
-	return p, os.WriteFile(p, buf.Bytes(), 0o644)
+	return p, data.WriteFileAtomic(p, func(w io.Writer) error {
+		return reports.ReminderLetterPDF(w, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout)
+	})
 }
