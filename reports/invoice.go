@@ -68,13 +68,7 @@ func drawInvoice(d *doc, cust *data.Customer, inv *data.Invoice, paid int64, lay
 		facts = append(facts, [2]string{"PO number", inv.PONumber})
 	}
 	facts = append(facts, [2]string{"Customer no.", fmt.Sprintf("C%05d", cust.ID)})
-	for _, f := range facts {
-		d.font("", 8.5)
-		d.text(fx, y+3.5, f[0])
-		d.font("B", 9)
-		d.right(d.w-d.rm, y+3.5, f[1])
-		y += 5
-	}
+	y = d.factRows(fx, y, facts)
 	if inv.Status == data.StatusVoid {
 		d.font("B", 9)
 		d.SetTextColor(180, 30, 30)
@@ -168,26 +162,22 @@ func drawInvoice(d *doc, cust *data.Customer, inv *data.Invoice, paid int64, lay
 
 	// Payment instructions and notes on the left.
 	ly := y
-	if len(instr) > 0 && instr[0] != "" {
+	for _, block := range []struct {
+		title string
+		lines []string
+	}{{"How to pay", instr}, {"Notes", notes}} {
+		if len(block.lines) == 0 || block.lines[0] == "" {
+			continue
+		}
 		d.font("B", 8.5)
-		d.text(d.lm, ly+3.6, "How to pay")
+		d.text(d.lm, ly+3.6, block.title)
 		ly += 4.5
 		d.font("", 8.5)
-		for _, s := range instr {
+		for _, s := range block.lines {
 			d.text(d.lm, ly+3.6, s)
 			ly += 4
 		}
 		ly += 2
-	}
-	if len(notes) > 0 && notes[0] != "" {
-		d.font("B", 8.5)
-		d.text(d.lm, ly+3.6, "Notes")
-		ly += 4.5
-		d.font("", 8.5)
-		for _, s := range notes {
-			d.text(d.lm, ly+3.6, s)
-			ly += 4
-		}
 	}
 
 	// Remittance stub.

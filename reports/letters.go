@@ -203,15 +203,8 @@ func ReminderLetterPDFWith(w io.Writer, comp data.Company, cust *data.Customer, 
 	d.font("B", 10)
 	d.text(d.lm, y+1, comp.Name)
 	d.font("", 9)
-	var contact []string
-	if comp.Phone != "" {
-		contact = append(contact, comp.Phone)
-	}
-	if comp.Email != "" {
-		contact = append(contact, comp.Email)
-	}
-	if len(contact) > 0 {
-		d.text(d.lm, y+5.5, "Accounts receivable · "+strings.Join(contact, " · "))
+	if contact := contactLine(comp); contact != "" {
+		d.text(d.lm, y+5.5, "Accounts receivable · "+contact)
 	}
 	return d.finish(w)
 }

@@ -206,6 +206,30 @@ func (d *doc) header(title string, small bool) float64 {
 	return y + 4
 }
 
+// contactLine is the company's phone and email, as one line ("" when it has neither).
+func contactLine(c data.Company) string {
+	var contact []string
+	for _, x := range []string{c.Phone, c.Email} {
+		if x != "" {
+			contact = append(contact, x)
+		}
+	}
+	return strings.Join(contact, " · ")
+}
+
+// factRows draws label/value rows (the label at x, the value right-aligned at the margin)
+// from y down, and returns the y below them.
+func (d *doc) factRows(x, y float64, facts [][2]string) float64 {
+	for _, f := range facts {
+		d.font("", 8.5)
+		d.text(x, y+3.5, f[0])
+		d.font("B", 9)
+		d.right(d.w-d.rm, y+3.5, f[1])
+		y += 5
+	}
+	return y
+}
+
 func companyLines(c data.Company) []string {
 	var out []string
 	for _, l := range strings.Split(c.Address, "\n") {
@@ -213,15 +237,8 @@ func companyLines(c data.Company) []string {
 			out = append(out, l)
 		}
 	}
-	var contact []string
-	if c.Phone != "" {
-		contact = append(contact, c.Phone)
-	}
-	if c.Email != "" {
-		contact = append(contact, c.Email)
-	}
-	if len(contact) > 0 {
-		out = append(out, strings.Join(contact, " · "))
+	if contact := contactLine(c); contact != "" {
+		out = append(out, contact)
 	}
 	if c.TaxID != "" {
 		out = append(out, "Tax ID "+c.TaxID)

@@ -251,13 +251,7 @@ func drawStatement(d *doc, st *data.Statement, kind StatementKind, layout Layout
 			if kind == KindActivity {
 				facts = append(facts, [2]string{"Period", DateText(st.From) + " – " + DateText(st.AsOf)})
 			}
-			for _, f := range facts {
-				d.font("", 8.5)
-				d.text(fx, fy+3.5, f[0])
-				d.font("B", 9)
-				d.right(d.w-d.rm, fy+3.5, f[1])
-				fy += 5
-			}
+			fy = d.factRows(fx, fy, facts)
 			d.SetFillColor(235, 235, 235)
 			d.Rect(fx-2, fy+1, 64, 8, "F")
 			d.font("B", 10)
