@@ -398,10 +398,7 @@ func (d *ChangeDialog) loadCustomer(id int64) {
 		d.rowsBox.Add(o)
 	}
 	if id == d.Msg.CustomerID && len(d.Msg.Proposal) > 0 {
-		pre := map[int64]int64{}
-		for _, a := range d.Msg.Proposal {
-			pre[a.InvoiceID] = a.Amount
-		}
+		pre := amountsByInvoice(d.Msg.Proposal)
 		for _, r := range d.Rows {
 			if a := min(pre[r.Invoice.ID], r.Invoice.OpenAmount); a > 0 {
 				r.Amount.SetText(data.FormatAmount(a, d.Msg.Currency))
@@ -425,10 +422,7 @@ func (d *ChangeDialog) fillOldestFirst() {
 		d.Form.ShowErrors(err)
 		return
 	}
-	pre := map[int64]int64{}
-	for _, a := range sugg {
-		pre[a.InvoiceID] = a.Amount
-	}
+	pre := amountsByInvoice(sugg)
 	for _, r := range d.Rows {
 		if a := pre[r.Invoice.ID]; a > 0 {
 			r.Amount.SetText(data.FormatAmount(a, d.Msg.Currency))

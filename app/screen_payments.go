@@ -347,6 +347,15 @@ type AllocDialog struct {
 	Currency string
 }
 
+// amountsByInvoice maps invoice id to the amount allocated to it.
+func amountsByInvoice(allocs []data.Allocation) map[int64]int64 {
+	m := make(map[int64]int64, len(allocs))
+	for _, a := range allocs {
+		m[a.InvoiceID] = a.Amount
+	}
+	return m
+}
+
 // openAlloc shows the dialog for an existing payment's credit (existing != nil) or a new
 // payment p.
 func (ps *PaymentsScreen) openAlloc(existing, p *data.Payment) {
@@ -369,10 +378,7 @@ func (ps *PaymentsScreen) openAlloc(existing, p *data.Payment) {
 		ps.ui.ShowError(err)
 		return
 	}
-	pre := map[int64]int64{}
-	for _, a := range sugg {
-		pre[a.InvoiceID] = a.Amount
-	}
+	pre := amountsByInvoice(sugg)
 	grid := container.New(layout.NewGridLayoutWithColumns(5))
 	for _, t := range []string{"Invoice", "Due", "Days late", "Open", "Apply"} {
 		l := widget.NewLabel(t)
