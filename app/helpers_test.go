@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"duebook/data"
+	"duebook/data/datatest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -54,14 +55,7 @@ func mkInvoice(t testing.TB, s *data.Store, c *data.Customer, issue string, amou
 	t.Helper()
 	inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate(issue),
 		Lines: []data.InvoiceLine{{Description: "Work", QtyMilli: 1000, UnitPrice: amount}}}
-	if err := s.CreateDraft(ctx, inv); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.PostInvoice(ctx, inv.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return datatest.Post(t, s, inv)
 }
 
 // typeInto replaces the text of an entry by typing it, as a user would.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"duebook/data"
+	"duebook/data/datatest"
 )
 
 // Monthly figures against a small ledger computed by hand.
@@ -26,14 +27,7 @@ func TestMonthlyFiguresHandComputed(t *testing.T) {
 	}
 	post := func(issue string, amt int64) *data.Invoice {
 		inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate(issue), Lines: []data.InvoiceLine{{Description: "x", QtyMilli: 1000, UnitPrice: amt}}}
-		if err := s.CreateDraft(ctx, inv); err != nil {
-			t.Fatal(err)
-		}
-		p, err := s.PostInvoice(ctx, inv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return datatest.Post(t, s, inv)
 	}
 	a := post("2026-01-10", 100000) // due 02-09
 	b := post("2026-03-05", 50000)  // due 04-04

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"duebook/data"
+	"duebook/data/datatest"
 )
 
 var ctx = context.Background()
@@ -122,14 +123,7 @@ func newFixture(t testing.TB) *fixture {
 		PostalCode: "602 00", Country: "Česko", TermsDays: 30})
 	post := func(c *data.Customer, issue, po string, lines ...data.InvoiceLine) *data.Invoice {
 		inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate(issue), PONumber: po, Lines: lines}
-		if err := s.CreateDraft(ctx, inv); err != nil {
-			t.Fatal(err)
-		}
-		p, err := s.PostInvoice(ctx, inv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return datatest.Post(t, s, inv)
 	}
 	f.zoeInv = post(f.zoe, "2026-05-04", "PO-Ü-4711",
 		data.InvoiceLine{Description: "Beratung – Größenänderung (Stunden)", QtyMilli: 12500, UnitPrice: eur(t, "95.00"), TaxRateBP: 1900},

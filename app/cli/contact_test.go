@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"duebook/data"
+	"duebook/data/datatest"
 )
 
 // contactCompany is a company with two customers whose names share a prefix and one overdue
@@ -29,13 +30,7 @@ func contactCompany(t *testing.T) (string, []*data.Invoice) {
 		}
 		inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate("2026-04-01"),
 			Lines: []data.InvoiceLine{{Description: "Bread", QtyMilli: 1000, UnitPrice: 50000}}}
-		if err := s.CreateDraft(ctx, inv); err != nil {
-			t.Fatal(err)
-		}
-		p, err := s.PostInvoice(ctx, inv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := datatest.Post(t, s, inv)
 		invs = append(invs, p)
 	}
 	return f, invs

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"duebook/data"
+	"duebook/data/datatest"
 )
 
 var ctx = context.Background()
@@ -33,14 +34,7 @@ func cust(t *testing.T, s *data.Store, name string) *data.Customer {
 
 func invoice(t *testing.T, s *data.Store, c *data.Customer, issue string, amount int64) *data.Invoice {
 	inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate(issue), Lines: []data.InvoiceLine{{Description: "Work", QtyMilli: 1000, UnitPrice: amount}}}
-	if err := s.CreateDraft(ctx, inv); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.PostInvoice(ctx, inv.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return datatest.Post(t, s, inv)
 }
 
 func due(t *testing.T, s *data.Store, day string) []Action {

@@ -9,6 +9,7 @@ import (
 
 	"duebook/app/inbox/inboxtest"
 	"duebook/data"
+	"duebook/data/datatest"
 )
 
 func fixture(t *testing.T, name string) []byte {
@@ -52,13 +53,7 @@ func ledger(t *testing.T) (*data.Store, map[string]*data.Invoice) {
 			c, amt = north, 20000 // two open invoices adding up to 400.00
 		}
 		inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate("2026-03-01"), Lines: []data.InvoiceLine{{Description: "Work", QtyMilli: 1000, UnitPrice: amt}}}
-		if err := s.CreateDraft(ctx, inv); err != nil {
-			t.Fatal(err)
-		}
-		p, err := s.PostInvoice(ctx, inv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := datatest.Post(t, s, inv)
 		invs[p.Number] = p
 	}
 	return s, invs
