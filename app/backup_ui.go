@@ -391,28 +391,26 @@ func (ui *UI) startDailyBackup() {
 			if err != nil {
 				msg = err.Error()
 			}
-			if !written && msg == shown {
-				d.runs.Add(1)
-				continue
+			if written || msg != shown {
+				shown = msg
+				post(func() {
+					if written {
+						st.refreshBackupInfo()
+					}
+					if bar == nil {
+						return
+					}
+					if msg != "" {
+						bar.Importance = widget.DangerImportance
+						bar.SetText(statusText + "  ·  automatic backup failed: " + msg)
+					} else if bar.Text != statusText {
+						bar.Importance = statusImp
+						bar.SetText(statusText)
+					}
+				})
 			}
-			shown = msg
-			// runs is counted once the result is posted, so a test that saw the count
-			// finds the status bar update queued.
-			post(func() {
-				if written {
-					st.refreshBackupInfo()
-				}
-				if bar == nil {
-					return
-				}
-				if msg != "" {
-					bar.Importance = widget.DangerImportance
-					bar.SetText(statusText + "  ·  automatic backup failed: " + msg)
-				} else if bar.Text != statusText {
-					bar.Importance = statusImp
-					bar.SetText(statusText)
-				}
-			})
+			// Counted once the result is posted, so a test that saw the count finds the
+			// status bar update queued.
 			d.runs.Add(1)
 		}
 	}()

@@ -78,6 +78,7 @@ type CollectionsScreen struct {
 func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	c := &CollectionsScreen{ui: ui, Selected: -1}
 	c.Title = heading("Collections")
+	kindWidth := kindColumnWidth()
 	c.List = widget.NewList(func() int { return len(c.Rows) },
 		func() fyne.CanvasObject {
 			kind := widget.NewLabel("")
@@ -86,7 +87,9 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 			text.Truncation = fyne.TextTruncateEllipsis
 			// The kind column is as wide as its widest title, so the texts line up and a
 			// reused row never draws a long title over the text.
-			return container.NewBorder(nil, nil, container.NewStack(kindColumn(), kind), nil, text)
+			column := canvas.NewRectangle(color.Transparent)
+			column.SetMinSize(fyne.NewSize(kindWidth, 0))
+			return container.NewBorder(nil, nil, container.NewStack(column, kind), nil, text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(c.Rows) {
@@ -177,16 +180,14 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	return c
 }
 
-// kindColumn is an invisible spacer as wide as the widest row kind title.
-func kindColumn() fyne.CanvasObject {
+// kindColumnWidth is the width of the widest row kind title.
+func kindColumnWidth() float32 {
 	var w float32
 	for _, k := range []string{"call", "reminder", "promise", "dispute", "follow-up", "review", "credit-hold"} {
 		l := widget.NewLabelWithStyle(kindTitle(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		w = max(w, l.MinSize().Width)
 	}
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(w, 0))
-	return r
+	return w
 }
 
 func kindTitle(k string) string {
