@@ -77,14 +77,19 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		}
 		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
 	}
-	custName := map[int64]*data.Customer{}
+	custs, err := s.Customers(ctx, data.CustomerFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := make(map[int64]*data.Customer, len(custs))
+	for _, c := range custs {
+		byID[c.ID] = c
+	}
 	cust := func(id int64) (*data.Customer, error) {
-		if c, ok := custName[id]; ok {
+		if c, ok := byID[id]; ok {
 			return c, nil
 		}
-		c, err := s.Customer(ctx, id)
-		custName[id] = c
-		return c, err
+		return nil, fmt.Errorf("worklist: customer %d does not exist", id)
 	}
 	// Promises: broken in the last 30 days, or due today.
 	ps, err := s.Promises(ctx, 0, "")
@@ -142,10 +147,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 			rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
 				Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
 		}
-	}
-	custs, err := s.Customers(ctx, data.CustomerFilter{})
-	if err != nil {
-		return nil, nil, err
 	}
 	for _, c := range custs {
 		b := beh[c.ID]
