@@ -336,7 +336,7 @@ func (l *InvoiceList) Cell(i, col int) string {
 	case ColDue:
 		return r.DueDate.String()
 	case ColAmount:
-		return data.FormatAmount(r.Total, r.Currency) + " " + r.Currency
+		return money(r.Total, r.Currency)
 	case ColOpen:
 		if r.Status != data.StatusPosted {
 			return ""

@@ -338,7 +338,7 @@ func formatDecimal(n int64, places int) string {
 
 // money formats an amount with its currency code.
 func money(minor int64, currency string) string {
-	return data.FormatAmount(minor, currency) + " " + currency
+	return data.Money{Amount: minor, Currency: currency}.String()
 }
 
 // Modal is a dialog Duebook shows; the last one shown is UI.Modal so tests can drive it.

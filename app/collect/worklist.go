@@ -21,7 +21,7 @@ type Row struct {
 
 var segmentWeight = map[string]int64{"A": 0, "B": 50_000, "C": 200_000}
 
-func money(v int64, cur string) string { return data.FormatAmount(v, cur) + " " + cur }
+func money(v int64, cur string) string { return data.Money{Amount: v, Currency: cur}.String() }
 
 // Worklist lists today's collection work, most urgent first; a customer's rows come
 // together, after their most urgent one. The score is the overdue amount
