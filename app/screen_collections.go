@@ -788,13 +788,7 @@ func (c *CollectionsScreen) AddPromise() {
 		}
 		p := &data.Promise{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()], MadeOn: today, PromisedDate: by,
 			Amount: amt, Note: strings.TrimSpace(f.Field("note").Text())}
-		return c.ui.Store.Update(context.Background(), func(tx *data.Tx) error {
-			if err := tx.AddPromise(p); err != nil {
-				return err
-			}
-			return tx.LogActivity(&data.Activity{CustomerID: cust.ID, InvoiceID: p.InvoiceID, Kind: "call", Date: today,
-				Outcome: fmt.Sprintf("promised %s by %s", money(amt, cust.Currency), by), Note: p.Note})
-		})
+		return c.ui.Store.AddPromiseByCall(context.Background(), p)
 	})
 }
 

@@ -136,6 +136,22 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.AddPromise(p) })
 }
 
+// AddPromiseByCall records a promise made on a call, with the call in the contact log
+// ("promised 1,234.56 USD by 2026-06-30"), in one transaction.
+func (s *Store) AddPromiseByCall(ctx context.Context, p *Promise) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		if err := tx.AddPromise(p); err != nil {
+			return err
+		}
+		var cur string
+		if err := tx.QueryRowContext(ctx, `SELECT currency FROM customers WHERE id = ?`, p.CustomerID).Scan(&cur); err != nil {
+			return err
+		}
+		return tx.LogActivity(&Activity{CustomerID: p.CustomerID, InvoiceID: p.InvoiceID, Kind: "call", Date: p.MadeOn,
+			Outcome: fmt.Sprintf("promised %s by %s", Money{Amount: p.Amount, Currency: cur}, p.PromisedDate), Note: p.Note})
+	})
+}
+
 // AddPromise records a promise inside an open transaction.
 func (tx *Tx) AddPromise(p *Promise) error {
 	var v ValidationErrors

@@ -72,3 +72,33 @@ func TestCustomerDisputesAndLateReasons(t *testing.T) {
 		t.Fatalf("all late reasons: %v %v", all, err)
 	}
 }
+
+// A promise made on a call is saved with the call in the contact log, or not at all.
+func TestAddPromiseByCall(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t, "2026-05-01")
+	c := mkCustomer(t, s, "Acme", 30)
+	inv := mkInvoice(t, s, c, "2026-03-01", 123_456)
+	p := &Promise{CustomerID: c.ID, InvoiceID: inv.ID, PromisedDate: MustDate("2026-05-15"), Amount: 100_000, Note: "after their bank run"}
+	if err := s.AddPromiseByCall(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	acts, err := s.Activities(ctx, c.ID)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("activities %v %v", acts, err)
+	}
+	a := acts[0]
+	if a.Kind != "call" || a.Outcome != "promised 1,000.00 "+c.Currency+" by 2026-05-15" || a.Date != MustDate("2026-05-01") ||
+		a.InvoiceID != inv.ID || a.Note != "after their bank run" {
+		t.Fatalf("call logged as %+v", a)
+	}
+	bad := &Promise{CustomerID: c.ID, PromisedDate: MustDate("2026-04-01"), Amount: 5_000}
+	if err := s.AddPromiseByCall(ctx, bad); FieldErrors(err)["promised_date"] == "" {
+		t.Fatalf("a promise dated before today: %v", err)
+	}
+	ps, _ := s.Promises(ctx, c.ID, "")
+	acts, _ = s.Activities(ctx, c.ID)
+	if len(ps) != 1 || len(acts) != 1 {
+		t.Fatalf("refused promise left %d promises, %d activities", len(ps), len(acts))
+	}
+}

@@ -223,17 +223,10 @@ func runPromise(env *Env, args []string) error {
 	}
 	today := s.Today()
 	p := &data.Promise{CustomerID: c.ID, InvoiceID: invoiceID(inv), MadeOn: today, PromisedDate: byDay, Amount: amt, Note: strings.TrimSpace(*note)}
-	err = s.Update(ctx, func(tx *data.Tx) error {
-		if err := tx.AddPromise(p); err != nil {
-			return err
-		}
-		return tx.LogActivity(&data.Activity{CustomerID: c.ID, InvoiceID: p.InvoiceID, Kind: "call", Date: today,
-			Outcome: fmt.Sprintf("promised %s %s by %s", data.FormatAmount(amt, c.Currency), c.Currency, byDay), Note: p.Note})
-	})
-	if err != nil {
+	if err := s.AddPromiseByCall(ctx, p); err != nil {
 		return fieldExit(err, map[string]string{"promised_date": "by"})
 	}
-	fmt.Fprintf(env.Stdout, "%s promised %s %s by %s\n", c.Name, data.FormatAmount(amt, c.Currency), c.Currency, byDay)
+	fmt.Fprintf(env.Stdout, "%s promised %s by %s\n", c.Name, data.Money{Amount: amt, Currency: c.Currency}, byDay)
 	return nil
 }
 
