@@ -11,9 +11,11 @@ import (
 // renamed into place, so a failed or interrupted write never leaves a half-written file
 // under the name (an existing file stays as it was). fill gets a buffered writer.
 func WriteFileAtomic(path string, fill func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	dir := filepath.Dir(path)
+	removeStaleTemps(dir) // leftovers of a write that was killed
+	f, err := createTemp(dir, filepath.Base(path), "write")
 	if err != nil {
-		return err
+		return describeOSErr(path, err)
 	}
 	tmp := f.Name()
 	ok := false

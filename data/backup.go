@@ -78,9 +78,10 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 		return fieldErr("file", fmt.Sprintf("%s is a folder; name a file", dest))
 	}
 	dir := filepath.Dir(dest)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
+	removeStaleTemps(dir) // leftovers of a backup that was killed
+	tmp, err := createTemp(dir, filepath.Base(dest), "backup")
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", describeOSErr(dest, err))
 	}
 	tmpPath := tmp.Name()
 	tmp.Close() // VACUUM INTO accepts an empty file: the name stays reserved
@@ -91,10 +92,10 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 		}
 	}()
 	if err := vacuumInto(ctx, src, tmpPath); err != nil {
-		return fmt.Errorf("backup of %s: %w", src, err)
+		return fmt.Errorf("backup of %s to %s: %w", src, dest, err)
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", describeOSErr(dest, err))
 	}
 	integrity, problems, err := verifyCopy(ctx, tmpPath, ledger)
 	if err != nil {
@@ -104,7 +105,7 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 		return fmt.Errorf("backup: the copy of %s is damaged (%s); the company file may be corrupt, run duebook check", src, integrity[0])
 	}
 	if err := os.Rename(tmpPath, dest); err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", describeOSErr(dest, err))
 	}
 	ok = true
 	if err := syncDir(dir); err != nil {
@@ -117,22 +118,28 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 }
 
 // vacuumInto copies the committed state of the database at src into dest (missing or
-// empty) through a short-lived read-only connection of its own.
+// empty) through a short-lived read-only connection of its own. An error names the file
+// that failed (a full or read-only disk is the destination's).
 func vacuumInto(ctx context.Context, src, dest string) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(10000)")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(src)+"?"+q.Encode())
+	db, err := sql.Open("sqlite", sqliteURI(src, q.Encode()))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+	// The destination as a URI too (the connection takes URIs), so no character of its
+	// name can be read as part of one.
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, sqliteURI(dest, "")); err != nil {
 		if _, serr := os.Stat(src); serr != nil {
-			return serr
+			return describeOSErr(src, serr)
 		}
-		return err
+		if code, _ := storageCode(err); code&0xff == 13 || code&0xff == 8 || code&0xff == 10 || code&0xff == 14 {
+			return describeErr(dest, err) // full, read-only, I/O, cannot open: the copy
+		}
+		return describeErr(src, err)
 	}
 	return nil
 }
@@ -147,18 +154,18 @@ func verifyCopy(ctx context.Context, path string, ledger bool) (integrity, probl
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Add("_pragma", "cache_size(-131072)")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	db, err := sql.Open("sqlite", sqliteURI(path, q.Encode()))
 	if err != nil {
 		return nil, nil, err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n); err != nil {
+	if _, err := identity(ctx, path, db); err != nil {
+		var nce *NotCompanyError
+		if errors.As(err, &nce) {
+			return []string{nce.Why}, nil, nil
+		}
 		return []string{"integrity: " + err.Error()}, nil, nil
-	}
-	if n == 0 {
-		return []string{"not a Duebook company file"}, nil, nil
 	}
 	if !ledger {
 		rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
@@ -194,7 +201,7 @@ func verifyCopy(ctx context.Context, path string, ledger bool) (integrity, probl
 
 // schemaOf reads the highest migration applied to a (verified) copy.
 func schemaOf(ctx context.Context, path string) (int, error) {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro"))
 	if err != nil {
 		return 0, err
 	}
@@ -538,7 +545,7 @@ func Restore(backupPath, companyPath string) (err error) {
 	if backupPath == "" || companyPath == "" {
 		return fieldErr("file", "the backup and the company file are needed")
 	}
-	if _, err := os.Stat(backupPath); err != nil {
+	if err := inspectHeader(backupPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	if same, err := samePath(companyPath, backupPath); err != nil {
@@ -553,9 +560,10 @@ func Restore(backupPath, companyPath string) (err error) {
 	defer func() { err = errors.Join(err, lock.Release()) }()
 
 	dir := filepath.Dir(companyPath)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(companyPath)+".restore-*")
+	removeStaleTemps(dir) // leftovers of a restore or backup that was killed
+	tmp, err := createTemp(dir, filepath.Base(companyPath), "restore")
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return fmt.Errorf("restore: %w", describeOSErr(companyPath, err))
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
@@ -612,7 +620,7 @@ func Restore(backupPath, companyPath string) (err error) {
 // could be applied to the restored file. SQLite refuses that switch while any other
 // connection has the file open, which is how a program still using it is detected.
 func settleWAL(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=rw&_pragma=busy_timeout(3000)")
+	db, err := sql.Open("sqlite", sqliteURI(path, "mode=rw&_pragma=busy_timeout(3000)"))
 	if err != nil {
 		return err
 	}

@@ -558,9 +558,9 @@ func TestRestoreRefusals(t *testing.T) {
 	}
 	s.Close()
 	for _, tc := range []struct{ name, from, want string }{
-		{"not a company file", notDB, "cannot be read"},
+		{"not a company file", notDB, "notes.txt is not a Duebook company file: it is not an SQLite database"},
 		{"ledger fails its check", badLedger, "fails its check"},
-		{"missing", filepath.Join(dir, "nope.duebook"), "no such file"},
+		{"missing", filepath.Join(dir, "nope.duebook"), "nope.duebook does not exist"},
 		{"itself", path, "itself"},
 	} {
 		err := Restore(tc.from, path)

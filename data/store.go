@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,6 +33,9 @@ type Options struct {
 	// BeforeMigrate runs before pending migrations are applied to an existing file that
 	// already holds data (a safety snapshot). pending lists the migration names.
 	BeforeMigrate func(path string, pending []string) error
+	// Lock takes the company file's single-writer lock (AcquireLock) for as long as the
+	// store is open; another program holding it gives a *LockedError. Ignored read-only.
+	Lock bool
 }
 
 // Store is one open company file: one writer connection and a small pool of readers.
@@ -43,73 +45,84 @@ type Store struct {
 	r     *sql.DB // readers (query_only)
 	clock Clock
 	ro    bool
+	lock  *Lock // held while open (Options.Lock)
 }
 
-func dsn(path string, readOnly bool) string {
-	q := url.Values{}
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Add("_pragma", "cache_size(-65536)")
-	if readOnly {
-		q.Add("_pragma", "query_only(1)")
-	} else {
-		// Only a writer switches the file to WAL: a read-only open of a backup (not in WAL
-		// mode) must not change it, and readers follow whatever mode the file has.
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Set("_txlock", "immediate")
-	}
-	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
-}
-
-// Open opens (creating if needed) the company file at path and applies pending migrations.
+// Open opens the company file at path, creating a new company when nothing exists there
+// (OpenWith with no options). The program itself never creates by accident: the window
+// and the commands call OpenExisting or Create.
 func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
-// OpenWith is Open with options.
+// OpenWith opens the existing company file at path (OpenExisting) or, when no file exists
+// there, makes a new company (Create). Tests and tools that want a fresh company use it.
 func OpenWith(path string, opt Options) (*Store, error) {
-	if path == "" || path == ":memory:" {
-		return nil, fieldErr("file", "a company file path is needed")
-	}
-	if opt.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open %s: %w", path, err)
+	if path != "" && path != ":memory:" && !opt.ReadOnly {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			return Create(path, opt)
 		}
 	}
+	return OpenExisting(path, opt)
+}
+
+// openStore opens the pools of a file whose header was checked (or that was just
+// reserved empty, fresh). Nothing is written before the file is known to be Duebook's.
+func openStore(path string, opt Options, fresh bool) (_ *Store, err error) {
 	s := &Store{path: path, clock: opt.Clock, ro: opt.ReadOnly}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
-	var err error
+	defer func() {
+		if err != nil {
+			s.Close()
+		}
+	}()
+	if opt.Lock && !opt.ReadOnly {
+		if s.lock, err = AcquireLock(path); err != nil {
+			return nil, err
+		}
+	}
+	ctx := context.Background()
 	if !opt.ReadOnly {
-		if s.w, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		removeStaleTemps(filepath.Dir(path))
+		if s.w, err = sql.Open("sqlite", writerDSN(path)); err != nil {
 			return nil, err
 		}
 		s.w.SetMaxOpenConns(1)
 		s.w.SetConnMaxIdleTime(0)
-		if err = s.w.Ping(); err != nil {
-			s.w.Close()
-			return nil, fmt.Errorf("open %s: %w", path, err)
+		if err = s.w.PingContext(ctx); err != nil {
+			return nil, describeErr(path, err)
+		}
+		adopt := fresh
+		if !fresh {
+			if adopt, err = identity(ctx, path, s.w); err != nil {
+				return nil, err
+			}
+		}
+		if adopt {
+			// Mark the file before anything else is written to it (a new company: while it
+			// is still in rollback-journal mode, so the header on disk says it at once).
+			if _, err = s.w.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, AppID)); err != nil {
+				return nil, describeErr(path, err)
+			}
+		}
+		var mode string
+		if err = s.w.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
+			return nil, describeErr(path, err)
 		}
 		if err = s.migrate(opt.BeforeMigrate); err != nil {
-			s.w.Close()
-			return nil, err
+			return nil, describeErr(path, err)
 		}
 	}
-	if s.r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
-		s.Close()
+	if s.r, err = sql.Open("sqlite", readerDSN(path)); err != nil {
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
-	if err = s.r.Ping(); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if err = s.r.PingContext(ctx); err != nil {
+		return nil, describeErr(path, err)
 	}
 	if opt.ReadOnly {
-		var v int
-		if err := s.r.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name='schema_migrations'`).Scan(&v); err != nil || v == 0 {
-			s.Close()
-			return nil, fmt.Errorf("open %s: not a Duebook company file", path)
+		if _, err = identity(ctx, path, s.r); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
@@ -123,6 +136,9 @@ func (s *Store) Close() error {
 	}
 	if s.w != nil {
 		errs = append(errs, s.w.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Release())
 	}
 	return errors.Join(errs...)
 }
@@ -158,6 +174,37 @@ type Tx struct {
 	*sql.Tx
 	s   *Store
 	ctx context.Context
+	// failed is the first failure of the file or the disk (full, read-only, I/O) seen by
+	// a statement of the transaction. SQLite may have rolled the transaction back on it
+	// (later statements then fail with symptoms such as "no such savepoint"), so it is
+	// what Update reports, and no statement runs after it.
+	failed error
+}
+
+// ExecContext runs a statement of the transaction (see Tx.failed).
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if tx.failed != nil {
+		return nil, tx.failed
+	}
+	r, err := tx.Tx.ExecContext(ctx, query, args...)
+	tx.note(err)
+	return r, err
+}
+
+// QueryContext runs a query of the transaction (see Tx.failed).
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if tx.failed != nil {
+		return nil, tx.failed
+	}
+	r, err := tx.Tx.QueryContext(ctx, query, args...)
+	tx.note(err)
+	return r, err
+}
+
+func (tx *Tx) note(err error) {
+	if _, bad := storageCode(err); bad && tx.failed == nil {
+		tx.failed = err
+	}
 }
 
 // Ctx is the transaction's context.
@@ -174,7 +221,7 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	}
 	sqlTx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return describeErr(s.path, err)
 	}
 	tx := &Tx{Tx: sqlTx, s: s, ctx: ctx}
 	defer func() {
@@ -186,9 +233,16 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			sqlTx.Rollback()
 			return
 		}
-		err = sqlTx.Commit()
+		err = describeErr(s.path, sqlTx.Commit())
 	}()
-	return translateErr(fn(tx))
+	fnErr := fn(tx)
+	if tx.failed != nil { // even when fn went on as if nothing happened: never commit then
+		return describeErr(s.path, tx.failed)
+	}
+	if _, bad := storageCode(fnErr); bad {
+		return describeErr(s.path, fnErr)
+	}
+	return translateErr(fnErr)
 }
 
 // View runs fn in one read transaction (a consistent snapshot).
