@@ -447,7 +447,12 @@ func (ui *UI) askLocked(path string, err error) {
 	if ui.Tabs == nil {
 		ui.ShowStart()
 	}
-	ui.ShowModal("Company file in use", err.Error()+"\n\nOpen it read-only, or break the lock if that program is no longer running.", nil,
+	msg := err.Error()
+	var le *data.LockedError
+	if errors.As(err, &le) {
+		msg = le.Holder() + "."
+	}
+	ui.ShowModal("Company file in use", msg+"\n\nOpen it read-only, or break the lock if that program is no longer running.", nil,
 		ModalButton{Text: "Open read-only", Main: true, Action: func() bool {
 			ui.openFile(path, data.Options{ReadOnly: true})
 			return true

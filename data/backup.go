@@ -619,7 +619,9 @@ func Restore(backupPath, companyPath string) (err error) {
 // rollback-journal mode, so that the file alone is the whole company and no stale log
 // could be applied to the restored file. SQLite refuses that switch while any other
 // connection has the file open, which is how a program still using it is detected.
-func settleWAL(ctx context.Context, path string) error {
+func settleWAL(ctx context.Context, path string) error { return settleWALFor(ctx, "restore", path) }
+
+func settleWALFor(ctx context.Context, what, path string) error {
 	db, err := sql.Open("sqlite", sqliteURI(path, "mode=rw&_pragma=busy_timeout(3000)"))
 	if err != nil {
 		return err
@@ -630,19 +632,19 @@ func settleWAL(ctx context.Context, path string) error {
 	cerr := db.Close()
 	if err != nil {
 		if strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "busy") {
-			return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+			return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
 		}
-		return fmt.Errorf("restore: the current company file cannot be read: %w", err)
+		return fmt.Errorf("%s: the current company file cannot be read: %w", what, describeErr(path, err))
 	}
 	if cerr != nil {
 		return cerr
 	}
 	if mode != "delete" {
-		return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+		return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if st, err := os.Stat(path + suffix); err == nil && st.Size() > 0 && suffix == "-wal" {
-			return fmt.Errorf("restore: another program has %s open; close it first", filepath.Base(path))
+			return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
 		}
 		os.Remove(path + suffix)
 	}

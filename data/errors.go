@@ -209,3 +209,10 @@ func canWriteDir(dir string) bool {
 	os.Remove(f.Name())
 	return true
 }
+
+// ReadOnly tells a file or folder that cannot be written (it may still be read).
+func (e *StorageError) ReadOnly() bool {
+	code, _ := storageCode(e.Err)
+	return code&0xff == sqlite3.SQLITE_READONLY || code&0xff == sqlite3.SQLITE_PERM ||
+		errors.Is(e.Err, syscall.EROFS) || errors.Is(e.Err, fs.ErrPermission)
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -41,13 +42,40 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
+	return e.Holder() + "; commands that only read still work. " + e.Advice()
+}
+
+// Holder says who has the file: "co.duebook is open in Duebook on HOST since ... (pid N)".
+func (e *LockedError) Holder() string {
 	name := filepath.Base(e.Path)
 	if e.Unreadable {
-		return fmt.Sprintf("%s is locked by another program (the lock file %s cannot be read); open it read-only, or break the lock if no other Duebook has it open",
-			name, filepath.Base(LockPath(e.Path)))
+		return fmt.Sprintf("%s is locked by another program (the lock file %s cannot be read)", name, filepath.Base(LockPath(e.Path)))
 	}
-	return fmt.Sprintf("%s is open in Duebook on %s since %s (pid %d); open it read-only, or break the lock if that program is gone",
+	return fmt.Sprintf("%s is open in Duebook on %s since %s (pid %d)",
 		name, e.Host, e.Since.Local().Format("2006-01-02 15:04"), e.PID)
+}
+
+// Advice says what to do at the command line: wait, or break the lock of a program that
+// is gone with the unlock command (the window offers its own buttons).
+func (e *LockedError) Advice() string {
+	cmd := fmt.Sprintf("duebook unlock -db %s", shellQuote(e.Path))
+	if e.Unreadable || e.Host != hostname() {
+		cmd += " -force"
+	}
+	return "To change it, close it there first; if that program is gone, break the lock with: " + cmd
+}
+
+// shellQuote quotes a path for a command line when it needs it.
+func shellQuote(p string) string {
+	if p != "" && strings.IndexFunc(p, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:,@\\", r))
+	}) < 0 {
+		return p
+	}
+	if runtime.GOOS == "windows" {
+		return `"` + p + `"`
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
 }
 
 // Locked marks the error as "the file is in use" (the GUI offers read-only or break).
@@ -164,7 +192,39 @@ func ReadLock(companyPath string) (*LockInfo, error) {
 
 // BreakLock removes the company file's lock after the user said its program is gone. It
 // refuses while the holder is a program still running on this computer.
-func BreakLock(companyPath string) error {
+func BreakLock(companyPath string) error { return breakLock(companyPath) }
+
+// BreakStaleLock removes the company file's lock only when its program is known to be
+// gone (this computer; no program is running under its pid). A lock of another computer,
+// which cannot be checked, and an unreadable lock need force; a program still running
+// here is never overruled (close it, or end it, first). It tells what it removed (nil:
+// there was no lock).
+func BreakStaleLock(companyPath string, force bool) (*LockInfo, error) {
+	held, _, err := readLock(LockPath(companyPath))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("break lock of %s: %w", companyPath, describeOSErr(LockPath(companyPath), err))
+	}
+	name := filepath.Base(companyPath)
+	switch {
+	case held == nil && !force:
+		return nil, fmt.Errorf("the lock of %s cannot be read (a program may be writing it right now); if no Duebook has the file open, pass -force", name)
+	case held != nil && held.Host != hostname() && !force:
+		return nil, fmt.Errorf("%s was locked by Duebook on %s (pid %d) since %s; this computer cannot tell whether it still runs there: close it there, or if it is gone, pass -force",
+			name, held.Host, held.PID, held.Since.Local().Format("2006-01-02 15:04"))
+	}
+	if err := breakLock(companyPath); err != nil {
+		return nil, err
+	}
+	if held == nil {
+		held = &LockInfo{}
+	}
+	return held, nil
+}
+
+func breakLock(companyPath string) error {
 	lp := LockPath(companyPath)
 	held, raw, err := readLock(lp)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -169,7 +169,7 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 	host, _ := os.Hostname()
 	msg := err.Error()
 	for _, want := range []string{"co.duebook is open in Duebook on " + host + " since ", fmt.Sprintf("(pid %d)", pid),
-		"open it read-only, or break the lock if that program is gone"} {
+		"commands that only read still work", "if that program is gone, break the lock with: duebook unlock -db " + p} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}

@@ -71,7 +71,7 @@ var ErrNoFile = errors.New("no such file")
 type missingFileError struct{ NotCompanyError }
 
 func (e *missingFileError) Error() string {
-	return fmt.Sprintf("the company file %s does not exist: %s", e.Path, e.Why)
+	return fmt.Sprintf("%s does not exist: %s", e.Path, e.Why)
 }
 func (e *missingFileError) Unwrap() error { return ErrNoFile }
 
@@ -81,7 +81,7 @@ func (e *missingFileError) Unwrap() error { return ErrNoFile }
 func inspectHeader(path string) error {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &missingFileError{NotCompanyError{path, "check the name and the folder (make a new company with New company… or duebook demo)"}}
+		return &missingFileError{NotCompanyError{path, "check the name and the folder"}}
 	}
 	if err != nil {
 		return describeOSErr(path, err)
@@ -256,4 +256,88 @@ func commonPragmas() url.Values {
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Add("_pragma", "cache_size(-65536)")
 	return q
+}
+
+// MakeCompany makes a new company file at path and fills it (fill may be nil): the
+// company is built in a hidden temporary file beside path (Create, then fill), closed,
+// and only then moved to path. A failure (a full disk, a cancelled fill) leaves nothing
+// at path and removes the temporary file. With replace, an existing company file at path
+// is replaced (the caller holds its lock and checked that it is a company file; it must
+// not be open anywhere, which is checked); otherwise an existing path is refused.
+func MakeCompany(ctx context.Context, path string, opt Options, replace bool, fill func(ctx context.Context, s *Store) error) (err error) {
+	if path == "" || path == ":memory:" {
+		return fieldErr("file", "a company file path is needed")
+	}
+	if _, err := os.Lstat(path); err == nil && !replace {
+		return fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
+	}
+	dir := filepath.Dir(path)
+	removeStaleTemps(dir)
+	f, err := createTemp(dir, filepath.Base(path), "new")
+	if err != nil {
+		return describeOSErr(path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	os.Remove(tmp) // Create reserves the name again itself
+	defer func() {
+		if err != nil {
+			RemoveCompanyFile(tmp)
+		}
+	}()
+	s, err := Create(tmp, opt)
+	if err != nil {
+		return retarget(err, tmp, path)
+	}
+	if fill != nil {
+		err = fill(ctx, s)
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	// Close folds the write-ahead log into the file: the file alone is the company.
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = describeErr(path, cerr)
+	}
+	if err != nil {
+		return retarget(err, tmp, path)
+	}
+	if err := syncFile(tmp); err != nil {
+		return describeOSErr(path, err)
+	}
+	if replace {
+		if _, serr := os.Stat(path); serr == nil {
+			if err := settleWALFor(ctx, "replace", path); err != nil {
+				return err
+			}
+		}
+		os.Remove(path + "-journal")
+		if err := os.Rename(tmp, path); err != nil {
+			return describeOSErr(path, err)
+		}
+	} else if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
+		}
+		// No hard links on this file system: rename, if the name is still free.
+		if _, serr := os.Lstat(path); serr == nil {
+			return fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return describeOSErr(path, err)
+		}
+	} else {
+		os.Remove(tmp)
+	}
+	return syncDir(dir)
+}
+
+// retarget says an error about the temporary file of MakeCompany in terms of the company
+// file the user named.
+func retarget(err error, tmp, path string) error {
+	var se *StorageError
+	if errors.As(err, &se) && se.Path == tmp {
+		return &StorageError{Path: path, Msg: strings.ReplaceAll(se.Msg, tmp, path), Err: se.Err}
+	}
+	return err
 }

@@ -149,26 +149,41 @@ func ResolveDB(db string) (string, error) {
 	return c.LastFile, nil
 }
 
-// Open opens the company file named by -db (or the last one used). An existing file is
-// required: commands never create a company by accident.
+// Open opens the company file named by -db (or the last one used) for writing: an
+// existing Duebook company file is required (commands never create a company by
+// accident, nor touch another program's file), and the company file's lock is held until
+// the store is closed, so a command never writes while the window or another command has
+// the file (a *data.LockedError says who has it).
 func (env *Env) Open(db string) (*data.Store, error) {
 	path, err := ResolveDB(db)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("company file %s: %w", path, err)
-	}
-	return data.OpenWith(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate})
+	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: true})
 }
 
-// OpenReadOnly opens the company file for reading only.
+// OpenReadOnly opens the company file for reading only. It needs no lock (it runs while
+// the window has the file open) and changes nothing in the file.
 func (env *Env) OpenReadOnly(db string) (*data.Store, error) {
 	path, err := ResolveDB(db)
 	if err != nil {
 		return nil, err
 	}
-	return data.OpenWith(path, data.Options{Clock: env.clock(), ReadOnly: true})
+	return data.OpenExisting(path, data.Options{Clock: env.clock(), ReadOnly: true})
+}
+
+// OpenRefreshing opens the company file for a command that reads but brings the states of
+// promises up to date when it can (worklist, history): for writing when no other program
+// holds the file and it can be written, read-only otherwise (the program holding the file
+// keeps them up to date).
+func (env *Env) OpenRefreshing(db string) (*data.Store, error) {
+	s, err := env.Open(db)
+	var le *data.LockedError
+	var se *data.StorageError
+	if errors.As(err, &le) || (errors.As(err, &se) && se.ReadOnly()) {
+		return env.OpenReadOnly(db)
+	}
+	return s, err
 }
 
 // DateFlag parses an optional -as-of style date ("" = the clock's today).
@@ -181,4 +196,13 @@ func (env *Env) DateFlag(name, v string) (data.Date, error) {
 		return d, &ExitError{Code: 2, Msg: "-" + name + ": " + err.Error()}
 	}
 	return d, nil
+}
+
+// OpenFor opens the company file for writing (Open, with the lock) when write is set, and
+// read-only otherwise (a dry run, a command that only shows).
+func (env *Env) OpenFor(write bool, db string) (*data.Store, error) {
+	if write {
+		return env.Open(db)
+	}
+	return env.OpenReadOnly(db)
 }

@@ -298,7 +298,7 @@ func runHistory(env *Env, args []string) error {
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
-	s, err := env.Open(*db)
+	s, err := env.OpenRefreshing(*db)
 	if err != nil {
 		return err
 	}
@@ -308,7 +308,7 @@ func runHistory(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.SettlePromises(ctx, s.Today()); err != nil { // kept or broken as of today
+	if _, err := s.SettlePromises(ctx, s.Today()); err != nil && !s.ReadOnly() { // kept or broken as of today
 		return err
 	}
 	w := env.Stdout
@@ -365,7 +365,7 @@ func runSchedule(env *Env, args []string) error {
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
-	s, err := env.Open(*db)
+	s, err := env.OpenFor(*set != "", *db) // only -set writes
 	if err != nil {
 		return err
 	}

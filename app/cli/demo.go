@@ -37,20 +37,30 @@ func runDemo(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(*out); err == nil {
+	replace := false
+	if _, err := os.Lstat(*out); err == nil {
 		if !*force {
 			return fmt.Errorf("-o: %s exists (pass -force to replace it)", *out)
 		}
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(*out + suffix)
+		// Only a company file is replaced, and only while no other program has it.
+		lock, err := data.AcquireLock(*out)
+		if err != nil {
+			return err
 		}
+		defer lock.Release()
+		old, err := data.OpenExisting(*out, data.Options{ReadOnly: true})
+		if err != nil {
+			return fmt.Errorf("-o: not replaced: %w", err)
+		}
+		old.Close()
+		replace = true
 	}
-	s, err := data.OpenWith(*out, data.Options{Clock: data.FixedClock{Day: day}})
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	err = s.GenerateDemo(context.Background(), data.DemoOptions{Customers: *customers, Invoices: *invoices, Seed: *seed, Today: day})
+	// The company is made beside the file and moved into place only when it is whole: a
+	// failure (a full disk) leaves nothing half-made.
+	err = data.MakeCompany(context.Background(), *out, data.Options{Clock: data.FixedClock{Day: day}}, replace,
+		func(ctx context.Context, s *data.Store) error {
+			return s.GenerateDemo(ctx, data.DemoOptions{Customers: *customers, Invoices: *invoices, Seed: *seed, Today: day})
+		})
 	if err != nil {
 		return err
 	}

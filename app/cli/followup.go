@@ -86,7 +86,7 @@ func runWorklist(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := env.Open(*db) // settles promises that fell due
+	s, err := env.OpenRefreshing(*db) // settles promises that fell due, unless another program has the file
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func runRemind(env *Env, args []string) error {
 	if err != nil {
 		return &ExitError{Code: 2, Msg: "-layout: " + err.Error()}
 	}
-	s, err := env.Open(*db)
+	s, err := env.OpenFor(!*dry, *db) // a dry run changes nothing
 	if err != nil {
 		return err
 	}

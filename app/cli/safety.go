@@ -42,12 +42,9 @@ func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openForWrite opens an existing company file for writing, with a safety copy before any
-// migration of an older file.
-func (env *Env) openForWrite(path string) (*data.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("company file %s: %w", path, err)
-	}
-	return data.OpenWith(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate})
+// migration of an older file; lock holds the company's lock while it is open.
+func (env *Env) openForWrite(path string, lock bool) (*data.Store, error) {
+	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: lock})
 }
 
 func sizeText(path string) string {
@@ -166,14 +163,9 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !*dryRun {
-		lock, err := data.AcquireLock(path)
-		if err != nil {
-			return err
-		}
-		defer lock.Release()
-	}
-	s, err := env.openForWrite(path)
+	// A dry run rolls its transaction back: it needs no lock (it runs while the window
+	// has the file), an import holds it.
+	s, err := env.openForWrite(path, !*dryRun)
 	if err != nil {
 		return err
 	}

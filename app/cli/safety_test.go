@@ -112,7 +112,7 @@ func TestBackupCommandErrors(t *testing.T) {
 		{[]string{"backup", "-db", f, "-o", "x", "-auto"}, 2, "-o"},
 		{[]string{"backup", "-db", f, "-o", f}, 1, "cannot replace the company file"},
 		{[]string{"restore", "-db", f}, 2, "-from"},
-		{[]string{"restore", "-db", f, "-from", filepath.Join(t.TempDir(), "none")}, 1, "no such file"},
+		{[]string{"restore", "-db", f, "-from", filepath.Join(t.TempDir(), "none")}, 1, "none does not exist: check the name and the folder"},
 		{[]string{"import", "-db", f, "people", "x.csv"}, 2, "customers|invoices"},
 		{[]string{"import", "-db", f, "customers"}, 2, "customers|invoices"},
 		{[]string{"import", "-db", f, "customers", "x.csv", "-date-format", "soon"}, 2, "-date-format"},
