@@ -414,17 +414,29 @@ func (ui *UI) openFile(path string, opt data.Options) {
 	release, err := lockFile(path, opt.ReadOnly)
 	if err != nil {
 		var le lockedError
-		if errors.As(err, &le) {
+		var se *data.StorageError
+		switch {
+		case errors.As(err, &le):
 			ui.askLocked(path, err)
-			return
+		case errors.As(err, &se) && se.ReadOnly():
+			ui.openFile(path, data.Options{ReadOnly: true})
+			ui.ShowError(fmt.Errorf("opened read-only: %w", err))
+		default:
+			ui.showStartWithError(err)
 		}
-		ui.showStartWithError(err)
 		return
 	}
-	s, err := data.OpenWith(path, opt)
+	s, err := data.OpenExisting(path, opt) // never creates, never touches another program's file
 	if err != nil {
 		if release != nil {
 			release()
+		}
+		var se *data.StorageError
+		if errors.As(err, &se) && se.ReadOnly() && !opt.ReadOnly {
+			// A read-only file or folder: show it read-only, and say why.
+			ui.openFile(path, data.Options{ReadOnly: true})
+			ui.ShowError(fmt.Errorf("opened read-only: %w", err))
+			return
 		}
 		ui.showStartWithError(err)
 		return

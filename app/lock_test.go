@@ -58,6 +58,11 @@ func TestOpenLockedFile(t *testing.T) {
 func TestBackupOnClose(t *testing.T) {
 	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
 	path := filepath.Join(t.TempDir(), "co.duebook")
+	s, err := data.Create(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	ui := New(test.NewTempApp(t), Options{DB: path})
 	ui.Wait()
 	if ui.Store == nil {

@@ -142,23 +142,15 @@ func (st *StartScreen) Create() {
 	st.ui.OpenFile(path)
 }
 
+// createCompany makes the new company file (whole, or nothing: data.MakeCompany).
 func createCompany(path string, c data.Company) error {
-	s, err := data.Open(path)
-	if err != nil {
+	err := data.MakeCompany(context.Background(), path, data.Options{}, false, func(ctx context.Context, s *data.Store) error {
+		return s.SaveCompany(ctx, c)
+	})
+	if err != nil && data.FieldErrors(err) == nil {
 		return &data.FieldError{Field: "file", Msg: err.Error()}
 	}
-	err = s.SaveCompany(context.Background(), c)
-	s.Close()
-	if err != nil {
-		removeCompanyFile(path)
-	}
 	return err
-}
-
-func removeCompanyFile(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
 }
 
 // OpenSample opens the sample company in the user's data dir, making it first (with a
@@ -174,35 +166,23 @@ func (ui *UI) OpenSample() {
 		ui.OpenFile(path)
 		return
 	}
-	tmp := path + ".part"
-	removeCompanyFile(tmp)
 	ui.RunLong("Sample company", "Making a sample company with two years of invoices and payments…",
 		func(ctx context.Context, progress func(float64)) (func(), error) {
-			s, err := data.Open(tmp)
+			// Built beside the file and moved into place only when whole (a cancel or a
+			// full disk leaves nothing).
+			err := data.MakeCompany(ctx, path, data.Options{}, false, func(ctx context.Context, s *data.Store) error {
+				return s.GenerateDemo(ctx, data.DemoOptions{Customers: 120, Invoices: 3000, Seed: 1, Today: s.Today(),
+					Progress: func(done, total int) {
+						if total > 0 {
+							progress(float64(done) / float64(total))
+						}
+					}})
+			})
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("making the sample company: %w", err)
 			}
-			err = s.GenerateDemo(ctx, data.DemoOptions{Customers: 120, Invoices: 3000, Seed: 1, Today: s.Today(),
-				Progress: func(done, total int) {
-					if total > 0 {
-						progress(float64(done) / float64(total))
-					}
-				}})
-			s.Close()
-			if err == nil {
-				err = ctx.Err()
-			}
-			if err != nil {
-				removeCompanyFile(tmp)
-				return nil, err
-			}
-			if err := os.Rename(tmp, path); err != nil {
-				removeCompanyFile(tmp)
-				return nil, fmt.Errorf("saving the sample company: %w", err)
-			}
-			removeCompanyFile(tmp) // leftover -wal/-shm of the temporary name
 			return func() { ui.OpenFile(path) }, nil
-		}, func() { removeCompanyFile(tmp) })
+		}, func() {})
 }
 
 // OpenFileDialog lets the user pick a company file.

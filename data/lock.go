@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -137,7 +138,7 @@ func AcquireLock(companyPath string) (*Lock, error) {
 			return &Lock{path: lp, info: info, raw: raw, Recovered: recovered}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("lock %s: %w", companyPath, err)
+			return nil, lockFileErr(companyPath, err)
 		}
 		held, heldRaw, err := readLock(lp)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -333,4 +334,17 @@ func removeIfSame(path string, raw []byte) error {
 	}
 	os.Remove(aside)
 	return errLockChanged
+}
+
+// lockFileErr says why the lock file beside the company file cannot be made.
+func lockFileErr(companyPath string, err error) error {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return &StorageError{Path: companyPath, Err: err, Msg: fmt.Sprintf(
+			"%s cannot be changed: its folder %s is read-only, and Duebook keeps the lock file %s beside the company file; copy the file to a folder you can write, or open it read-only",
+			companyPath, filepath.Dir(companyPath), filepath.Base(LockPath(companyPath)))}
+	}
+	if errors.Is(err, syscall.ENOSPC) {
+		return describeOSErr(companyPath, err)
+	}
+	return fmt.Errorf("lock %s: %w", companyPath, err)
 }
