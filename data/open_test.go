@@ -95,13 +95,13 @@ func foreignFiles(t *testing.T, dir string) map[string]string {
 	}
 	out := map[string]string{
 		mk("other.sqlite", `CREATE TABLE notes(t TEXT)`, `INSERT INTO notes VALUES ('mine')`): "it is an SQLite database of another program",
-		mk("marked.sqlite", `PRAGMA application_id = 1196444487`, `CREATE TABLE x(y)`):         "it is the database of another program (SQLite application id 0x47504B47)",
+		mk("marked.sqlite", `PRAGMA application_id = 1196444487`, `CREATE TABLE x(y)`):        "it is the database of another program (SQLite application id 0x47504B47)",
 		mk("rails.sqlite3", `CREATE TABLE schema_migrations (version varchar NOT NULL PRIMARY KEY)`,
 			`INSERT INTO schema_migrations VALUES ('20200101000000')`): "it is an SQLite database of another program",
 		mk("migrate.db", `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
 			`INSERT INTO schema_migrations VALUES (1, '0001_init.up.sql', 'x')`): "it is an SQLite database of another program",
 		mk("wal.sqlite", `PRAGMA journal_mode=WAL`, `CREATE TABLE t(x)`): "it is an SQLite database of another program",
-		mk("blank.sqlite", `PRAGMA user_version = 1`):                       "it is an SQLite database of another program",
+		mk("blank.sqlite", `PRAGMA user_version = 1`):                    "it is an SQLite database of another program",
 	}
 	write := func(name string, b []byte) string {
 		p := filepath.Join(dir, name)
