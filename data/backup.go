@@ -548,6 +548,11 @@ func Restore(backupPath, companyPath string) (err error) {
 	if err := inspectHeader(backupPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
+	if b, err := OpenExisting(backupPath, Options{ReadOnly: true}); err != nil {
+		return fmt.Errorf("restore: %w", err) // another program's database, say
+	} else {
+		b.Close()
+	}
 	if same, err := samePath(companyPath, backupPath); err != nil {
 		return err
 	} else if same {

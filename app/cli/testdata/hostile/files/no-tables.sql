@@ -1,0 +1,2 @@
+-- why: it is an SQLite database of another program
+PRAGMA user_version = 7;
