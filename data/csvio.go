@@ -440,23 +440,6 @@ func guessComma(text string) rune {
 	return best
 }
 
-// Defuse makes a cell safe to open in a spreadsheet: text starting with = + - @, a tab
-// or a carriage return is prefixed with a single quote, so it is not run as a formula.
-func Defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
-	}
-	return cell
-}
-
-// undefuse removes the quote Defuse added.
-func undefuse(cell string) string {
-	if len(cell) >= 2 && cell[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(cell[1])) {
-		return cell[1:]
-	}
-	return cell
-}
-
 // DateLayout turns a date format ("MM/DD/YYYY" or a Go layout "01/02/2006") into a Go layout.
 func DateLayout(format string) (string, error) {
 	f := strings.TrimSpace(format)
@@ -1067,8 +1050,8 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 				if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
 					return err
 				}
-				cw := csv.NewWriter(w)
-				cw.UseCRLF = true
+				cw := NewCSVWriter(w)
+				cw.UseCRLF()
 				if err := cw.Write(t.header); err != nil {
 					return err
 				}
@@ -1082,9 +1065,6 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 					if err != nil {
 						return err
 					}
-					for i := range rec {
-						rec[i] = Defuse(rec[i])
-					}
 					if err := cw.Write(rec); err != nil {
 						return err
 					}
@@ -1092,8 +1072,7 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 				if err := rows.Err(); err != nil {
 					return err
 				}
-				cw.Flush()
-				return cw.Error()
+				return cw.Flush()
 			})
 			if err != nil {
 				return fmt.Errorf("export %s: %w", t.file, err)

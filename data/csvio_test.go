@@ -411,7 +411,7 @@ func TestDateLayout(t *testing.T) {
 
 func TestDefuse(t *testing.T) {
 	for in, want := range map[string]string{
-		"=1+2": "'=1+2", "+1 503 555 0100": "'+1 503 555 0100", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)",
+		"=1+2": "'=1+2", "+1 503 555 0100": "'+1 503 555 0100", "-5": "-5", "-5 apples": "'-5 apples", "-1234.56": "-1234.56", "-1.2.3": "'-1.2.3", "@SUM(A1)": "'@SUM(A1)",
 		"\tx": "'\tx", "\rx": "'\rx", "Harbor": "Harbor", "": "", "1=1": "1=1", "'quoted": "'quoted",
 	} {
 		if got := Defuse(in); got != want {
