@@ -786,6 +786,9 @@ func (im *importer) customers(rows []csvRow) error {
 	return nil
 }
 
+// invoiceRename names the invoice's fields by the import's: the one line is the amount.
+var invoiceRename = map[string]string{"lines": "amount", "lines[1].unit_price": "amount", "lines[1].quantity": "amount", "total": "amount"}
+
 type invoiceRow struct {
 	row  int
 	inv  *Invoice
@@ -924,17 +927,21 @@ func (im *importer) invoices(rows []csvRow) error {
 		check := *inv
 		check.Lines = append([]InvoiceLine(nil), inv.Lines...)
 		if err := check.Validate(); err != nil {
-			im.addErr(row.row, err, map[string]string{"lines": "amount", "lines[1].unit_price": "amount"})
+			im.addErr(row.row, err, invoiceRename)
 			continue
 		}
 		good = append(good, invoiceRow{row.row, inv, orig})
 	}
 	// Number them in the order of their dates.
 	sort.SliceStable(good, func(i, j int) bool { return good[i].inv.IssueDate.Before(good[j].inv.IssueDate) })
+	var sums ledgerSums
+	if sums.invoices, err = im.tx.invoicesSum(0); err != nil {
+		return err
+	}
 	for _, g := range good {
 		var posted *Invoice
 		rowErr, err := im.inRow(func() error {
-			if err := im.tx.CreateDraft(g.inv); err != nil {
+			if err := im.tx.createDraft(g.inv, &sums); err != nil {
 				return err
 			}
 			p, err := im.tx.PostInvoice(g.inv.ID)
@@ -948,9 +955,10 @@ func (im *importer) invoices(rows []csvRow) error {
 			if isStoreFailure(rowErr) {
 				return rowErr
 			}
-			im.addErr(g.row, rowErr, map[string]string{"lines": "amount", "lines[1].unit_price": "amount"})
+			im.addErr(g.row, rowErr, invoiceRename)
 			continue
 		}
+		sums.invoices += g.inv.Total
 		im.rep.Imported++
 		im.rep.Created = append(im.rep.Created, posted.Number)
 	}

@@ -117,6 +117,7 @@ func (c *Customer) Validate() error {
 	if c.CreditLimit < 0 {
 		v.add("credit_limit", "cannot be negative")
 	}
+	checkAmount(&v, "credit_limit", c.CreditLimit, c.Currency)
 	if !ValidCurrency(c.Currency) {
 		v.add("currency", fmt.Sprintf("%q is not a known ISO 4217 currency code", c.Currency))
 	}

@@ -63,6 +63,8 @@ func (p *Payment) Validate() error {
 	if p.Amount <= 0 {
 		v.add("amount", "must be greater than zero")
 	}
+	checkAmount(&v, "amount", p.Amount, p.Currency)
+	checkYear(&v, "date", p.Date)
 	if p.Currency != "" && !ValidCurrency(p.Currency) {
 		v.add("currency", fmt.Sprintf("%q is not a known ISO 4217 currency code", p.Currency))
 	}
@@ -97,6 +99,13 @@ func (tx *Tx) RecordPayment(p *Payment, allocs []Allocation) error {
 	}
 	if p.Currency != cust.Currency {
 		return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
+	}
+	sum, err := tx.paymentsSum()
+	if err != nil {
+		return err
+	}
+	if err := ceilingErr("amount", "payments", sum, p.Amount, p.Currency); err != nil {
+		return err
 	}
 	p.Created = tx.s.nowText()
 	p.Unallocated = p.Amount
