@@ -129,3 +129,17 @@ func TestCheckReportsOverBounds(t *testing.T) {
 		t.Fatalf("a new invoice on an overflowing file: %v", err)
 	}
 }
+
+func TestParseTermsStrict(t *testing.T) {
+	for in, want := range map[string]int{"30": 30, "Net 30": 30, "net30": 30, "N30": 30, "30 days": 30, "Net 45 days": 45,
+		"2/10 net 30": 30, "2/10, Net 30": 30, "2% 10 net 30": 30, "Due on receipt": 0, "COD": 0, "0": 0, "365": 365} {
+		if got, err := parseTerms(in); err != nil || got != want {
+			t.Errorf("parseTerms(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"-30", "Net 30 (was 2/10)", "30.5", "soon", "366", "Net 30 or 60", "99999999999999999999", "30 days after receipt"} {
+		if got, err := parseTerms(in); err == nil {
+			t.Errorf("parseTerms(%q) = %d, want refused", in, got)
+		}
+	}
+}

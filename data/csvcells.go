@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -28,8 +29,20 @@ func DateLayout(format string) (string, error) {
 	return layout, nil
 }
 
-// parseCellDate reads YYYY-MM-DD (also with a time after it, as spreadsheets write) or the layout.
+// parseCellDate reads YYYY-MM-DD (also with a time after it, as spreadsheets write) or the
+// layout. A date outside the years MinYear..MaxYear is refused, never replaced.
 func parseCellDate(s, layout string) (Date, error) {
+	d, err := parseCellDateAny(s, layout)
+	if err != nil {
+		return d, err
+	}
+	if d.Year() < MinYear || d.Year() > MaxYear {
+		return Date{}, fmt.Errorf("%q is not a plausible date (the year must be between %d and %d)", s, MinYear, MaxYear)
+	}
+	return d, nil
+}
+
+func parseCellDateAny(s, layout string) (Date, error) {
 	if d, err := ParseDate(s); err == nil {
 		return d, nil
 	}
@@ -47,34 +60,34 @@ func parseCellDate(s, layout string) (Date, error) {
 	return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD (give the date format for other forms, e.g. 01/02/2006)", s)
 }
 
-// parseTerms reads payment terms: "30", "Net 30", "30 days", "2/10 net 30", "Due on receipt".
+// termsRE is "30", "30 days", "Net 30", "N30", "net 30 days", "2/10 net 30", "2% 10 Net 30".
+var termsRE = regexp.MustCompile(`^(?:\d{1,2}(?:[.,]\d+)?\s*%?\s*[/ ]\s*\d{1,3}\s*,?\s*)?(?:net\s*|n)?(\d{1,6})(?:\s*days?)?(?:\s+net)?$`)
+
+// receiptTerms are the words for terms of 0 days.
+var receiptTerms = map[string]bool{"due on receipt": true, "on receipt": true, "receipt": true, "upon receipt": true,
+	"due upon receipt": true, "cod": true, "c.o.d.": true, "c.o.d": true, "immediate": true, "immediately": true,
+	"due immediately": true, "cash": true, "prepaid": true}
+
+// parseTerms reads payment terms: a whole number of days from 0 to 365 ("30", "Net 30",
+// "30 days", "2/10 net 30") or "Due on receipt". Anything else, a negative number and text
+// around the terms ("Net 30 (was 2/10)") are refused: which number was meant is a guess.
 func parseTerms(s string) (int, error) {
-	l := strings.ToLower(s)
-	for _, w := range []string{"receipt", "cod", "c.o.d", "immediate", "cash", "prepaid"} {
-		if strings.Contains(l, w) {
-			return 0, nil
-		}
+	l := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if receiptTerms[l] {
+		return 0, nil
 	}
-	last := -1
-	for i := 0; i < len(l); {
-		if l[i] < '0' || l[i] > '9' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(l) && l[j] >= '0' && l[j] <= '9' {
-			j++
-		}
-		n, err := strconv.Atoi(l[i:j])
-		if err == nil {
-			last = n
-		}
-		i = j
+	if strings.HasPrefix(l, "-") {
+		return 0, fmt.Errorf("%q is negative; payment terms are 0 to 365 days", s)
 	}
-	if last < 0 {
-		return 0, fmt.Errorf("%q is not payment terms (days, e.g. 30 or Net 30)", s)
+	m := termsRE.FindStringSubmatch(l)
+	if m == nil {
+		return 0, fmt.Errorf("%q is not payment terms (days, e.g. 30 or Net 30; also 2/10 net 30 or due on receipt)", s)
 	}
-	return last, nil
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n > 365 {
+		return 0, fmt.Errorf("%q is more than 365 days", s)
+	}
+	return n, nil
 }
 
 func parseChannel(s string) (Channel, error) {

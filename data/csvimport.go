@@ -22,19 +22,26 @@ func (s *Store) ImportCSV(ctx context.Context, kind string, r io.Reader, opt Imp
 	if err != nil {
 		return nil, err
 	}
-	header, rows, err := readCSV(r, opt.Comma)
+	file, err := readCSV(r, opt.Comma)
 	if err != nil {
 		return nil, err
 	}
+	header, rows := file.header, file.rows
 	given := map[string]string{}
 	for f, h := range opt.Map {
 		given[strings.ToLower(strings.TrimSpace(f))] = h
 	}
 	cols, rep, err := mapColumns(kind, header, given)
+	if rep != nil {
+		rep.Encoding, rep.Separator = file.encoding, SeparatorName(file.comma)
+	}
 	if err != nil {
 		return rep, err
 	}
 	rep.Rows, rep.DryRun = len(rows), opt.DryRun
+	if len(rows) == 0 {
+		return rep, fieldErr("file", "has a header row but no data rows; nothing was imported")
+	}
 	cell := func(row csvRow, field string) string {
 		if i, ok := cols[field]; ok && i < len(row.cells) {
 			return row.cells[i]
@@ -166,7 +173,7 @@ func (im *importer) customers(rows []csvRow) error {
 			rs.Close()
 			return err
 		}
-		existing[strings.ToLower(strings.TrimSpace(n))] = true
+		existing[NameKey(n)] = true
 	}
 	rs.Close()
 	inFile := map[string]int{}
@@ -231,7 +238,7 @@ func (im *importer) customers(rows []csvRow) error {
 		if err := check.Validate(); err != nil {
 			im.addErr(row.row, err, nil)
 		}
-		key := strings.ToLower(strings.TrimSpace(c.Name))
+		key := NameKey(c.Name)
 		if key != "" {
 			if existing[key] {
 				im.problem(row.row, "name", fmt.Sprintf("a customer named %q already exists", c.Name))
@@ -284,7 +291,7 @@ func (im *importer) invoices(rows []csvRow) error {
 			rs.Close()
 			return err
 		}
-		k := strings.ToLower(strings.TrimSpace(c.Name))
+		k := NameKey(c.Name)
 		byName[k] = append(byName[k], c)
 		byID[c.ID] = c
 	}
@@ -317,13 +324,13 @@ func (im *importer) invoices(rows []csvRow) error {
 				im.problem(row.row, "customer_id", fmt.Sprintf("%q is not the number of a customer", v))
 			} else {
 				cust = byID[id]
-				if name != "" && !strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(cust.Name)) {
+				if name != "" && NameKey(name) != NameKey(cust.Name) {
 					im.problem(row.row, "customer", fmt.Sprintf("%q does not match customer %d (%s)", name, id, cust.Name))
 				}
 			}
 		} else if name == "" {
 			im.problem(row.row, "customer", "is required")
-		} else if cs := byName[strings.ToLower(name)]; len(cs) == 0 {
+		} else if cs := byName[NameKey(name)]; len(cs) == 0 {
 			im.problem(row.row, "customer", fmt.Sprintf("no customer is named %q (import the customers first)", name))
 		} else if len(cs) > 1 {
 			im.problem(row.row, "customer", fmt.Sprintf("%d customers are named %q; give the customer_id column instead", len(cs), name))

@@ -84,16 +84,18 @@ type ColumnMap struct {
 
 // ImportReport tells what an import found and did.
 type ImportReport struct {
-	Kind     string
-	Columns  []ColumnMap // fields that were matched, in field order
-	Ignored  []string    // headers not used
-	Rows     int         // data rows read (blank rows are not counted)
-	Imported int         // rows imported (or that would be, on a dry run)
-	Skipped  []int       // rows left out because they are bad (SkipBad)
-	Problems []RowProblem
-	Created  []string // invoice numbers or customer names created, in order
-	DryRun   bool
-	Snapshot string // safety copy taken before the import
+	Kind      string
+	Encoding  string      // how the file was read: "UTF-8", "UTF-16 LE (no byte-order mark)", "Windows-1252", ...
+	Separator string      // "commas", "semicolons", "tabs"
+	Columns   []ColumnMap // fields that were matched, in field order
+	Ignored   []string    // headers not used
+	Rows      int         // data rows read (blank rows are not counted)
+	Imported  int         // rows imported (or that would be, on a dry run)
+	Skipped   []int       // rows left out because they are bad (SkipBad)
+	Problems  []RowProblem
+	Created   []string // invoice numbers or customer names created, in order
+	DryRun    bool
+	Snapshot  string // safety copy taken before the import
 }
 
 // BadRows lists the rows with problems, in order.

@@ -136,7 +136,7 @@ func TestImportCustomersBadRows(t *testing.T) {
 	want := []string{
 		`row 3, field name: is required`,
 		`row 4, field emails: "not-an-address" is not an email address`,
-		`row 5, field terms_days: "soon" is not payment terms (days, e.g. 30 or Net 30)`,
+		`row 5, field terms_days: "soon" is not payment terms (days, e.g. 30 or Net 30; also 2/10 net 30 or due on receipt)`,
 		`row 6, field channel: "3x" is not email, mail or phone`,
 		`row 8, field name: "Good One" is also on row 2`,
 		`row 9, field currency: "XYZ" is not a known ISO 4217 currency code`,

@@ -1,14 +1,11 @@
 package data
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // csvRow is one data row with its spreadsheet row number.
@@ -17,17 +14,43 @@ type csvRow struct {
 	cells []string
 }
 
-// readCSV decodes the file (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252),
-// guesses the separator and returns the header and the non-blank rows.
-func readCSV(r io.Reader, comma rune) ([]string, []csvRow, error) {
+// csvFile is a spreadsheet file read for an import.
+type csvFile struct {
+	header   []string
+	rows     []csvRow
+	encoding string // one of the Enc constants
+	comma    rune
+}
+
+// separatorNames say a separator in words.
+var separatorNames = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs", '|': "vertical bars"}
+
+// SeparatorName says a separator in words ("commas", "semicolons", "tabs").
+func SeparatorName(r rune) string {
+	if n, ok := separatorNames[r]; ok {
+		return n
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// readCSV decodes the file (see decodeFile), reads lines ended by LF, CR LF or a lone CR
+// (old Mac spreadsheets), takes the separator from the header (or comma when given) and
+// returns the header and the non-blank rows. A row that does not split like the header (a
+// separator other than the header's, or more cells than headers) refuses the file, naming
+// the row: reading it any other way would put a whole row into one field.
+func readCSV(r io.Reader, comma rune) (*csvFile, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	text := decodeText(raw)
-	if strings.TrimSpace(text) == "" {
-		return nil, nil, fieldErr("file", "is empty")
+	text, enc, err := decodeFile(raw)
+	if err != nil {
+		return nil, err
 	}
+	if strings.TrimSpace(strings.TrimLeft(text, "\uFEFF")) == "" {
+		return nil, fieldErr("file", "is empty")
+	}
+	text = loneCRToLF(text)
 	if comma == 0 {
 		comma = guessComma(text)
 	}
@@ -35,8 +58,7 @@ func readCSV(r io.Reader, comma rune) ([]string, []csvRow, error) {
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
-	var header []string
-	var rows []csvRow
+	f := &csvFile{encoding: enc, comma: comma}
 	embedded := 0 // newlines inside quoted cells of earlier records
 	for {
 		rec, err := cr.Read()
@@ -46,18 +68,18 @@ func readCSV(r io.Reader, comma rune) ([]string, []csvRow, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, nil, fieldErr("file", fmt.Sprintf("row %d: %v", pe.StartLine-embedded, pe.Err))
+				return nil, fieldErr("file", fmt.Sprintf("row %d, column %d: %s", pe.StartLine-embedded, pe.Column, csvErrText(pe.Err)))
 			}
-			return nil, nil, err
+			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
 		row := line - embedded
 		for i := range rec {
 			embedded += strings.Count(rec[i], "\n")
-			rec[i] = undefuse(strings.TrimSpace(rec[i]))
+			rec[i] = undefuse(cleanText(rec[i]))
 		}
-		if header == nil {
-			header = rec
+		if f.header == nil {
+			f.header = rec
 			continue
 		}
 		blank := true
@@ -67,49 +89,70 @@ func readCSV(r io.Reader, comma rune) ([]string, []csvRow, error) {
 				break
 			}
 		}
-		if !blank {
-			rows = append(rows, csvRow{row, rec})
+		if blank {
+			continue
 		}
+		if err := f.checkSplit(row, rec); err != nil {
+			return nil, err
+		}
+		f.rows = append(f.rows, csvRow{row, rec})
 	}
-	if header == nil {
-		return nil, nil, fieldErr("file", "has no header row")
+	if f.header == nil {
+		return nil, fieldErr("file", "has no header row")
 	}
-	return header, rows, nil
+	return f, nil
 }
 
-func decodeText(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return string(b[3:])
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		le := b[0] == 0xFF
-		b = b[2:]
-		u := make([]uint16, len(b)/2)
-		for i := range u {
-			if le {
-				u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
-			} else {
-				u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+// checkSplit refuses a row that is not separated like the header.
+func (f *csvFile) checkSplit(row int, rec []string) error {
+	h := len(f.header)
+	if len(rec) > h {
+		for _, c := range rec[h:] {
+			if c != "" {
+				return fieldErr("file", fmt.Sprintf("row %d has %d cells but the header has %d: a cell that holds %s must be in quotes",
+					row, len(rec), h, SeparatorName(f.comma)))
 			}
 		}
-		return string(utf16.Decode(u))
-	case utf8.Valid(b):
-		return string(b)
 	}
-	// Windows-1252 (what older spreadsheets save as "CSV").
-	var sb strings.Builder
-	for _, c := range b {
-		if c >= 0x80 && c < 0xA0 {
-			sb.WriteRune(cp1252[c-0x80])
-		} else {
-			sb.WriteRune(rune(c))
+	if len(rec) == 1 && h > 1 {
+		// The whole row in one cell: is it split by another separator?
+		for _, other := range []rune{',', ';', '\t', '|'} {
+			if parts := strings.Count(rec[0], string(other)) + 1; other != f.comma && parts >= min(h, 3) {
+				return fieldErr("file", fmt.Sprintf("row %d is separated by %s but the header by %s (%d cells, the header has %d); save the file with one separator",
+					row, SeparatorName(other), SeparatorName(f.comma), len(rec), h))
+			}
 		}
 	}
-	return sb.String()
+	return nil
 }
 
-var cp1252 = [32]rune{'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
-	'\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ'}
+// csvErrText says a CSV syntax error in words.
+func csvErrText(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `a quote (") in the middle of a cell that does not start with one; put the whole cell in quotes and write the quote twice ("")`
+	case errors.Is(err, csv.ErrQuote):
+		return "a quoted cell is not closed, or has text after its closing quote"
+	}
+	return err.Error()
+}
+
+// loneCRToLF turns line ends written as a lone carriage return into line feeds (CR LF stays).
+func loneCRToLF(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' && (i+1 >= len(s) || s[i+1] != '\n') {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
 
 // guessComma picks the separator used most in the header line (outside quotes).
 func guessComma(text string) rune {

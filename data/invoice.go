@@ -115,18 +115,22 @@ func (inv *Invoice) Validate() error {
 	} else if !inv.IssueDate.IsZero() && inv.DueDate.Before(inv.IssueDate) {
 		v.add("due_date", "is before the issue date")
 	}
-	inv.PONumber = strings.TrimSpace(inv.PONumber)
+	inv.PONumber = cleanText(inv.PONumber)
 	if len(inv.PONumber) > 60 {
 		v.add("po_number", "is longer than 60 characters")
 	}
+	checkText(&v, "po_number", inv.PONumber, false)
+	inv.Notes = cleanText(inv.Notes)
+	checkText(&v, "notes", inv.Notes, true)
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		l.Pos = i + 1
 		f := fmt.Sprintf("lines[%d]", i+1)
-		l.Description = strings.TrimSpace(l.Description)
+		l.Description = cleanText(l.Description)
 		if l.Description == "" {
 			v.add(f+".description", "is required")
 		}
+		checkText(&v, f+".description", l.Description, true)
 		if l.QtyMilli <= 0 {
 			v.add(f+".quantity", "must be greater than zero")
 		}

@@ -68,7 +68,9 @@ func (p *Payment) Validate() error {
 	if p.Currency != "" && !ValidCurrency(p.Currency) {
 		v.add("currency", fmt.Sprintf("%q is not a known ISO 4217 currency code", p.Currency))
 	}
-	p.Reference = strings.TrimSpace(p.Reference)
+	p.Reference = cleanText(p.Reference)
+	checkText(&v, "reference", p.Reference, false)
+	checkText(&v, "notes", p.Notes, true)
 	if p.Source == "" {
 		p.Source = "manual"
 	}
