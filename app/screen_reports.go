@@ -132,16 +132,12 @@ func (rs *ReportsScreen) MakeStatements() {
 	rs.write("Statements", func(ctx context.Context, progress func(float64)) (map[string][]byte, error) {
 		opt.Progress = func(done, total int) { progress(float64(done) / float64(max(total, 1))) }
 		var pdf, csv bytes.Buffer
-		n, err := reports.Statements(ctx, &pdf, s, opt)
+		n, err := reports.StatementsWithList(ctx, &pdf, &csv, s, opt)
 		if err != nil {
 			return nil, err
 		}
 		if n == 0 {
 			return nil, fmt.Errorf("no customer has a balance over the minimum on %s", day)
-		}
-		opt.Progress = nil
-		if _, err := reports.MailingListCSV(ctx, &csv, s, opt); err != nil {
-			return nil, err
 		}
 		base := filepath.Join(dir, "statements-"+day.String())
 		return map[string][]byte{base + ".pdf": pdf.Bytes(), base + "-mailing.csv": csv.Bytes()}, nil

@@ -72,6 +72,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			{"due date before issue date", `
 				SELECT coalesce(number, 'draft #' || id) FROM invoices WHERE due_date < issue_date`},
 		}
+		checks = append(checks, boundChecks...)
 		for _, c := range checks {
 			rows, err := tx.QueryContext(ctx, c.q+` LIMIT 50`)
 			if err != nil {

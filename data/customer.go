@@ -91,7 +91,18 @@ func nonEmpty(xs ...string) []string {
 // Validate trims and checks the record; every bad field is reported.
 func (c *Customer) Validate() error {
 	var v ValidationErrors
-	c.Name = strings.TrimSpace(c.Name)
+	c.Name = cleanName(c.Name)
+	checkText(&v, "name", c.Name, false)
+	for _, f := range []struct {
+		name      string
+		s         *string
+		multiline bool
+	}{{"contact", &c.Contact, false}, {"phone", &c.Phone, false}, {"address1", &c.Address1, true}, {"address2", &c.Address2, true},
+		{"city", &c.City, true}, {"region", &c.Region, true}, {"postal_code", &c.PostalCode, false}, {"country", &c.Country, false},
+		{"notes", &c.Notes, true}} {
+		*f.s = cleanText(*f.s)
+		checkText(&v, f.name, *f.s, f.multiline)
+	}
 	if c.Name == "" {
 		v.add("name", "is required")
 	} else if len(c.Name) > 200 {
@@ -117,6 +128,7 @@ func (c *Customer) Validate() error {
 	if c.CreditLimit < 0 {
 		v.add("credit_limit", "cannot be negative")
 	}
+	checkAmount(&v, "credit_limit", c.CreditLimit, c.Currency)
 	if !ValidCurrency(c.Currency) {
 		v.add("currency", fmt.Sprintf("%q is not a known ISO 4217 currency code", c.Currency))
 	}

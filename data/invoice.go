@@ -64,24 +64,32 @@ func (inv *Invoice) DaysOverdue(day Date) int {
 	return max(0, day.DaysSince(inv.DueDate))
 }
 
-// ComputeTotals fills line net/tax and the invoice totals; ok is false on overflow.
+// ComputeTotals fills line net/tax and the invoice totals. Every unit price, line net and
+// tax, and every running subtotal, tax and total must stay within MaxAmount.
 func (inv *Invoice) ComputeTotals() error {
+	if len(inv.Lines) > MaxInvoiceLines {
+		return fieldErr("lines", fmt.Sprintf("an invoice has at most %d lines", MaxInvoiceLines))
+	}
 	var sub, tax int64
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
+		f := fmt.Sprintf("lines[%d]", i+1)
+		if l.UnitPrice > MaxAmount || l.UnitPrice < -MaxAmount {
+			return fieldErr(f+".unit_price", tooLarge(inv.Currency))
+		}
 		net, ok := MulDivRound(l.QtyMilli, l.UnitPrice, 1000)
-		if !ok {
-			return fieldErr(fmt.Sprintf("lines[%d].unit_price", i+1), "amount is too large")
+		if !ok || net > MaxAmount || net < -MaxAmount {
+			return fieldErr(f+".quantity", "quantity × unit price "+tooLarge(inv.Currency))
 		}
 		t, ok := MulDivRound(net, l.TaxRateBP, 10000)
 		if !ok {
-			return fieldErr(fmt.Sprintf("lines[%d].tax_rate", i+1), "amount is too large")
+			return fieldErr(f+".tax_rate", tooLarge(inv.Currency))
 		}
 		l.Net, l.Tax = net, t
-		sub += net
+		sub += net // each term and the sum so far are within ±MaxAmount: no overflow
 		tax += t
-		if sub > 1e15 || sub < -1e15 || tax > 1e15 {
-			return fieldErr("lines", "total is too large")
+		if sub > MaxAmount || sub < -MaxAmount || tax > MaxAmount || tax < -MaxAmount || sub+tax > MaxAmount || sub+tax < -MaxAmount {
+			return fieldErr("lines", "the invoice total "+tooLarge(inv.Currency))
 		}
 	}
 	inv.Subtotal, inv.TaxTotal, inv.Total = sub, tax, sub+tax
@@ -100,23 +108,29 @@ func (inv *Invoice) Validate() error {
 	if inv.IssueDate.IsZero() {
 		v.add("issue_date", "is required")
 	}
+	checkYear(&v, "issue_date", inv.IssueDate)
+	checkYear(&v, "due_date", inv.DueDate)
 	if inv.DueDate.IsZero() {
 		v.add("due_date", "is required")
 	} else if !inv.IssueDate.IsZero() && inv.DueDate.Before(inv.IssueDate) {
 		v.add("due_date", "is before the issue date")
 	}
-	inv.PONumber = strings.TrimSpace(inv.PONumber)
+	inv.PONumber = cleanText(inv.PONumber)
 	if len(inv.PONumber) > 60 {
 		v.add("po_number", "is longer than 60 characters")
 	}
+	checkText(&v, "po_number", inv.PONumber, false)
+	inv.Notes = cleanText(inv.Notes)
+	checkText(&v, "notes", inv.Notes, true)
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		l.Pos = i + 1
 		f := fmt.Sprintf("lines[%d]", i+1)
-		l.Description = strings.TrimSpace(l.Description)
+		l.Description = cleanText(l.Description)
 		if l.Description == "" {
 			v.add(f+".description", "is required")
 		}
+		checkText(&v, f+".description", l.Description, true)
 		if l.QtyMilli <= 0 {
 			v.add(f+".quantity", "must be greater than zero")
 		}
@@ -195,7 +209,11 @@ func (s *Store) CreateDraft(ctx context.Context, inv *Invoice) error {
 }
 
 // CreateDraft inserts a draft inside an open transaction.
-func (tx *Tx) CreateDraft(inv *Invoice) error {
+func (tx *Tx) CreateDraft(inv *Invoice) error { return tx.createDraft(inv, nil) }
+
+// createDraft inserts a draft; sums, when given, are the company's sums so far (an import
+// keeps them), else they are read here.
+func (tx *Tx) createDraft(inv *Invoice, sums *ledgerSums) error {
 	if inv.CustomerID <= 0 {
 		return fieldErr("customer", "is required")
 	}
@@ -220,6 +238,9 @@ func (tx *Tx) CreateDraft(inv *Invoice) error {
 	if inv.Currency != cust.Currency {
 		return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
 	}
+	if err := tx.checkInvoiceCeiling(inv, sums); err != nil {
+		return err
+	}
 	inv.Status, inv.Number, inv.Seq, inv.OpenAmount = StatusDraft, "", 0, 0
 	inv.Created = tx.s.nowText()
 	inv.CustomerName = cust.Name
@@ -232,6 +253,21 @@ func (tx *Tx) CreateDraft(inv *Invoice) error {
 	}
 	inv.ID, _ = res.LastInsertId()
 	return tx.insertLines(inv)
+}
+
+// checkInvoiceCeiling refuses an invoice that would take the sum of the company's invoice
+// totals over MaxCompanyTotal (inv.ID, when set, is the draft being replaced).
+func (tx *Tx) checkInvoiceCeiling(inv *Invoice, sums *ledgerSums) error {
+	var sum int64
+	if sums != nil {
+		sum = sums.invoices
+	} else {
+		var err error
+		if sum, err = tx.invoicesSum(inv.ID); err != nil {
+			return err
+		}
+	}
+	return ceilingErr("total", "invoices", sum, inv.Total, inv.Currency)
 }
 
 func (tx *Tx) insertLines(inv *Invoice) error {
@@ -276,6 +312,9 @@ func (s *Store) UpdateDraft(ctx context.Context, inv *Invoice) error {
 		}
 		if inv.Currency != cust.Currency {
 			return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
+		}
+		if err := tx.checkInvoiceCeiling(inv, nil); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE invoices SET customer_id=?, currency=?, issue_date=?, due_date=?,
 			po_number=?, subtotal=?, tax_total=?, total=?, notes=? WHERE id = ?`, inv.CustomerID, inv.Currency,
@@ -454,6 +493,9 @@ func (s *Store) reduceOpen(ctx context.Context, invoiceID, amount int64, reason 
 	}
 	if day.IsZero() {
 		*day = s.Today()
+	}
+	if err := PlausibleDate(*day); err != nil {
+		return fieldErr("date", err.Error())
 	}
 	return s.Update(ctx, func(tx *Tx) error {
 		inv, err := getInvoice(ctx, tx, "i.id = ?", invoiceID)

@@ -38,9 +38,27 @@ func (m Money) String() string { return FormatAmount(m.Amount, m.Currency) + " "
 
 var pow10 = [...]int64{1, 10, 100, 1000, 10000}
 
+// decimalCommaCurrencies are the 2-decimal currencies usually written "1.234,56".
+var decimalCommaCurrencies = map[string]bool{
+	"EUR": true, "SEK": true, "NOK": true, "DKK": true, "PLN": true, "CZK": true, "HUF": true, "RON": true,
+	"BGN": true, "BRL": true, "ARS": true, "COP": true, "IDR": true, "TRY": true,
+}
+
+// decimalMark is the usual decimal separator of a currency's amounts.
+func decimalMark(currency string) byte {
+	if decimalCommaCurrencies[currency] {
+		return ','
+	}
+	return '.'
+}
+
 // ParseAmount reads a decimal amount in either "1,234.56" or "1.234,56" style (also
 // "1 234,56", "1'234.56", a leading sign, a currency symbol or code) into minor units of
-// currency. Text, too many decimals or overflow are refused.
+// currency. Text, too many decimals, an ambiguous separator and an amount above MaxAmount
+// are refused. A lone separator followed by three digits groups thousands ("1,234" USD,
+// "1.234" EUR, "¥5,000"), is the decimal point in a 3-decimal currency ("12.345" KWD), and
+// is ambiguous when it is the usual decimal mark of a 2-decimal currency ("12.345" USD,
+// "1,234" EUR: three decimals typed by mistake, or thousands in the other style?).
 func ParseAmount(s, currency string) (int64, error) {
 	dec, ok := CurrencyDecimals(currency)
 	if !ok {
@@ -93,11 +111,29 @@ func ParseAmount(s, currency string) (int64, error) {
 		}
 		count := strings.Count(t, string(sep))
 		digitsAfter := len(t) - idx - 1
-		// "1,234" / "1.234.567": a single separator followed by exactly three digits is a
-		// thousands separator unless the currency has three decimals.
-		if count > 1 || (digitsAfter == 3 && dec != 3) {
+		lead := strings.TrimSpace(t[:idx])
+		switch {
+		case count > 1: // "1.234.567": thousands separators
 			decSep = 0
-		} else {
+		case digitsAfter == 3 && dec != 3 && (lead == "" || lead == "0"):
+			decSep = sep // "0.500": decimals (trailing zeros are dropped below)
+		case digitsAfter == 3 && dec == 0:
+			decSep = 0 // "¥5,000": a currency without decimals groups thousands
+		case digitsAfter == 3 && dec == 2 && sep != decimalMark(currency):
+			decSep = 0 // "1,234" in USD, "1.234" in EUR: the currency's own grouping
+		case digitsAfter == 3 && dec == 2:
+			// "12.345" in USD, "1,234" in EUR: the currency's decimal mark followed by three
+			// digits is three decimals typed by mistake, or a thousands separator in the other
+			// style. Both happen; refuse rather than guess.
+			whole := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, t)
+			return 0, fmt.Errorf("%q is ambiguous: %s has 2 decimals and %q may be the decimal point or separate thousands; write %s for the thousands, or at most 2 decimals",
+				s, currency, string(sep), whole)
+		default:
 			decSep = sep
 		}
 	}
@@ -143,6 +179,9 @@ func ParseAmount(s, currency string) (int64, error) {
 			return 0, fmt.Errorf("%q is too large", s)
 		}
 		v = v*10 + d
+	}
+	if v > MaxAmount {
+		return 0, fmt.Errorf("%q %s", s, tooLarge(currency))
 	}
 	if neg {
 		v = -v

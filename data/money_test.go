@@ -21,8 +21,19 @@ func TestParseAmount(t *testing.T) {
 		{"0,5", "EUR", 50, true},
 		{"-3.10", "USD", -310, true},
 		{"(3.10)", "USD", -310, true},
-		{"1,234", "USD", 123400, true}, // thousands separator
-		{"1.234", "EUR", 123400, true}, // thousands separator
+		{"1,234", "USD", 123400, true}, // USD's thousands separator
+		{"1.234", "EUR", 123400, true}, // EUR's thousands separator
+		{"1.234", "USD", 0, false},     // USD's decimal point and 3 decimals: ambiguous
+		{"1,234", "EUR", 0, false},     // EUR's decimal comma and 3 decimals: ambiguous
+		{"1,234.00", "USD", 123400, true},
+		{"1.234,00", "EUR", 123400, true},
+		{"1,234,567", "USD", 123456700, true}, // two separators: thousands
+		{"0.500", "USD", 50, true},
+		{"1,234", "JPY", 1234, true}, // no decimals: thousands
+		{"100,000,000,000.00", "USD", MaxAmount, true},
+		{"100,000,000,000.01", "USD", 0, false}, // above MaxAmount
+		{"-100,000,000,000.01", "USD", 0, false},
+		{"9,999,999,999,999.99", "USD", 0, false},
 		{"1.234.567,8", "EUR", 123456780, true},
 		{"12.345", "KWD", 12345, true}, // 3-decimal currency
 		{"1,234.567", "KWD", 1234567, true},
@@ -30,7 +41,7 @@ func TestParseAmount(t *testing.T) {
 		{"¥5,000", "JPY", 5000, true},
 		{"5.00", "JPY", 5, true}, // trailing zero decimals are fine
 		{"5.50", "JPY", 0, false},
-		{"12.345", "USD", 1234500, true}, // read as thousands in a 2-decimal currency
+		{"12.345", "USD", 0, false}, // ambiguous in a 2-decimal currency (DESIGN.md)
 		{"12.3456", "USD", 0, false},
 		{"12,3x", "EUR", 0, false},
 		{"abc", "USD", 0, false},

@@ -63,10 +63,14 @@ func (p *Payment) Validate() error {
 	if p.Amount <= 0 {
 		v.add("amount", "must be greater than zero")
 	}
+	checkAmount(&v, "amount", p.Amount, p.Currency)
+	checkYear(&v, "date", p.Date)
 	if p.Currency != "" && !ValidCurrency(p.Currency) {
 		v.add("currency", fmt.Sprintf("%q is not a known ISO 4217 currency code", p.Currency))
 	}
-	p.Reference = strings.TrimSpace(p.Reference)
+	p.Reference = cleanText(p.Reference)
+	checkText(&v, "reference", p.Reference, false)
+	checkText(&v, "notes", p.Notes, true)
 	if p.Source == "" {
 		p.Source = "manual"
 	}
@@ -97,6 +101,13 @@ func (tx *Tx) RecordPayment(p *Payment, allocs []Allocation) error {
 	}
 	if p.Currency != cust.Currency {
 		return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
+	}
+	sum, err := tx.paymentsSum()
+	if err != nil {
+		return err
+	}
+	if err := ceilingErr("amount", "payments", sum, p.Amount, p.Currency); err != nil {
+		return err
 	}
 	p.Created = tx.s.nowText()
 	p.Unallocated = p.Amount

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -159,7 +158,7 @@ func AgingCSV(ctx context.Context, w io.Writer, s *data.Store, opt AgingOptions)
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := data.NewCSVWriter(w)
 	head := []string{"customer_id", "customer"}
 	if opt.Detail {
 		head = append(head, "invoice", "due_date", "days_past_due")
@@ -189,6 +188,5 @@ func AgingCSV(ctx context.Context, w io.Writer, s *data.Store, opt AgingOptions)
 		line(id, dr.row.Customer, []string{"", "", ""}, dr.row.Buckets, dr.row.Total)
 	}
 	line("", "TOTAL", []string{"", "", ""}, ag.Total.Buckets, ag.Total.Total)
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -343,37 +342,41 @@ func kindText(k string) string {
 }
 
 // MailingListCSV writes the mailing list of the statements opt selects: one row per customer
-// with the postal address, e-mail and amount due. It returns the number of rows.
+// with the postal address, e-mail, amount due and where its statement sits in the PDF
+// (first_page, pages) that Statements draws with the same options. It returns the number
+// of rows.
 func MailingListCSV(ctx context.Context, w io.Writer, s *data.Store, opt StatementOptions) (int, error) {
-	if opt.AsOf.IsZero() {
-		opt.AsOf = s.Today()
+	opt.Progress = nil
+	return StatementsWithList(ctx, io.Discard, w, s, opt)
+}
+
+// StatementsWithList draws the statements like Statements into pdf and writes their mailing
+// list to list, each row with the first page and the page count of its statement. The
+// statements command and the Reports screen both make their pair of files with it.
+func StatementsWithList(ctx context.Context, pdf, list io.Writer, s *data.Store, opt StatementOptions) (int, error) {
+	ml := NewMailingList(list)
+	on := opt.OnStatement
+	opt.OnStatement = func(st *data.Statement, first, pages int) {
+		ml.Add(st, first, pages)
+		if on != nil {
+			on(st, first, pages)
+		}
 	}
-	ids, err := statementIDs(ctx, s, opt)
+	n, err := Statements(ctx, pdf, s, opt)
 	if err != nil {
-		return 0, err
+		return n, err
 	}
-	ml := NewMailingList(w)
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		st, err := s.StatementFor(ctx, id, opt.From, opt.AsOf)
-		if err != nil {
-			return 0, err
-		}
-		ml.Add(st, 0, 0)
-	}
-	return len(ids), ml.Flush()
+	return n, ml.Flush()
 }
 
 // MailingList writes mailing list rows as statements are drawn.
 type MailingList struct {
-	cw     *csv.Writer
+	cw     *data.CSVWriter
 	header bool
 }
 
 // NewMailingList starts a mailing list CSV on w.
-func NewMailingList(w io.Writer) *MailingList { return &MailingList{cw: csv.NewWriter(w)} }
+func NewMailingList(w io.Writer) *MailingList { return &MailingList{cw: data.NewCSVWriter(w)} }
 
 // Add writes one customer's row; firstPage/pages (0 = unknown) locate its statement in the PDF.
 func (m *MailingList) Add(st *data.Statement, firstPage, pages int) {
@@ -393,7 +396,4 @@ func (m *MailingList) Add(st *data.Statement, firstPage, pages int) {
 }
 
 // Flush ends the CSV.
-func (m *MailingList) Flush() error {
-	m.cw.Flush()
-	return m.cw.Error()
-}
+func (m *MailingList) Flush() error { return m.cw.Flush() }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -59,14 +58,13 @@ func WriteAging(w io.Writer, ag *data.Aging, format string) error {
 	}
 	switch format {
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := data.NewCSVWriter(w)
 		cw.Write([]string{"customer_id", "customer", "current", "1-30", "31-60", "61-90", "over_90", "total"})
 		for _, r := range ag.Rows {
 			cw.Write(append([]string{fmt.Sprint(r.CustomerID), r.Customer}, amounts(r, data.FormatPlain)...))
 		}
 		cw.Write(append([]string{"", "TOTAL"}, amounts(ag.Total, data.FormatPlain)...))
-		cw.Flush()
-		return cw.Error()
+		return cw.Flush()
 	case "json":
 		type row struct {
 			CustomerID int64  `json:"customer_id,omitempty"`

@@ -121,24 +121,15 @@ func runStatements(env *Env, args []string) error {
 		}
 	}
 	var list strings.Builder
-	ml := reports.NewMailingList(&list)
-	var due int64
-	opt := reports.StatementOptions{AsOf: day, From: fromDay, MinBalance: min, CustomerID: *custID, Layout: layout, Kind: k,
-		OnStatement: func(st *data.Statement, first, pages int) {
-			ml.Add(st, first, pages)
-			due += st.Balance
-		}}
+	opt := reports.StatementOptions{AsOf: day, From: fromDay, MinBalance: min, CustomerID: *custID, Layout: layout, Kind: k}
 	var n int
 	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
-		n, err = reports.Statements(ctx, w, s, opt)
+		n, err = reports.StatementsWithList(ctx, w, &list, s, opt)
 		return err
 	}); err != nil {
 		return err
 	}
 	if *csvOut != "" {
-		if err := ml.Flush(); err != nil {
-			return err
-		}
 		if err := data.WriteFileAtomic(*csvOut, func(w io.Writer) error {
 			_, err := io.WriteString(w, list.String())
 			return err

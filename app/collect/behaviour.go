@@ -48,8 +48,10 @@ func Behaviours(ctx context.Context, s *data.Store, asOf data.Date) (map[int64]*
 		return b
 	}
 	// Weighted days late and the on-time share from allocations (money applied to invoices).
+	// Days count up to ten years either way, so the weighted sum stays within int64 under
+	// data.MaxCompanyTotal (10^15 × 3,650 < 9.2 × 10^18).
 	rows, err := s.DB().QueryContext(ctx, `SELECT i.customer_id,
-		sum(a.amount * CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)), sum(a.amount),
+		sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))), sum(a.amount),
 		sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END)
 		FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`, asOf)
 	if err != nil {

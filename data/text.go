@@ -1,0 +1,67 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text that people type or import: a leading byte-order mark or zero-width no-break space
+// (U+FEFF, left over from a spreadsheet's encoding) is removed with the surrounding spaces,
+// and names are kept in Unicode normal form C, so the same name always has the same
+// letters. Control characters (NUL, ESC, the other C0 and C1 controls, DEL) are refused with
+// the field: they are never part of a name or a note, and an ESC would reach terminals.
+
+// cleanText trims spaces and any U+FEFF at the start of s.
+func cleanText(s string) string {
+	for {
+		t := strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+		t = strings.TrimRightFunc(t, unicode.IsSpace)
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// cleanName is cleanText in normal form C.
+func cleanName(s string) string { return norm.NFC.String(cleanText(s)) }
+
+// NameKey is how two customer names are compared for duplicates: cleaned, normal form C,
+// runs of spaces as one, case folded.
+func NameKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(cleanName(s)), " "))
+}
+
+// controlChar finds the first control character of s that text may not hold: every C0
+// control, DEL and the C1 controls; multiline text may hold tabs and line breaks.
+func controlChar(s string, multiline bool) (rune, int, bool) {
+	pos := 0
+	for _, r := range s {
+		pos++
+		if multiline && (r == '\n' || r == '\r' || r == '\t') {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return r, pos, true
+		}
+	}
+	return 0, 0, false
+}
+
+var controlNames = map[rune]string{0: "NUL", '\t': "tab", '\n': "line break", '\r': "carriage return", 0x1b: "ESC", 0x7f: "DEL", 0x08: "backspace", 0x07: "bell"}
+
+// checkText refuses control characters in a text field.
+func checkText(v *ValidationErrors, field, s string, multiline bool) {
+	r, pos, bad := controlChar(s, multiline)
+	if !bad {
+		return
+	}
+	name := controlNames[r]
+	if name == "" {
+		name = "control character"
+	}
+	v.add(field, fmt.Sprintf("contains a %s (U+%04X) at character %d; remove it", name, r, pos))
+}
