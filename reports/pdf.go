@@ -1,6 +1,8 @@
 // Package reports draws Duebook's printable documents (invoices, statements, reminder
 // letters, aging reports) as PDF with gofpdf and the embedded DejaVu fonts, so any Unicode
-// name or currency sign (€, ü, ñ, ř) prints. No GUI code here.
+// name or currency sign (€, ü, ñ, ř) prints; Chinese and Japanese come from the embedded
+// Droid Sans Fallback, and every text is sanitised first (text.go), so no text can break a
+// document. No GUI code here.
 //
 // All coordinates are millimetres from the top-left corner of the page.
 package reports
@@ -118,6 +120,10 @@ type doc struct {
 	onAddress    func(Placement)
 	drawHeader   bool
 	logoRegister bool
+	// the font set by SetFont, and whether the fallback font is loaded (see text.go)
+	family, style  string
+	size           float64
+	fallbackLoaded bool
 }
 
 const fontFamily = "dejavu"
@@ -134,9 +140,9 @@ func newDoc(paper Paper, comp data.Company) *doc {
 	f.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
 	f.AddUTF8FontFromBytes("mono", "", assets.FontMono)
 	f.SetCreator("Duebook", true)
-	f.SetAuthor(comp.Name, true)
 	w, h := f.GetPageSize()
 	d := &doc{Fpdf: f, paper: paper, w: w, h: h, lm: 20, rm: 15, comp: comp, firstPage: 1}
+	d.SetAuthor(comp.Name, true)
 	f.SetMargins(d.lm, 15, d.rm)
 	f.SetAutoPageBreak(false, 0)
 	f.AliasNbPages("{nb}")
@@ -308,16 +314,17 @@ func fitText(d *doc, s string, w float64) string {
 	if d.GetStringWidth(s) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 1 && d.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	r := []rune(plainText(s))
+	if len(r) == 0 {
+		return ""
 	}
-	return string(r) + "…"
+	return string(r[:fitRunes(d, r, w, "…")]) + "…"
 }
 
 // wrap splits s into lines at most w wide in the current font.
 func wrap(d *doc, s string, w float64) []string {
 	var out []string
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	for _, para := range strings.Split(s, "\n") {
 		lines := d.SplitText(para, w)
 		if len(lines) == 0 {
