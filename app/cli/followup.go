@@ -150,36 +150,32 @@ func runRemind(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	out := collect.Outputs{EMLDir: *emlDir, LettersDir: *letters, Layout: lay, Now: time.Now()}
+	var failed []string
 	for _, a := range actions {
-		where := a.Channel()
-		if a.Channel() == string(data.ChannelEmail) && *emlDir != "" {
-			raw, err := collect.ComposeReminder(comp, a, day, time.Now())
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Customer.Name, err)
-			}
-			if !*dry {
-				p, err := collect.SaveEML(*emlDir, a, day, raw)
-				if err != nil {
-					return err
-				}
-				where = p
-			}
+		if *dry {
+			fmt.Fprintf(env.Stdout, "would send %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), a.Channel())
+			continue
 		}
-		if a.Channel() == string(data.ChannelMail) && *letters != "" && !*dry {
-			p, err := collect.SaveLetter(*letters, comp, a, day, lay)
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Customer.Name, err)
-			}
-			where = p
+		// Each reminder is written and then recorded on its own: one that fails is reported
+		// and stays due, and the others go on.
+		where, err := collect.SendReminder(ctx, s, comp, a, day, out)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s (%s reminder for %v): %v", a.Customer.Name, a.Step.Name, a.Numbers(), err))
+			continue
 		}
-		fmt.Fprintf(env.Stdout, "%s %s reminder to %s for %v (%s)\n", map[bool]string{true: "would send", false: "sent"}[*dry],
-			a.Step.Name, a.Customer.Name, a.Numbers(), where)
-		if !*dry {
-			if err := collect.MarkSent(ctx, s, a, day); err != nil {
-				return err
-			}
-		}
+		fmt.Fprintf(env.Stdout, "sent %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), where)
 	}
-	fmt.Fprintf(env.Stdout, "%d reminder(s) %s\n", len(actions), map[bool]string{true: "due", false: "recorded"}[*dry])
+	if *dry {
+		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions))
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-len(failed))
+	if len(failed) > 0 {
+		for _, f := range failed {
+			fmt.Fprintln(env.Stderr, "not sent: "+f)
+		}
+		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d reminder(s) could not be made and stay due; run remind again once the cause is fixed", len(failed))}
+	}
 	return nil
 }
