@@ -18,23 +18,24 @@ func init() {
 	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
 		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
 	Register(Command{Name: "monthly", Usage: "-o OUT.pdf [-month YYYY-MM]",
-		Summary: "the month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
+		Summary: "the last complete month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
 }
 
 func runMonthly(env *Env, args []string) error {
 	fs, db := env.Flags("monthly")
 	out := fs.String("o", "", "PDF to write")
-	month := fs.String("month", "", "month YYYY-MM (default this month)")
+	month := fs.String("month", "", "month YYYY-MM (default the last complete month; this month is month to date)")
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return &ExitError{Code: 2, Msg: "-o: the PDF to write is required"}
 	}
-	day, err := env.DateFlag("month", "")
+	today, err := env.DateFlag("month", "")
 	if err != nil {
 		return err
 	}
+	day := reports.LastCompleteMonth(today)
 	if *month != "" {
 		if day, err = data.ParseDate(*month + "-01"); err != nil {
 			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not YYYY-MM", *month)}
@@ -64,7 +65,11 @@ func runMonthly(env *Env, args []string) error {
 		return err
 	}
 	last := figs[len(figs)-1]
-	fmt.Fprintf(env.Stdout, "%s: %s closing A/R %s, DSO %d, default rate %d.%02d %%\n", *out, last.Month.Format("2006-01"),
+	label := last.Month.Format("2006-01")
+	if last.ToDate {
+		label += " (month to date, " + last.AsOf.String() + ")"
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s closing A/R %s, DSO %d, default rate %d.%02d %%\n", *out, label,
 		data.FormatAmount(last.Closing, cur), last.DSO, last.DefaultBP/100, last.DefaultBP%100)
 	if last.Warning != "" {
 		fmt.Fprintln(env.Stdout, "WARNING: "+last.Warning)
