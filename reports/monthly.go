@@ -113,13 +113,18 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 	d.text(d.lm, y, fitText(d, last.Label()+" ("+currency+")", d.w-d.lm-d.rm))
 	y += 7
 	if last.Warning != "" {
-		d.SetFillColor(253, 226, 226)
-		d.Rect(d.lm, y-4.5, d.w-d.lm-d.rm, 7, "F")
-		d.SetTextColor(160, 0, 0)
+		// The box grows with the wrapped text; no line runs out of it.
 		d.font("B", 10)
-		d.text(d.lm+2, y, "Warning: "+last.Warning)
+		lines := wrap(d, "Warning: "+last.Warning, d.w-d.lm-d.rm-4)
+		const lh = 4.6
+		d.SetFillColor(253, 226, 226)
+		d.Rect(d.lm, y-4.5, d.w-d.lm-d.rm, 2.5+lh*float64(len(lines)), "F")
+		d.SetTextColor(160, 0, 0)
+		for i, l := range lines {
+			d.text(d.lm+2, y+lh*float64(i), l)
+		}
 		d.SetTextColor(0, 0, 0)
-		y += 8
+		y += 3.5 + lh*float64(len(lines))
 	}
 	// table of the last month against the one before
 	prevF := MonthFigures{}
@@ -140,7 +145,11 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		{"Default rate", pct(last.DefaultBP), pct(prevF.DefaultBP)},
 	}
 	d.font("B", 9)
-	d.right(d.lm+110, y, last.Month.Format("Jan 2006"))
+	head := last.Month.Format("Jan 2006")
+	if last.ToDate {
+		head += " to date"
+	}
+	d.right(d.lm+110, y, head)
 	d.right(d.lm+150, y, prevF.Month.Format("Jan 2006"))
 	y += 5
 	for _, r := range rows {
@@ -171,10 +180,20 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		}
 		y += 2
 		d.font("B", 9.5)
-		d.text(d.lm, y, "Why payments were late:")
+		label := "Why payments were late:"
+		d.text(d.lm, y, label)
+		// The reasons start after the label as measured, and wrap under themselves.
+		x := d.lm + d.GetStringWidth(label) + 2.5
 		d.font("", 9.5)
-		d.text(d.lm+45, y, fitText(d, strings.Join(parts, " · "), d.w-d.rm-d.lm-45))
-		y += 5
+		lines := wrap(d, strings.Join(parts, " · "), d.w-d.rm-x)
+		if len(lines) > 4 {
+			lines = append(lines[:3], fitText(d, strings.Join(lines[3:], " "), d.w-d.rm-x))
+		}
+		for _, l := range lines {
+			d.text(x, y, l)
+			y += 4.5
+		}
+		y += 0.5
 	}
 	y += 4
 	charts := []struct {
@@ -190,7 +209,8 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		{"Default rate", func(f MonthFigures) int64 { return int64(f.DefaultBP) }, func(v int64) string { return pct(int(v)) }},
 	}
 	cw := (d.w - d.lm - d.rm - 8) / 2
-	ch := 38.0
+	// Three rows of charts fill what is left above the footer (at most 38 mm tall each).
+	ch := min(38.0, (d.h-18-y)/3-12)
 	for i, c := range charts {
 		x := d.lm + float64(i%2)*(cw+8)
 		cy := y + float64(i/2)*(ch+12)

@@ -189,19 +189,27 @@ func (d *doc) header(title string, small bool) float64 {
 	}
 	d.ImageOptions("logo", d.lm, top, logo, logo, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	x := d.lm + logo + 4
+	// The title on the right; the company name stops short of it, the lines below it (under the
+	// title) at the margin.
+	d.font("B", 18)
+	if small {
+		d.font("B", 12)
+	}
+	titleW := d.GetStringWidth(title)
 	d.font("B", 13)
-	d.text(x, top+5, d.comp.Name)
+	name := fitText(d, d.comp.Name, max(d.w-d.rm-x-titleW-6, 30))
+	d.text(x, top+5, name)
 	y := top + 5
 	if !small {
 		d.font("", 8.5)
 		for _, l := range companyLines(d.comp) {
 			y += 3.8
-			d.text(x, y, l)
+			d.text(x, y, fitText(d, l, d.w-d.rm-x))
 		}
 	}
 	if small {
 		d.font("B", 12)
-		d.right(d.w-d.rm, top+6, fitText(d, title, d.w-d.rm-x-d.GetStringWidth(d.comp.Name)*13/12-8))
+		d.right(d.w-d.rm, top+6, fitText(d, title, d.w-d.rm-x-d.GetStringWidth(name)*13/12-8))
 	} else {
 		d.font("B", 18)
 		d.right(d.w-d.rm, top+7, title)
@@ -272,8 +280,13 @@ func (d *doc) address(layout Layout, lines []string) {
 	switch layout {
 	case LayoutDIN5008:
 		// Return address in the remark zone, small and underlined.
+		// One line: a long one is set smaller (down to 5.5 pt) before it is cut.
 		d.font("", 7)
-		sender := fitText(d, companyOneLine(d.comp), win.W-10)
+		one := companyOneLine(d.comp)
+		if w := d.GetStringWidth(one); w > win.W-10 {
+			d.font("", max(5.5, 7*(win.W-10)/w))
+		}
+		sender := fitText(d, one, win.W-10)
 		d.text(win.X+5, win.Y+12, sender)
 		d.SetLineWidth(0.1)
 		d.Line(win.X+5, win.Y+12.8, win.X+5+d.GetStringWidth(sender), win.Y+12.8)
