@@ -938,7 +938,7 @@ func (c *CollectionsScreen) showMonthly(figs []reports.MonthFigures, cur string,
 	last := figs[len(figs)-1]
 	c.Summary.SetText(fmt.Sprintf("%s: opening A/R %s · invoiced %s · collected %s · written off %s · closing A/R %s\n"+
 		"DSO %d days · overdue %s of A/R · default rate (over 90 days or written off) %s",
-		last.Month.Format("January 2006"), money(last.Opening, cur), money(last.Invoiced, cur), money(last.Collected, cur),
+		last.Label(), money(last.Opening, cur), money(last.Invoiced, cur), money(last.Collected, cur),
 		money(last.WrittenOff, cur), money(last.Closing, cur), last.DSO, bp(last.OverdueBP), bp(last.DefaultBP)))
 	warn := ""
 	for _, f := range figs {

@@ -145,11 +145,8 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 		}
 	}
 	d.Counts[0].SetText(fmt.Sprintf("%d customers with a balance", len(ag.Rows)))
-	share := 0.0
-	if t.Total > 0 {
-		share = float64(overdue) / float64(t.Total) * 100
-	}
-	d.Counts[1].SetText(fmt.Sprintf("%.0f %% of the receivable, %d customers", share, nOverdue))
+	// The same definition and rounding as the monthly figures of the running month.
+	d.Counts[1].SetText(fmt.Sprintf("%s of the receivable, %d customers", bp(data.OverdueBP(ag)), nOverdue))
 	d.Counts[2].SetText(fmt.Sprintf("%d invoices", week.Count))
 	var top int64
 	for _, b := range t.Buckets {

@@ -3,6 +3,8 @@
 //
 // The fonts are DejaVu 2.37, unmodified; their licence (Bitstream Vera / Arev terms) is in
 // fonts/LICENSE and is embedded as FontLicense so it travels with every copy of the fonts.
+// Droid Sans Fallback (Apache-2.0, licence in fonts/LICENSE-DroidSansFallback, embedded as
+// FontFallbackLicense) draws the characters DejaVu lacks in PDFs, Chinese and Japanese above all.
 package assets
 
 import _ "embed"
@@ -36,3 +38,15 @@ var FontMono []byte
 //
 //go:embed fonts/LICENSE
 var FontLicense []byte
+
+// FontFallback is Droid Sans Fallback (Full), unmodified from Debian's fonts-droid-fallback:
+// the CJK ideographs, kana and other characters DejaVu lacks. Documents load it only when a
+// text needs it.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var FontFallback []byte
+
+// FontFallbackLicense is the licence text of FontFallback (Apache License 2.0).
+//
+//go:embed fonts/LICENSE-DroidSansFallback
+var FontFallbackLicense []byte

@@ -70,6 +70,7 @@ func TestFonts(t *testing.T) {
 		{"FontBold", "DejaVu Sans Bold", FontBold},
 		{"FontItalic", "DejaVu Sans Oblique", FontItalic},
 		{"FontMono", "DejaVu Sans Mono", FontMono},
+		{"FontFallback", "Droid Sans Fallback", FontFallback},
 	}
 	for _, f := range fonts {
 		t.Run(f.label, func(t *testing.T) {
@@ -90,6 +91,14 @@ func TestFontLicense(t *testing.T) {
 	for _, s := range []string{"Bitstream Vera Fonts Copyright", "Arev Fonts Copyright", "DejaVu changes are in public domain"} {
 		if !strings.Contains(string(FontLicense), s) {
 			t.Errorf("fonts/LICENSE lacks %q", s)
+		}
+	}
+}
+
+func TestFallbackFontLicense(t *testing.T) {
+	for _, s := range []string{"Google", "Apache License", "Version 2.0"} {
+		if !strings.Contains(string(FontFallbackLicense), s) {
+			t.Errorf("fonts/LICENSE-DroidSansFallback lacks %q", s)
 		}
 	}
 }

@@ -61,6 +61,11 @@ func AgingPDF(ctx context.Context, w io.Writer, s *data.Store, opt AgingOptions)
 	if err != nil {
 		return err
 	}
+	return drawAging(w, comp, ag, rows, opt)
+}
+
+// drawAging draws the aging report of ag (with each customer's open invoices when opt.Detail).
+func drawAging(w io.Writer, comp data.Company, ag *data.Aging, rows []agingDetail, opt AgingOptions) error {
 	paper := opt.Paper
 	if paper == "" {
 		paper = PaperLetter

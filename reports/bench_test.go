@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -52,5 +53,27 @@ func BenchmarkStatements1000(b *testing.B) {
 		if n != 1000 || pages != 1000 {
 			b.Fatalf("%d statements on %d pages", n, pages)
 		}
+	}
+}
+
+// BenchmarkLetterFallbackFont draws one reminder letter for a Latin and for a Japanese name:
+// the second loads Droid Sans Fallback into the document (its cost per document, and the
+// size of the PDF with the font subset, are reported).
+func BenchmarkLetterFallbackFont(b *testing.B) {
+	fx := newHostileFixture(b)
+	for _, name := range []string{"Müller & Söhne GmbH", "山田商事株式会社"} {
+		b.Run(map[bool]string{true: "latin", false: "cjk"}[name[0] == 'M'], func(b *testing.B) {
+			cust := *fx.cust
+			cust.Name = name
+			var size int
+			for i := 0; i < b.N; i++ {
+				var buf bytes.Buffer
+				if err := ReminderLetterPDF(&buf, fx.comp, &cust, fx.invs, ToneFirm, fx.today, LayoutUS10); err != nil {
+					b.Fatal(err)
+				}
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size), "bytes/pdf")
+		})
 	}
 }

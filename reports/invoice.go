@@ -195,7 +195,7 @@ func remittance(d *doc, y float64, cust *data.Customer, facts [][2]string, due i
 	d.font("B", 11)
 	d.text(d.lm, y+4, "REMITTANCE")
 	d.font("", 8.5)
-	d.text(d.lm, y+9, "Customer: "+fitText(d, cust.Name, 80))
+	d.text(d.lm, y+9, fitText(d, "Customer: "+cust.Name, 68))
 	d.text(d.lm, y+13, fmt.Sprintf("Customer no.: C%05d", cust.ID))
 	fy := y + 17
 	for _, f := range facts {
@@ -204,21 +204,54 @@ func remittance(d *doc, y float64, cust *data.Customer, facts [][2]string, due i
 	}
 	// Pay to.
 	d.font("B", 8.5)
-	px := d.lm + 85
-	d.text(px, y+9, "Make payment to")
-	d.font("", 8.5)
-	py := y + 13
-	for _, l := range append([]string{d.comp.Name}, companyLines(d.comp)...) {
-		if py > y+33 {
-			break
-		}
-		d.text(px, py, fitText(d, l, 50))
-		py += 4
-	}
+	px := d.lm + 72
 	bx := d.w - d.rm - 50
+	d.text(px, y+9, "Make payment to")
+	// Name, address and e-mail, never cut: left of the amount box, or up to the margin below
+	// it; a line too wide is set smaller (down to 7 pt), then wrapped. The phone and tax ID are
+	// on the invoice above.
+	boxBottom := y + 17 + 1.5 + 8 // enclosedBox
+	py := y + 13
+	n := 0
+	for _, l := range append([]string{d.comp.Name}, remitLines(d.comp)...) {
+		room := bx - 3 - px
+		d.font("", 7)
+		if py-3 > boxBottom || d.GetStringWidth(l) > room {
+			// below the box there is room up to the margin; a line that does not fit beside the
+			// box moves below it
+			py = max(py, boxBottom+3.2)
+			room = d.w - d.rm - px
+		}
+		d.font("", 8.5)
+		if w := d.GetStringWidth(l); w > room {
+			d.font("", max(7, 8.5*room/w))
+		}
+		for _, part := range wrap(d, l, room) {
+			if n == 6 {
+				break
+			}
+			d.text(px, py, part)
+			py += 4
+			n++
+		}
+	}
 	d.font("", 8)
 	d.text(bx, y+4, "Amount due")
 	d.font("B", 12)
 	d.text(bx, y+10, Money(due, cur))
 	d.enclosedBox(bx, y+17)
+}
+
+// remitLines are the address lines and the e-mail of the company, for the remittance slip.
+func remitLines(c data.Company) []string {
+	var out []string
+	for _, l := range strings.Split(c.Address, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if c.Email != "" {
+		out = append(out, c.Email)
+	}
+	return out
 }

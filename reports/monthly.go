@@ -11,73 +11,77 @@ import (
 )
 
 // MonthFigures are one month's receivables figures. Amounts are minor units of the company
-// currency; shares are basis points (10000 = 100 %).
+// currency; shares are basis points (10000 = 100 %). The definitions are data.OverdueBP,
+// data.DefaultBP and data.DSO, the same the dashboard shows.
 type MonthFigures struct {
 	Month      data.Date // first day
+	AsOf       data.Date // the day the figures stand on: the month's end, or today for the running month
+	ToDate     bool      // the running month: month to date as of AsOf
 	Opening    int64     // A/R at the end of the month before
-	Invoiced   int64     // invoices issued in the month (not voided by its end)
-	Collected  int64     // payments received in the month
-	WrittenOff int64     // write-offs dated in the month
-	Closing    int64     // A/R at month end
-	Overdue    int64     // part of Closing past due at month end
-	Over90     int64     // part of Closing more than 90 days past due
-	DSO        int       // days sales outstanding: Closing ÷ invoiced in the 90 days to month end × 90
+	Invoiced   int64     // invoices issued in the month up to AsOf (not voided by then)
+	Collected  int64     // payments received in the month up to AsOf
+	WrittenOff int64     // write-offs dated in the month up to AsOf
+	Closing    int64     // A/R on AsOf
+	Overdue    int64     // part of Closing past due on AsOf
+	Over90     int64     // part of Closing more than 90 days past due on AsOf
+	DSO        int       // days sales outstanding: Closing ÷ invoiced in the 90 days to AsOf × 90
 	OverdueBP  int       // Overdue ÷ Closing
 	DefaultBP  int       // (Over90 + WrittenOff) ÷ (Closing + WrittenOff)
-	Warning    string    // set when the default rate jumps
+	Warning    string    // set when the default rate jumps (complete months only)
+}
+
+// Label names the month as reports show it: "November 2026", or "December 2026, month to date
+// (01 Dec 2026)" for the running month.
+func (f MonthFigures) Label() string {
+	l := f.Month.Format("January 2006")
+	if f.ToDate {
+		l += ", month to date (" + DateText(f.AsOf) + ")"
+	}
+	return l
 }
 
 // Monthly computes the figures for the month containing month and the 11 before it, oldest
 // first, from the ledger as it stood at each month end (events dated on or before it). The
-// default rate warns when it is above 1.5× the average of the 3 months before and at least
-// 2 points higher.
+// running month (the one containing the store's today) stands on today, month to date, never on
+// its future month end; a later month is refused. The default rate of a complete month warns
+// when it is above 1.5× the average of the 3 months before and at least 2 points higher; the
+// running month never warns, its figures are not final.
 func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigures, string, error) {
 	comp, err := s.Company(ctx)
 	if err != nil {
 		return nil, "", err
 	}
 	cur := comp.Currency
+	today := s.Today()
+	if month.FirstOfMonth().After(today) {
+		return nil, "", &data.FieldError{Field: "month", Msg: fmt.Sprintf("%s has not begun yet (today is %s)", month.Format("January 2006"), DateText(today))}
+	}
 	first := month.FirstOfMonth().AddMonths(-11)
-	closing := func(day data.Date) (*data.Aging, error) { return s.Aging(ctx, day, cur) }
-	prev, err := closing(first.AddDays(-1))
+	prev, err := s.Aging(ctx, first.AddDays(-1), cur)
 	if err != nil {
 		return nil, "", err
 	}
 	var out []MonthFigures
 	for m := first; !m.After(month.FirstOfMonth()); m = m.AddMonths(1) {
-		end := m.EndOfMonth()
-		ag, err := closing(end)
+		f := MonthFigures{Month: m, AsOf: m.EndOfMonth()}
+		if f.AsOf.After(today) {
+			f.AsOf, f.ToDate = today, true
+		}
+		ag, err := s.Aging(ctx, f.AsOf, cur)
 		if err != nil {
 			return nil, "", err
 		}
-		f := MonthFigures{Month: m, Opening: prev.Total.Total, Closing: ag.Total.Total,
-			Overdue: ag.Total.Total - ag.Total.Buckets[0], Over90: ag.Total.Buckets[4]}
-		var inv90 int64
-		q := s.DB().QueryRowContext(ctx, `SELECT
-			coalesce((SELECT sum(total) FROM invoices WHERE currency = ?1 AND issue_date BETWEEN ?2 AND ?3
-				AND (status = 'posted' OR (status = 'void' AND void_date > ?3))), 0),
-			coalesce((SELECT sum(amount) FROM payments WHERE currency = ?1 AND date BETWEEN ?2 AND ?3), 0),
-			coalesce((SELECT sum(w.amount) FROM write_offs w JOIN invoices i ON i.id = w.invoice_id
-				WHERE i.currency = ?1 AND w.date BETWEEN ?2 AND ?3), 0),
-			coalesce((SELECT sum(total) FROM invoices WHERE currency = ?1 AND issue_date BETWEEN ?4 AND ?3
-				AND (status = 'posted' OR (status = 'void' AND void_date > ?3))), 0)`,
-			cur, m, end, end.AddDays(-89))
-		if err := q.Scan(&f.Invoiced, &f.Collected, &f.WrittenOff, &inv90); err != nil {
+		t, err := s.PeriodTotals(ctx, cur, m, f.AsOf)
+		if err != nil {
 			return nil, "", err
 		}
-		if inv90 > 0 {
-			d, _ := data.MulDivRound(f.Closing, 90, inv90)
-			f.DSO = int(d)
-		}
-		if f.Closing > 0 {
-			v, _ := data.MulDivRound(f.Overdue, 10000, f.Closing)
-			f.OverdueBP = int(v)
-		}
-		if den := f.Closing + f.WrittenOff; den > 0 {
-			v, _ := data.MulDivRound(f.Over90+f.WrittenOff, 10000, den)
-			f.DefaultBP = int(v)
-		}
-		if n := len(out); n >= 3 {
+		f.Opening, f.Closing = prev.Total.Total, ag.Total.Total
+		f.Overdue, f.Over90 = ag.Total.Total-ag.Total.Buckets[0], ag.Total.Buckets[4]
+		f.Invoiced, f.Collected, f.WrittenOff = t.Invoiced, t.Collected, t.WrittenOff
+		f.DSO = data.DSO(f.Closing, t.Invoiced90)
+		f.OverdueBP = data.OverdueBP(ag)
+		f.DefaultBP = data.DefaultBP(ag, f.WrittenOff)
+		if n := len(out); n >= 3 && !f.ToDate {
 			avg := (out[n-1].DefaultBP + out[n-2].DefaultBP + out[n-3].DefaultBP) / 3
 			if f.DefaultBP*2 > avg*3 && f.DefaultBP-avg >= 200 {
 				f.Warning = fmt.Sprintf("Default rate jumped to %s from an average of %s over the 3 months before", pct(f.DefaultBP), pct(avg))
@@ -89,6 +93,9 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 	return out, cur, nil
 }
 
+// LastCompleteMonth is the first day of the last month that has ended by today.
+func LastCompleteMonth(today data.Date) data.Date { return today.FirstOfMonth().AddMonths(-1) }
+
 func pct(bp int) string { return fmt.Sprintf("%d.%02d %%", bp/100, bp%100) }
 
 // MonthlyPDF prints the month's figures against the 11 months before, with a bar chart per
@@ -99,20 +106,25 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 	}
 	d := newDoc(PaperLetter, comp)
 	last := figs[len(figs)-1]
-	d.footerNote = "Monthly receivables report, " + last.Month.Format("January 2006")
+	d.footerNote = "Monthly receivables report, " + last.Label()
 	d.AddPage()
 	y := d.header("MONTHLY REPORT", false) + 4
 	d.font("B", 12)
-	d.text(d.lm, y, last.Month.Format("January 2006")+" ("+currency+")")
+	d.text(d.lm, y, fitText(d, last.Label()+" ("+currency+")", d.w-d.lm-d.rm))
 	y += 7
 	if last.Warning != "" {
-		d.SetFillColor(253, 226, 226)
-		d.Rect(d.lm, y-4.5, d.w-d.lm-d.rm, 7, "F")
-		d.SetTextColor(160, 0, 0)
+		// The box grows with the wrapped text; no line runs out of it.
 		d.font("B", 10)
-		d.text(d.lm+2, y, "Warning: "+last.Warning)
+		lines := wrap(d, "Warning: "+last.Warning, d.w-d.lm-d.rm-4)
+		const lh = 4.6
+		d.SetFillColor(253, 226, 226)
+		d.Rect(d.lm, y-4.5, d.w-d.lm-d.rm, 2.5+lh*float64(len(lines)), "F")
+		d.SetTextColor(160, 0, 0)
+		for i, l := range lines {
+			d.text(d.lm+2, y+lh*float64(i), l)
+		}
 		d.SetTextColor(0, 0, 0)
-		y += 8
+		y += 3.5 + lh*float64(len(lines))
 	}
 	// table of the last month against the one before
 	prevF := MonthFigures{}
@@ -133,7 +145,11 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		{"Default rate", pct(last.DefaultBP), pct(prevF.DefaultBP)},
 	}
 	d.font("B", 9)
-	d.right(d.lm+110, y, last.Month.Format("Jan 2006"))
+	head := last.Month.Format("Jan 2006")
+	if last.ToDate {
+		head += " to date"
+	}
+	d.right(d.lm+110, y, head)
 	d.right(d.lm+150, y, prevF.Month.Format("Jan 2006"))
 	y += 5
 	for _, r := range rows {
@@ -164,10 +180,20 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		}
 		y += 2
 		d.font("B", 9.5)
-		d.text(d.lm, y, "Why payments were late:")
+		label := "Why payments were late:"
+		d.text(d.lm, y, label)
+		// The reasons start after the label as measured, and wrap under themselves.
+		x := d.lm + d.GetStringWidth(label) + 2.5
 		d.font("", 9.5)
-		d.text(d.lm+45, y, fitText(d, strings.Join(parts, " · "), d.w-d.rm-d.lm-45))
-		y += 5
+		lines := wrap(d, strings.Join(parts, " · "), d.w-d.rm-x)
+		if len(lines) > 4 {
+			lines = append(lines[:3], fitText(d, strings.Join(lines[3:], " "), d.w-d.rm-x))
+		}
+		for _, l := range lines {
+			d.text(x, y, l)
+			y += 4.5
+		}
+		y += 0.5
 	}
 	y += 4
 	charts := []struct {
@@ -183,7 +209,8 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 		{"Default rate", func(f MonthFigures) int64 { return int64(f.DefaultBP) }, func(v int64) string { return pct(int(v)) }},
 	}
 	cw := (d.w - d.lm - d.rm - 8) / 2
-	ch := 38.0
+	// Three rows of charts fill what is left above the footer (at most 38 mm tall each).
+	ch := min(38.0, (d.h-18-y)/3-12)
 	for i, c := range charts {
 		x := d.lm + float64(i%2)*(cw+8)
 		cy := y + float64(i/2)*(ch+12)

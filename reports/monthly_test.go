@@ -102,3 +102,72 @@ func TestMonthlyFiguresHandComputed(t *testing.T) {
 		}
 	}
 }
+
+// On the 1st of a month the running month stands on today (month to date), not on its future
+// month end: its overdue share is the dashboard's (data.OverdueBP of today's aging), nothing
+// becomes "over 90" before its time, and no warning fires on figures that are not final.
+func TestMonthlyRunningMonthIsMonthToDate(t *testing.T) {
+	ctx := context.Background()
+	today := data.MustDate("2026-12-01")
+	s, err := data.OpenWith(filepath.Join(t.TempDir(), "m.duebook"), data.Options{Clock: data.FixedClock{Day: today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := &data.Customer{Name: "Acme", Emails: []string{"a@acme.example"}, TermsDays: 30}
+	if err := s.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	post := func(issue string, amt int64) {
+		inv := &data.Invoice{CustomerID: c.ID, IssueDate: data.MustDate(issue), Lines: []data.InvoiceLine{{Description: "x", QtyMilli: 1000, UnitPrice: amt}}}
+		datatest.Post(t, s, inv)
+	}
+	post("2026-08-16", 100000) // due 09-15: 77 days late on 12-01, 107 on 12-31
+	post("2026-11-20", 100000) // due 12-20: not yet due on 12-01, overdue on 12-31
+	figs, _, err := Monthly(ctx, s, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, nov := figs[len(figs)-1], figs[len(figs)-2]
+	if !dec.ToDate || dec.AsOf != today || !strings.Contains(dec.Label(), "month to date") {
+		t.Fatalf("December stands on %s (to date %v), label %q", dec.AsOf, dec.ToDate, dec.Label())
+	}
+	if nov.ToDate || nov.AsOf.String() != "2026-11-30" || nov.Label() != "November 2026" {
+		t.Fatalf("November %+v label %q", nov, nov.Label())
+	}
+	ag, err := s.Aging(ctx, today, "USD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dec.OverdueBP != 5000 || dec.OverdueBP != data.OverdueBP(ag) {
+		t.Errorf("December overdue share %d, dashboard's %d, want 5000", dec.OverdueBP, data.OverdueBP(ag))
+	}
+	if dec.Over90 != 0 || dec.DefaultBP != 0 || dec.Warning != "" {
+		t.Errorf("December over 90 %d, default %d, warning %q: nothing is over 90 days yet", dec.Over90, dec.DefaultBP, dec.Warning)
+	}
+	if dec.Closing != 200000 || dec.Invoiced != 0 || dec.Opening != nov.Closing {
+		t.Errorf("December %+v", dec)
+	}
+	// A complete month that jumps still warns; the running month does not, even when it jumps.
+	on := func(day string) []MonthFigures {
+		s2, err := data.OpenWith(s.Path(), data.Options{Clock: data.FixedClock{Day: data.MustDate(day)}, ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		f, _, err := Monthly(ctx, s2, data.MustDate(day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	if f := on("2026-12-31"); f[len(f)-1].ToDate || f[len(f)-1].Warning == "" {
+		t.Errorf("complete December with the jump: %+v", f[len(f)-1])
+	}
+	if f := on("2026-12-30"); !f[len(f)-1].ToDate || f[len(f)-1].DefaultBP == 0 || f[len(f)-1].Warning != "" {
+		t.Errorf("running December with the jump: %+v", f[len(f)-1])
+	}
+	if _, _, err := Monthly(ctx, s, data.MustDate("2027-01-01")); err == nil || !strings.Contains(err.Error(), "has not begun") {
+		t.Errorf("a future month: %v", err)
+	}
+}

@@ -1,6 +1,8 @@
 // Package reports draws Duebook's printable documents (invoices, statements, reminder
 // letters, aging reports) as PDF with gofpdf and the embedded DejaVu fonts, so any Unicode
-// name or currency sign (€, ü, ñ, ř) prints. No GUI code here.
+// name or currency sign (€, ü, ñ, ř) prints; Chinese and Japanese come from the embedded
+// Droid Sans Fallback, and every text is sanitised first (text.go), so no text can break a
+// document. No GUI code here.
 //
 // All coordinates are millimetres from the top-left corner of the page.
 package reports
@@ -118,6 +120,10 @@ type doc struct {
 	onAddress    func(Placement)
 	drawHeader   bool
 	logoRegister bool
+	// the font set by SetFont, and whether the fallback font is loaded (see text.go)
+	family, style  string
+	size           float64
+	fallbackLoaded bool
 }
 
 const fontFamily = "dejavu"
@@ -134,9 +140,9 @@ func newDoc(paper Paper, comp data.Company) *doc {
 	f.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
 	f.AddUTF8FontFromBytes("mono", "", assets.FontMono)
 	f.SetCreator("Duebook", true)
-	f.SetAuthor(comp.Name, true)
 	w, h := f.GetPageSize()
 	d := &doc{Fpdf: f, paper: paper, w: w, h: h, lm: 20, rm: 15, comp: comp, firstPage: 1}
+	d.SetAuthor(comp.Name, true)
 	f.SetMargins(d.lm, 15, d.rm)
 	f.SetAutoPageBreak(false, 0)
 	f.AliasNbPages("{nb}")
@@ -183,19 +189,27 @@ func (d *doc) header(title string, small bool) float64 {
 	}
 	d.ImageOptions("logo", d.lm, top, logo, logo, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	x := d.lm + logo + 4
+	// The title on the right; the company name stops short of it, the lines below it (under the
+	// title) at the margin.
+	d.font("B", 18)
+	if small {
+		d.font("B", 12)
+	}
+	titleW := d.GetStringWidth(title)
 	d.font("B", 13)
-	d.text(x, top+5, d.comp.Name)
+	name := fitText(d, d.comp.Name, max(d.w-d.rm-x-titleW-6, 30))
+	d.text(x, top+5, name)
 	y := top + 5
 	if !small {
 		d.font("", 8.5)
 		for _, l := range companyLines(d.comp) {
 			y += 3.8
-			d.text(x, y, l)
+			d.text(x, y, fitText(d, l, d.w-d.rm-x))
 		}
 	}
 	if small {
 		d.font("B", 12)
-		d.right(d.w-d.rm, top+6, fitText(d, title, d.w-d.rm-x-d.GetStringWidth(d.comp.Name)*13/12-8))
+		d.right(d.w-d.rm, top+6, fitText(d, title, d.w-d.rm-x-d.GetStringWidth(name)*13/12-8))
 	} else {
 		d.font("B", 18)
 		d.right(d.w-d.rm, top+7, title)
@@ -266,8 +280,13 @@ func (d *doc) address(layout Layout, lines []string) {
 	switch layout {
 	case LayoutDIN5008:
 		// Return address in the remark zone, small and underlined.
+		// One line: a long one is set smaller (down to 5.5 pt) before it is cut.
 		d.font("", 7)
-		sender := fitText(d, companyOneLine(d.comp), win.W-10)
+		one := companyOneLine(d.comp)
+		if w := d.GetStringWidth(one); w > win.W-10 {
+			d.font("", max(5.5, 7*(win.W-10)/w))
+		}
+		sender := fitText(d, one, win.W-10)
 		d.text(win.X+5, win.Y+12, sender)
 		d.SetLineWidth(0.1)
 		d.Line(win.X+5, win.Y+12.8, win.X+5+d.GetStringWidth(sender), win.Y+12.8)
@@ -308,16 +327,17 @@ func fitText(d *doc, s string, w float64) string {
 	if d.GetStringWidth(s) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 1 && d.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	r := []rune(plainText(s))
+	if len(r) == 0 {
+		return ""
 	}
-	return string(r) + "…"
+	return string(r[:fitRunes(d, r, w, "…")]) + "…"
 }
 
 // wrap splits s into lines at most w wide in the current font.
 func wrap(d *doc, s string, w float64) []string {
 	var out []string
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	for _, para := range strings.Split(s, "\n") {
 		lines := d.SplitText(para, w)
 		if len(lines) == 0 {

@@ -167,6 +167,7 @@ func drawStatement(d *doc, st *data.Statement, kind StatementKind, layout Layout
 	type row struct {
 		cells []string
 		bold  bool
+		span  bool // cells[2] is a note across the columns from the second to the amount
 	}
 	var rows []row
 	title := "STATEMENT"
@@ -200,10 +201,10 @@ func drawStatement(d *doc, st *data.Statement, kind StatementKind, layout Layout
 				Money(e.Amount, cur), Money(e.Open, cur)}})
 		}
 		if st.Credit != 0 {
-			rows = append(rows, row{cells: []string{"", "", "Payments not yet applied", "", "", "", Money(-st.Credit, cur)}})
+			rows = append(rows, row{cells: []string{"", "", "Payments not yet applied", "", "", "", Money(-st.Credit, cur)}, span: true})
 		}
 		if len(rows) == 0 {
-			rows = append(rows, row{cells: []string{"", "", "No open invoices", "", "", "", ""}})
+			rows = append(rows, row{cells: []string{"", "", "No open invoices", "", "", "", ""}, span: true})
 		}
 	}
 	// The zero-width column takes what is left.
@@ -272,6 +273,13 @@ func drawStatement(d *doc, st *data.Statement, kind StatementKind, layout Layout
 			}
 			d.font(style, 8.5)
 			for j, c := range cols {
+				if rw.span && j >= 1 && j < len(cols)-1 {
+					if j == 2 {
+						last := cols[len(cols)-2]
+						d.cell(col{x: cols[1].x, w: last.x + last.w - cols[1].x, align: 'L'}, y+3.6, rw.cells[j])
+					}
+					continue
+				}
 				d.cell(c, y+3.6, rw.cells[j])
 			}
 			y += stmtRowH

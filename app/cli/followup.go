@@ -18,23 +18,24 @@ func init() {
 	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
 		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
 	Register(Command{Name: "monthly", Usage: "-o OUT.pdf [-month YYYY-MM]",
-		Summary: "the month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
+		Summary: "the last complete month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
 }
 
 func runMonthly(env *Env, args []string) error {
 	fs, db := env.Flags("monthly")
 	out := fs.String("o", "", "PDF to write")
-	month := fs.String("month", "", "month YYYY-MM (default this month)")
+	month := fs.String("month", "", "month YYYY-MM (default the last complete month; this month is month to date)")
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return &ExitError{Code: 2, Msg: "-o: the PDF to write is required"}
 	}
-	day, err := env.DateFlag("month", "")
+	today, err := env.DateFlag("month", "")
 	if err != nil {
 		return err
 	}
+	day := reports.LastCompleteMonth(today)
 	if *month != "" {
 		if day, err = data.ParseDate(*month + "-01"); err != nil {
 			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not YYYY-MM", *month)}
@@ -64,7 +65,11 @@ func runMonthly(env *Env, args []string) error {
 		return err
 	}
 	last := figs[len(figs)-1]
-	fmt.Fprintf(env.Stdout, "%s: %s closing A/R %s, DSO %d, default rate %d.%02d %%\n", *out, last.Month.Format("2006-01"),
+	label := last.Month.Format("2006-01")
+	if last.ToDate {
+		label += " (month to date, " + last.AsOf.String() + ")"
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s closing A/R %s, DSO %d, default rate %d.%02d %%\n", *out, label,
 		data.FormatAmount(last.Closing, cur), last.DSO, last.DefaultBP/100, last.DefaultBP%100)
 	if last.Warning != "" {
 		fmt.Fprintln(env.Stdout, "WARNING: "+last.Warning)
@@ -150,36 +155,32 @@ func runRemind(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	out := collect.Outputs{EMLDir: *emlDir, LettersDir: *letters, Layout: lay, Now: time.Now()}
+	var failed []string
 	for _, a := range actions {
-		where := a.Channel()
-		if a.Channel() == string(data.ChannelEmail) && *emlDir != "" {
-			raw, err := collect.ComposeReminder(comp, a, day, time.Now())
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Customer.Name, err)
-			}
-			if !*dry {
-				p, err := collect.SaveEML(*emlDir, a, day, raw)
-				if err != nil {
-					return err
-				}
-				where = p
-			}
+		if *dry {
+			fmt.Fprintf(env.Stdout, "would send %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), a.Channel())
+			continue
 		}
-		if a.Channel() == string(data.ChannelMail) && *letters != "" && !*dry {
-			p, err := collect.SaveLetter(*letters, comp, a, day, lay)
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Customer.Name, err)
-			}
-			where = p
+		// Each reminder is written and then recorded on its own: one that fails is reported
+		// and stays due, and the others go on.
+		where, err := collect.SendReminder(ctx, s, comp, a, day, out)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s (%s reminder for %v): %v", a.Customer.Name, a.Step.Name, a.Numbers(), err))
+			continue
 		}
-		fmt.Fprintf(env.Stdout, "%s %s reminder to %s for %v (%s)\n", map[bool]string{true: "would send", false: "sent"}[*dry],
-			a.Step.Name, a.Customer.Name, a.Numbers(), where)
-		if !*dry {
-			if err := collect.MarkSent(ctx, s, a, day); err != nil {
-				return err
-			}
-		}
+		fmt.Fprintf(env.Stdout, "sent %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), where)
 	}
-	fmt.Fprintf(env.Stdout, "%d reminder(s) %s\n", len(actions), map[bool]string{true: "due", false: "recorded"}[*dry])
+	if *dry {
+		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions))
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-len(failed))
+	if len(failed) > 0 {
+		for _, f := range failed {
+			fmt.Fprintln(env.Stderr, "not sent: "+f)
+		}
+		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d reminder(s) could not be made and stay due; run remind again once the cause is fixed", len(failed))}
+	}
 	return nil
 }

@@ -138,3 +138,44 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 		return reports.ReminderLetterPDF(w, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout)
 	})
 }
+
+// Outputs say where SendReminder puts the documents of each channel; an empty field means the
+// reminder of that channel is recorded without a document (the owner sends it another way).
+type Outputs struct {
+	EMLDir     string         // email reminders as .eml files
+	LettersDir string         // paper letters as PDFs
+	Layout     reports.Layout // letter layout
+	Now        time.Time      // the Date header of .eml files
+}
+
+// SendReminder writes the action's document (atomically) and only then records the reminder
+// as sent, in one transaction, so a reminder counts as sent only with its document written and
+// a failure (or a crash) leaves it due for the next run. It returns where the document went
+// (or the channel when there is none). A panic while drawing is turned into an error for this
+// customer alone.
+func SendReminder(ctx context.Context, s *data.Store, comp data.Company, a Action, day data.Date, out Outputs) (where string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			where, err = "", fmt.Errorf("the reminder document could not be made (%v); nothing was recorded", r)
+		}
+	}()
+	where = a.Channel()
+	switch {
+	case a.Channel() == string(data.ChannelEmail) && out.EMLDir != "":
+		raw, err := ComposeReminder(comp, a, day, out.Now)
+		if err != nil {
+			return "", err
+		}
+		if where, err = SaveEML(out.EMLDir, a, day, raw); err != nil {
+			return "", err
+		}
+	case a.Channel() == string(data.ChannelMail) && out.LettersDir != "":
+		if where, err = SaveLetter(out.LettersDir, comp, a, day, out.Layout); err != nil {
+			return "", err
+		}
+	}
+	if err := MarkSent(ctx, s, a, day); err != nil {
+		return "", err
+	}
+	return where, nil
+}
