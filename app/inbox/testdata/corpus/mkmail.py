@@ -100,6 +100,7 @@ def build(m):
     if text is not None and html is not None:
         bnd = "----=_Part_" + hashlib.md5(m["path"].encode()).hexdigest()[:16]
         hs.append(f'Content-Type: multipart/alternative; boundary="{bnd}"')
+        body.append("")
         body.append("This is a multi-part message in MIME format.")
         body.append("")
         for ctype, t in (("text/plain", text), ("text/html", html)):
