@@ -72,7 +72,7 @@ def subject_header(s, charset):
 
 def build(m):
     frm = m["frm"]
-    dom = m.get("dom") or re.search(r"@([^>\s]+)", frm).group(1)
+    dom = m.get("dom") or email.utils.parseaddr(frm)[1].split("@")[-1]
     charset = m.get("charset", "utf-8")
     cte = m.get("cte", "quoted-printable")
     mid = m.get("mid") or hashlib.sha1(m["path"].encode()).hexdigest()[:24] + "@" + (m.get("mid_dom") or dom)

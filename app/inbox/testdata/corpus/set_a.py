@@ -282,7 +282,7 @@ Payout ID: po_1QpayoutAbc123XyZ
 Bank account: WELLS FARGO ••••6789
 Estimated arrival: Jan 23, 2026
 """,
-     want=W(provider="stripe", kind="payout", amount="3412.08", currency="USD", transaction_id="po_1QpayoutAbc123XyZ", date="2026-01-23")),
+     want=W(provider="stripe", kind="payout", amount="3412.08", currency="USD", transaction_id="po_1QpayoutAbc123XyZ", date="2026-01-22")),
 
 dict(path="stripe/de_failed.eml", frm='Stripe <notifications@stripe.com>',
      subject="Zahlung fehlgeschlagen: 299,00 € von buchhaltung@kranz-metall.example", date="Fri, 23 Jan 2026 13:13:13 +0100",
@@ -360,7 +360,7 @@ dict(path="square/en_invoice_from_supplier.eml", frm='Green Leaf Printing via Sq
      subject="Invoice #0042 from Green Leaf Printing", date="Thu, 29 Jan 2026 09:00:00 -0800",
      html=table([("Amount due", "$212.00"), ("Due date", "Feb 12, 2026"), ("Invoice", "#0042")],
                 title="Green Leaf Printing sent you an invoice", intro=["Pay invoice"]),
-     want=W(provider="square", kind="request", amount="212.00", currency="USD", reference="", date="2026-01-29")),
+     want=W(provider="square", kind="request", amount="212.00", currency="USD", reference="0042", date="2026-01-29")),
 
 dict(path="square/en_transfer_to_bank.eml", frm='Square <noreply@messaging.squareup.com>',
      subject="Your transfer of $1,003.40 has been initiated", date="Fri, 30 Jan 2026 05:00:00 -0800",
