@@ -58,6 +58,9 @@ var corpusFields = []string{"File", "MessageID", "Provider", "Kind", "Trusted", 
 // sidecar, then the score.
 func TestCorpus(t *testing.T) {
 	cases := corpusCases(t)
+	if len(cases) < 80 {
+		t.Errorf("the corpus has %d messages; it should have at least 80", len(cases))
+	}
 	right, total := 0, 0
 	for _, c := range cases {
 		raw, err := os.ReadFile(c.path)

@@ -252,6 +252,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	}
 	if l, ok := firstLabel(labels, "memo"); ok {
 		p.Reference = clip(cleanText(l.value), 300)
+	} else if l, ok := firstLabel(labels, "reason"); ok && p.Kind == KindRefund {
+		p.Reference = clip(cleanText(l.value), 300) // the refund's note
 	} else if invRef != "" {
 		p.Reference = invRef
 	} else if p.Provider == Venmo {

@@ -109,13 +109,12 @@ func sentencePayer(s string) (name, email string) {
 		}
 	}
 	for _, m := range payerPrepRE.FindAllStringSubmatch(s, 3) {
-		v := strings.TrimSpace(m[1])
-		if e := emailRE.FindString(v); e != "" && strings.Trim(v, "<>() ") == e {
-			return "", e
-		}
-		if n := cleanName(v); n != "" {
+		if n := cleanName(m[1]); n != "" {
 			return n, m[2]
 		}
+	}
+	if m := payerAddrRE.FindStringSubmatch(s); m != nil {
+		return "", m[1]
 	}
 	return "", ""
 }

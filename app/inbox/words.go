@@ -17,7 +17,7 @@ type lexicon struct {
 	code string
 	// labels maps what a field holds to its label names as written in mail. Field kinds:
 	// name, email, memo (the payer's text), invref (an invoice number), txn, date, amount,
-	// fee, net, status.
+	// fee, net, status, reason (why a refund was made or a payment failed).
 	labels map[string][]string
 	// labelPrefixes are label beginnings followed by a name: "Note from Jane Cooper".
 	labelPrefixes map[string][]string
@@ -96,6 +96,7 @@ var (
 	langREs     []*regexp.Regexp            // per lexicon: all its kind phrases (language votes)
 	payerVerbRE *regexp.Regexp              // "NAME (email) sent you"
 	payerPrepRE *regexp.Regexp              // "from NAME (email)"
+	payerAddrRE *regexp.Regexp              // "from name@example.com"
 	monthAlt    string                      // month names for the date expressions
 )
 
@@ -165,7 +166,8 @@ func init() {
 	name := `(\p{L}[\p{L}\p{M}0-9&.,'’ -]{0,80}?)`
 	email := `(?:\s*[(<]\s*(` + emailRE.String() + `)\s*[)>])?`
 	payerVerbRE = regexp.MustCompile(`^(?:[\p{L}\p{M} -]{1,30}\s?:\s*)?` + name + email + `\s+(?:(?i:has|just|hat|a)\s+)?(?i:` + strings.Join(verbs, "|") + `)(?:\s|[.,!:]|$)`)
-	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+([\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?|` + emailRE.String() + `)` + email +
+	payerAddrRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+[(<]?(` + emailRE.String() + `)`)
+	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+([\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
 		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?i:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
 }
 

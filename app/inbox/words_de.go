@@ -10,7 +10,7 @@ var lexDE = lexicon{
 			"name des zahlers", "name des absenders", "zahlungsabsender"},
 		"email": {"e-mail-adresse", "e-mail adresse", "e-mail des absenders", "e-mail des kunden"},
 		"memo": {"verwendungszweck", "mitteilung", "nachricht", "notiz", "hinweis", "referenz", "kundenreferenz",
-			"beschreibung", "zahlungsgrund", "grund", "betreff", "zweck", "buchungstext", "zahlungsreferenz"},
+			"beschreibung", "zahlungsgrund", "betreff", "zweck", "buchungstext", "zahlungsreferenz"},
 		"invref": {"rechnung", "rechnungsnummer", "rechnungs-nr", "bestellnummer", "bestellung"},
 		"txn": {"transaktionscode", "transaktions-id", "transaktions-code", "transaktionsnummer", "überweisungsnummer",
 			"zahlungs-id", "referenznummer", "end-to-end-referenz", "end-to-end-id", "bestätigungsnummer",
@@ -23,6 +23,7 @@ var lexDE = lexicon{
 		"fee":    {"gebühr", "gebühren", "paypal-gebühr", "transaktionsgebühr", "entgelt"},
 		"net":    {"nettobetrag", "netto", "auszahlungsbetrag netto"},
 		"status": {"zahlungsstatus"},
+		"reason": {"grund", "erstattungsgrund", "ablehnungsgrund", "rückgabegrund"},
 	},
 	labelPrefixes: map[string][]string{
 		"memo": {"mitteilung von", "nachricht von", "notiz von", "mitteilung an"},

@@ -15,7 +15,7 @@ var lexEN = lexicon{
 			"remittance info", "remittance", "description", "purpose", "purpose of payment", "details",
 			"payment details", "obi", "reference / obi", "originator to beneficiary information",
 			"customer reference", "memo / note", "for", "what it's for", "statement descriptor",
-			"reason for payment", "reason", "payment description", "sender's reference", "sender reference",
+			"reason for payment", "payment description", "sender's reference", "sender reference",
 			"reference text", "message to recipient", "memo line", "addenda", "payment information"},
 		"invref": {"invoice", "invoice number", "invoice id", "order", "order number", "invoice no",
 			"invoice reference", "bill number"},
@@ -41,6 +41,7 @@ var lexEN = lexicon{
 		"fee":    {"fee", "fees", "paypal fee", "stripe fee", "processing fee", "transaction fee", "our fee", "wise fee", "fee amount"},
 		"net":    {"net", "net amount", "net received", "net deposit", "you receive", "net total"},
 		"status": {"status", "payment status", "transaction status", "transfer status"},
+		"reason": {"reason", "decline reason", "return reason", "refund reason", "reason for refund", "failure reason"},
 	},
 	labelPrefixes: map[string][]string{
 		"memo": {"note from", "message from", "note to", "memo from", "a note from", "message to"},

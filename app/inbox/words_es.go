@@ -12,7 +12,8 @@ var lexES = lexicon{
 		"invref": {"factura", "número de factura", "n.º de factura", "pedido", "número de pedido"},
 		"txn": {"id. de transacción", "id de transacción", "id de la transacción", "número de transacción", "código de transacción",
 			"número de referencia", "número de confirmación", "referencia de la operación", "número de operación",
-			"referencia de operación", "id del pago", "número de recibo", "n.º de operación", "código de confirmación", "id del reembolso"},
+			"referencia de operación", "id del pago", "número de recibo", "n.º de operación", "código de confirmación", "id del reembolso",
+			"número de transferencia", "id de transferencia", "n.º de transferencia", "referencia de la transferencia"},
 		"date": {"fecha", "fecha de la transacción", "fecha de operación", "fecha valor", "fecha de pago", "fecha de envío",
 			"fecha de recepción", "fecha de la operación", "fecha de abono", "enviado el", "recibido el"},
 		"amount": {"importe", "monto", "cantidad", "importe recibido", "monto recibido", "importe total", "importe bruto",
@@ -20,6 +21,7 @@ var lexES = lexicon{
 		"fee":    {"comisión", "tarifa", "comisión de paypal", "comisiones"},
 		"net":    {"importe neto", "neto", "monto neto"},
 		"status": {"estado"},
+		"reason": {"motivo del reembolso", "motivo del rechazo", "razón"},
 	},
 	labelPrefixes: map[string][]string{
 		"memo": {"mensaje de", "nota de"},

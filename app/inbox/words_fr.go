@@ -22,6 +22,7 @@ var lexFR = lexicon{
 		"fee":    {"frais", "commission", "frais paypal", "frais de transaction", "frais stripe"},
 		"net":    {"montant net", "net perçu"},
 		"status": {"statut", "état"},
+		"reason": {"motif du remboursement", "motif du refus", "raison", "motif du rejet"},
 	},
 	labelPrefixes: map[string][]string{
 		"memo": {"message de", "note de", "message de la part de"},
