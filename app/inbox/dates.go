@@ -66,6 +66,9 @@ func findDate(s string, order dateOrder) (data.Date, bool) {
 		pos     int
 		y, m, d int
 	}
+	if !mayHaveDate(s) {
+		return data.Date{}, false
+	}
 	var best *cand
 	consider := func(pos, y, m, d int) {
 		if m < 1 || m > 12 || d < 1 || d > 31 || y < 1970 || y > 2200 {
@@ -183,4 +186,25 @@ func paymentDate(subject string, b body, ls []label, kindLines map[int]bool, ord
 		}
 	}
 	return data.Date{}, ""
+}
+
+// mayHaveDate: s has four digits in a row (a year) or a digit, a / or - and a digit (a
+// two-digit year): without, no date expression can match.
+func mayHaveDate(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if (c == '/' || c == '-') && i > 0 && i+1 < len(s) && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -186,8 +186,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 
 	// kind
 	labels := findLabels(lines)
-	lang := detectLanguage(p.Subject, b, labels)
-	kind, kindWhy, kindLines := classify(p.Subject, b)
+	kind, kindWhy, kindLines, kindVotes := classifyVotes(p.Subject, b)
+	lang := detectLanguage(labels, kindVotes)
 	if st, ok := statusPending(labels); ok && (kind == KindReceived || kind == kindReceipt) {
 		kind, kindWhy = KindPending, kindWhy+", status \""+st+"\""
 	}

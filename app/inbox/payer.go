@@ -103,10 +103,16 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 // sentencePayer reads a payer from one line of text: "NAME (email) sent you",
 // "… from NAME (email)".
 func sentencePayer(s string) (name, email string) {
-	if m := payerVerbRE.FindStringSubmatch(s); m != nil {
-		if n := cleanName(m[1]); n != "" {
-			return n, m[2]
+	f := fold(s)
+	if containsAny(f, verbLits) {
+		if m := payerVerbRE.FindStringSubmatch(s); m != nil {
+			if n := cleanName(m[1]); n != "" {
+				return n, m[2]
+			}
 		}
+	}
+	if !containsAny(f, prepLits) {
+		return "", ""
 	}
 	for _, m := range payerPrepRE.FindAllStringSubmatch(s, 3) {
 		if n := cleanName(m[1]); n != "" {

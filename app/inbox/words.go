@@ -92,13 +92,82 @@ var (
 	prefixIndex []labelAffix
 	suffixIndex []labelAffix
 	monthIndex  = map[string]int{}
-	kindREs     = map[Kind]*regexp.Regexp{} // every language's phrases of a kind
-	langREs     []*regexp.Regexp            // per lexicon: all its kind phrases (language votes)
-	payerVerbRE *regexp.Regexp              // "NAME (email) sent you"
-	payerPrepRE *regexp.Regexp              // "from NAME (email)"
-	payerAddrRE *regexp.Regexp              // "from name@example.com"
-	monthAlt    string                      // month names for the date expressions
+	allPhrases  []phrase             // every language's kind phrases, in kindOrder
+	phraseTri   = map[string][]int{} // first 3 bytes of a phrase's literal → allPhrases indexes
+	phraseNoLit []int                // phrases without a literal: always tried
+	verbLits    []string             // folded payer verbs and prepositions: cheap tests before payerVerbRE / payerPrepRE
+	prepLits    []string
+	payerVerbRE *regexp.Regexp // "NAME (email) sent you"
+	payerPrepRE *regexp.Regexp // "from NAME (email)"
+	payerAddrRE *regexp.Regexp // "from name@example.com"
+	monthAlt    string         // month names for the date expressions
 )
+
+// A phrase is one kind phrase; lit is text every match contains (a cheap test before the
+// regular expression runs: most lines contain none).
+type phrase struct {
+	kind Kind
+	lit  string
+	re   *regexp.Regexp
+	lang int
+}
+
+// phraseWords is the size of a bit set over allPhrases.
+const phraseWords = 12
+
+// literalPrefix is the longest literal text every match of a phrase contains: a run of
+// plain characters outside groups ("" when the phrase has a top-level alternation or no run
+// of at least 3 bytes).
+func literalPrefix(ph string) string {
+	best := ""
+	depth := 0
+	run := []byte{}
+	flush := func(next byte) {
+		r := run
+		if (next == '?' || next == '*' || next == '{') && len(r) > 0 {
+			r = r[:len(r)-1] // the last character is optional
+		}
+		if len(r) > len(best) {
+			best = string(r)
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(ph); i++ {
+		c := ph[i]
+		switch {
+		case c == '\\':
+			flush(0)
+			i++ // an escape (\b, \.): not plain text
+		case c == '(':
+			flush(0)
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			return ""
+		case depth > 0:
+		case strings.IndexByte(".[]{}?*+^$", c) >= 0:
+			flush(c)
+			if c == '[' {
+				for i < len(ph) && ph[i] != ']' {
+					i++
+				}
+			}
+			if c == '{' {
+				for i < len(ph) && ph[i] != '}' {
+					i++
+				}
+			}
+		default:
+			run = append(run, c)
+		}
+	}
+	flush(0)
+	if len(best) < 3 {
+		return ""
+	}
+	return best
+}
 
 type labelEntry struct {
 	kind  string
@@ -133,11 +202,6 @@ func init() {
 				suffixIndex = append(suffixIndex, labelAffix{normLabel(p), kind, li})
 			}
 		}
-		var all []string
-		for _, k := range kindOrder {
-			all = append(all, lx.kinds[k]...)
-		}
-		langREs = append(langREs, regexp.MustCompile(`\b(?:`+strings.Join(all, "|")+`)`))
 		for m, n := range lx.months {
 			monthIndex[fold(m)] = n
 		}
@@ -146,11 +210,27 @@ func init() {
 		stops = append(stops, lx.nameStops...)
 	}
 	for _, k := range kindOrder {
-		var ps []string
-		for _, lx := range lexicons {
-			ps = append(ps, lx.kinds[k]...)
+		for li, lx := range lexicons {
+			for _, ph := range lx.kinds[k] {
+				lit := strings.TrimSpace(literalPrefix(ph))
+				i := len(allPhrases)
+				allPhrases = append(allPhrases, phrase{kind: k, lit: lit, re: regexp.MustCompile(`\b(?:` + ph + `)`), lang: li})
+				if len(lit) >= 3 {
+					phraseTri[lit[:3]] = append(phraseTri[lit[:3]], i)
+				} else {
+					phraseNoLit = append(phraseNoLit, i)
+				}
+			}
 		}
-		kindREs[k] = regexp.MustCompile(`\b(?:` + strings.Join(ps, "|") + `)`)
+	}
+	if len(allPhrases) > phraseWords*64 {
+		panic("inbox: more kind phrases than phraseWords holds")
+	}
+	for _, v := range verbs {
+		verbLits = append(verbLits, fold(v))
+	}
+	for _, p := range preps {
+		prepLits = append(prepLits, fold(p)+" ")
 	}
 	var ms []string
 	for m := range monthIndex {
@@ -219,8 +299,9 @@ func labelLangs(k string) uint {
 func isKnownLabel(k string) bool { return labelKind(k) != "" }
 
 // detectLanguage votes by the labels found and the kind phrases of the subject and the
-// first lines: the lexicon with most votes, or nil when nothing is recognised.
-func detectLanguage(subject string, b body, ls []label) *lexicon {
+// first lines (kindVotes, from classify): the lexicon with most votes, or nil when nothing is
+// recognised.
+func detectLanguage(ls []label, kindVotes []int) *lexicon {
 	votes := make([]int, len(lexicons))
 	for _, l := range ls {
 		m := labelLangs(l.key)
@@ -233,13 +314,8 @@ func detectLanguage(subject string, b body, ls []label) *lexicon {
 			}
 		}
 	}
-	texts := append([]string{fold(subject)}, b.folded[:min(len(b.folded), 60)]...)
-	for _, t := range texts {
-		for i, re := range langREs {
-			if re.MatchString(t) {
-				votes[i] += 2
-			}
-		}
+	for i, v := range kindVotes {
+		votes[i] += 2 * v
 	}
 	best, n := -1, 0
 	for i, v := range votes {
