@@ -19,7 +19,8 @@ var prefixSymbols = []struct{ sym, cur string }{
 	{"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"￥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"Fr.", "CHF"},
 }
 
-var suffixSymbols = map[string]string{"€": "EUR", "£": "GBP", "¥": "JPY", "円": "JPY", "₹": "INR", "zł": "PLN", "Kč": "CZK"}
+// suffix symbols: "1.386,50 €", "1 275,00 $" (French Canadian: the provider's dollar).
+var suffixSymbols = map[string]string{"€": "EUR", "£": "GBP", "¥": "JPY", "円": "JPY", "₹": "INR", "zł": "PLN", "Kč": "CZK", "$": ""}
 
 const (
 	reNumTight = `\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`
@@ -37,8 +38,8 @@ var (
 	}()
 	// 1: prefix symbol or code  2: number  3: code after
 	amountPrefixRE = regexp.MustCompile(`(?:` + reSign + `(` + rePrefixSym + `|\b[A-Z]{3}\b)\s?` + reSign + `(` + reNumTight + `)(?:\s?\(?\b([A-Z]{3})\b\)?)?)`)
-	// 1: number  2: suffix symbol or code
-	amountSuffixRE = regexp.MustCompile(`(?:\b(` + reNumLoose + `)\s?(€|£|¥|円|₹|zł|Kč|\b[A-Z]{3}\b))`)
+	// 1: number  2: suffix symbol or code  3: code after a symbol ("1 275,00 $ (CAD)")
+	amountSuffixRE = regexp.MustCompile(`(?:\b(` + reNumLoose + `)\s?(€|£|¥|円|₹|zł|Kč|\$|\b[A-Z]{3}\b)(?:\s?\(?\b([A-Z]{3})\b\)?)?)`)
 )
 
 // amountHit is an amount found in text.
@@ -105,9 +106,15 @@ func findAmounts(s, dollar string) []amountHit {
 			continue
 		}
 		num, mark := s[m[2]:m[3]], s[m[4]:m[5]]
-		cur := suffixSymbols[mark]
-		if cur == "" {
+		cur, isSym := suffixSymbols[mark]
+		explicit := true
+		switch {
+		case !isSym:
 			cur = mark
+		case m[6] >= 0 && validCurrency(s[m[6]:m[7]]) && (cur == "" || cur == s[m[6]:m[7]]):
+			cur = s[m[6]:m[7]] // "1 275,00 $ (CAD)", "1.386,50 € EUR"
+		case cur == "":
+			cur, explicit = dollar, false
 		}
 		if !validCurrency(cur) || !digitBoundary(s, m[2], m[3]) {
 			continue
@@ -116,7 +123,7 @@ func findAmounts(s, dollar string) []amountHit {
 		if err != nil || v < 0 {
 			continue
 		}
-		hits = append(hits, amountHit{start: m[0], end: m[1], minor: v, currency: cur, explicit: true, raw: s[m[0]:m[1]]})
+		hits = append(hits, amountHit{start: m[0], end: m[1], minor: v, currency: cur, explicit: explicit, raw: s[m[0]:m[1]]})
 	}
 	// order by position
 	for i := 1; i < len(hits); i++ {

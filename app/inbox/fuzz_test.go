@@ -32,7 +32,7 @@ func checkParse(t testing.TB, raw []byte) {
 		t.Fatalf("provider %q", p.Provider)
 	}
 	switch p.Kind {
-	case KindReceived, KindSent, KindRefund, KindFailed, KindNotPayment:
+	case KindReceived, KindSent, KindRefund, KindFailed, KindPending, KindPayout, KindRequest, KindNewsletter, KindNotPayment:
 	default:
 		t.Fatalf("kind %q", p.Kind)
 	}

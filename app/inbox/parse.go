@@ -185,16 +185,33 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	})
 
 	// kind
-	bulk := h.Get("List-Unsubscribe") != "" || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk")
-	var kindWhy string
-	p.Kind, kindWhy = classify(p.Subject, b, bulk)
+	labels := findLabels(lines)
+	kind, kindWhy, kindLines, kindVotes := classifyVotes(p.Subject, b)
+	lang := detectLanguage(labels, kindVotes)
+	if st, ok := statusPending(labels); ok && (kind == KindReceived || kind == kindReceipt) {
+		kind, kindWhy = KindPending, kindWhy+", status \""+st+"\""
+	}
+	mailbox := deliveredTo(h)
+	receiptCopy := false
+	if kind == kindReceipt {
+		// A receipt addressed to someone else reached this mailbox as the merchant's copy:
+		// money the owner received from the addressee. Otherwise the owner paid.
+		if mailbox != "" && p.To != "" && mailbox != p.To {
+			kind, receiptCopy = KindReceived, true
+			kindWhy += " (the merchant's copy of a receipt addressed to " + p.To + ")"
+		} else {
+			kind = KindSent
+			kindWhy += " (a receipt for a payment this mailbox made)"
+		}
+	}
+	bulk := h.Get("List-Unsubscribe") != "" || h.Get("List-Id") != "" ||
+		strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk") || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "list")
 
 	// fields
-	labels := findLabels(lines)
 	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
 	ownDomains := trustedDomains(p.Provider, banks)
 	exclude := func(e string) bool {
-		if e == p.From || e == p.To {
+		if e == p.From || e == p.To || e == mailbox {
 			return true
 		}
 		if i := strings.LastIndexByte(e, '@'); i >= 0 {
@@ -204,14 +221,50 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 		}
 		return false
 	}
-	p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, exclude)
+	if l, ok := firstLabel(labels, "txn"); ok {
+		p.TransactionID = cleanTxnID(l.value)
+	}
+	if p.TransactionID == "" && p.Provider == Stripe {
+		p.TransactionID = stripeIDRE.FindString(text)
+	}
+	switch {
+	case p.Provider == Unknown && bulk:
+		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) from no payment provider"
+	case p.Provider == Unknown:
+		kind, kindWhy = KindNotPayment, "no payment provider sent it ("+kindWhy+")"
+	case bulk && p.TransactionID == "":
+		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) naming no transaction ("+kindWhy+")"
+	}
+	p.Kind = kind
+	switch p.Kind {
+	case KindReceived, KindPending, KindFailed:
+		if receiptCopy {
+			p.PayerEmail = p.To
+		} else {
+			p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, func(i int) bool { return kindLines[i] }, exclude)
+		}
+	case KindNewsletter:
+		p.Amount, p.HasAmount, p.Currency, p.Fee, p.Net = 0, false, "", 0, 0
+	}
+	var invRef string
+	if l, ok := firstLabel(labels, "invref"); ok {
+		invRef = cleanTxnID(l.value)
+	}
 	if l, ok := firstLabel(labels, "memo"); ok {
-		p.Reference = clip(l.value, 300)
+		p.Reference = clip(cleanText(l.value), 300)
+	} else if l, ok := firstLabel(labels, "reason"); ok && p.Kind == KindRefund {
+		p.Reference = clip(cleanText(l.value), 300) // the refund's note
+	} else if invRef != "" {
+		p.Reference = invRef
 	} else if p.Provider == Venmo {
 		p.Reference = venmoNote(lines)
 	}
 	p.InvoiceRefs = InvoiceRefs(p.Reference)
-	for _, r := range append(InvoiceRefs(p.Subject), InvoiceRefs(prefix(text, 20000))...) {
+	more := InvoiceRefs(p.Subject)
+	if invRef != "" {
+		more = append([]string{invRef}, more...)
+	}
+	for _, r := range append(more, InvoiceRefs(prefix(text, 20000))...) {
 		if !containsFold(p.InvoiceRefs, r) {
 			p.InvoiceRefs = append(p.InvoiceRefs, r)
 		}
@@ -219,26 +272,24 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	if p.Reference == "" && len(p.InvoiceRefs) > 0 {
 		p.Reference = p.InvoiceRefs[0]
 	}
-	if l, ok := firstLabel(labels, "txn"); ok {
-		p.TransactionID = cleanTxnID(l.value)
-	}
-	if p.TransactionID == "" && p.Provider == Stripe {
-		p.TransactionID = stripeIDRE.FindString(text)
-	}
-	dayFirst := p.Currency != "" && p.Currency != "USD" && p.Currency != "CAD"
-	if l, ok := firstLabel(labels, "date"); ok {
-		if d, ok := findDate(l.value, dayFirst); ok {
-			p.Date = d
-		}
-	}
-	if p.Date.IsZero() {
+	order := numericDateOrder(lang, p.Currency, fromDomain)
+	var dateWhy string
+	p.Date, dateWhy = paymentDate(p.Subject, b, labels, kindLines, order)
+	if p.Date.IsZero() && dateWhy == "" {
 		if t, err := h.Date(); err == nil && !t.IsZero() {
 			p.Date = data.DateOf(t)
 		}
 	}
+	langName := "no language recognised"
+	if lang != nil {
+		langName = "language " + lang.code
+	}
 
 	// why: one line
-	why := []string{string(p.Kind) + ": " + kindWhy, "provider " + string(p.Provider) + ": " + provWhy, trustWhy}
+	why := []string{string(p.Kind) + ": " + kindWhy, "provider " + string(p.Provider) + ": " + provWhy, langName, trustWhy}
+	if dateWhy != "" {
+		why = append(why, dateWhy)
+	}
 	if p.Kind == KindReceived && !p.HasAmount {
 		why = append(why, "no amount found")
 	}
@@ -322,7 +373,7 @@ func venmoNote(lines []string) string {
 				if v == "" || len(findAmounts(v, "USD")) > 0 && len(v) < 16 {
 					continue
 				}
-				if _, ok := findDate(v, false); ok {
+				if _, ok := findDate(v, orderMonthFirst); ok {
 					break
 				}
 				return clip(v, 300)
@@ -339,6 +390,7 @@ func venmoNote(lines []string) string {
 // byte (cheap keyword checks before running regular expressions).
 type body struct {
 	lines, lower []string
+	folded       []string // fold(line): lower case without accents, for the wording tables
 }
 
 // maxLine: longer lines are read only this far (no payment notice needs more, and it
@@ -347,11 +399,13 @@ const maxLine = 2048
 
 func splitBody(text string) body {
 	b := body{lines: strings.Split(text, "\n"), lower: strings.Split(asciiLower(text), "\n")}
+	b.folded = make([]string, len(b.lines))
 	for i := range b.lines {
 		if len(b.lines[i]) > maxLine {
 			b.lines[i] = clip(b.lines[i], maxLine)
 			b.lower[i] = b.lower[i][:len(b.lines[i])]
 		}
+		b.folded[i] = fold(b.lines[i])
 	}
 	return b
 }

@@ -35,10 +35,10 @@ var fixtureWants = map[string]want{
 	"paypal_jpy_base64.eml":       {PayPal, KindReceived, true, "5000", "JPY", "山田 太郎", "taro.yamada@yamada-shoji.example", "INV-00045", "1AB23456CD7890123", "2026-01-22"},
 	"paypal_sent.eml":             {PayPal, KindSent, true, "89.99", "USD", "", "", "OS-778812", "5TY87654QW3210987", "2026-01-12"},
 	"paypal_refund.eml":           {PayPal, KindRefund, true, "25.00", "USD", "", "", "Overcharge on INV-00042", "2RF11223AA4455667", "2026-01-15"},
-	"paypal_newsletter.eml":       {PayPal, KindNotPayment, true, "", "", "", "", "", "", "2026-01-13"},
+	"paypal_newsletter.eml":       {PayPal, KindNewsletter, true, "", "", "", "", "", "", "2026-01-13"},
 	"stripe_payment.eml":          {Stripe, KindReceived, true, "480.00", "USD", "Northwind Traders", "billing@northwind.example", "Invoice INV-00051", "pi_3QxYz2EaBcDeFgHi1JkLmNoP", "2026-01-20"},
 	"stripe_cad.eml":              {Stripe, KindReceived, true, "50.00", "CAD", "", "accounts@maple-leaf.example", "BRIGHTSIDE INV-00057", "ch_3QabCDefGH12ijKL", "2026-01-21"},
-	"stripe_payout.eml":           {Stripe, KindNotPayment, true, "2310.55", "USD", "", "", "", "po_1QzPayoutAbCdEf12", "2026-01-22"},
+	"stripe_payout.eml":           {Stripe, KindPayout, true, "2310.55", "USD", "", "", "", "po_1QzPayoutAbCdEf12", "2026-01-22"},
 	"stripe_failed.eml":           {Stripe, KindFailed, true, "99.00", "USD", "", "billing@contoso.example", "Invoice INV-00058", "pi_3QfailEdPaymentXyZ12", "2026-01-23"},
 	"stripe_refund.eml":           {Stripe, KindRefund, true, "480.00", "USD", "", "", "", "re_3QrefundAbCdEf1234", "2026-01-26"},
 	"square_received_base64.eml":  {Square, KindReceived, true, "75.50", "USD", "Marcus Lee", "", "INV-00046 fall cleanup", "8xQ2kL9mNp3RtV7wYz1A", "2026-01-23"},
@@ -327,25 +327,36 @@ func TestInvoiceRefs(t *testing.T) {
 
 func TestFindDate(t *testing.T) {
 	cases := []struct {
-		s        string
-		dayFirst bool
-		want     string
+		s     string
+		order dateOrder
+		want  string
 	}{
-		{"Jan 14, 2026", false, "2026-01-14"},
-		{"January 20, 2026", false, "2026-01-20"},
-		{"16 January 2026", false, "2026-01-16"},
-		{"2026-01-16", false, "2026-01-16"},
-		{"21.01.2026", false, "2026-01-21"},
-		{"01/21/2026", false, "2026-01-21"},
-		{"03/04/2026", true, "2026-04-03"},
-		{"21/01/2026", false, "2026-01-21"},
-		{"Jan 19, 2026 PST · + $45.00", false, "2026-01-19"},
-		{"Sept. 3rd, 2026", false, "2026-09-03"},
-		{"Feb 30, 2026", false, ""},
-		{"no date", false, ""},
+		{"Jan 14, 2026", orderUnknown, "2026-01-14"},
+		{"January 20, 2026", orderUnknown, "2026-01-20"},
+		{"16 January 2026", orderUnknown, "2026-01-16"},
+		{"2026-01-16", orderUnknown, "2026-01-16"},
+		{"21.01.2026", orderUnknown, "2026-01-21"},
+		{"01/21/2026", orderUnknown, "2026-01-21"},
+		{"03/04/2026", orderDayFirst, "2026-04-03"},
+		{"03/04/2026", orderMonthFirst, "2026-03-04"},
+		{"03/04/2026", orderUnknown, ""}, // two readings, no cue: not guessed
+		{"04/04/2026", orderUnknown, "2026-04-04"},
+		{"23-02-2026", orderUnknown, "2026-02-23"},
+		{"21/01/2026", orderMonthFirst, "2026-01-21"},
+		{"Jan 19, 2026 PST · + $45.00", orderUnknown, "2026-01-19"},
+		{"Sept. 3rd, 2026", orderUnknown, "2026-09-03"},
+		{"Feb 30, 2026", orderUnknown, ""},
+		{"no date", orderUnknown, ""},
+		{"14. Januar 2026", orderUnknown, "2026-01-14"},
+		{"1er février 2026", orderUnknown, "2026-02-01"},
+		{"28 janv. 2026", orderUnknown, "2026-01-28"},
+		{"11 de enero de 2026", orderUnknown, "2026-01-11"},
+		{"18 gennaio 2026", orderUnknown, "2026-01-18"},
+		{"3. März 2026", orderUnknown, "2026-03-03"},
+		{"le 5 décembre 2026 à 10:00", orderUnknown, "2026-12-05"},
 	}
 	for _, c := range cases {
-		d, ok := findDate(c.s, c.dayFirst)
+		d, ok := findDate(c.s, c.order)
 		if d.String() != c.want || ok != (c.want != "") {
 			t.Errorf("%q: %q %v, want %q", c.s, d.String(), ok, c.want)
 		}
@@ -485,8 +496,8 @@ func TestParseFiles(t *testing.T) {
 
 func TestClassify(t *testing.T) {
 	subjects := map[string]Kind{
-		"INTERAC e-Transfer: JOHN SMITH requested money.": KindNotPayment,
-		"You've got an invoice from Office Supplies Co.":  KindNotPayment,
+		"INTERAC e-Transfer: JOHN SMITH requested money.": KindRequest,
+		"You've got an invoice from Office Supplies Co.":  KindRequest,
 		"Your payment to Acme Corp was declined":          KindFailed,
 		"You received a refund from Acme Corp":            KindRefund,
 		"Notification of payment received":                KindReceived,
@@ -495,22 +506,88 @@ func TestClassify(t *testing.T) {
 		"Your payout of $10.00 failed":                    KindFailed,
 		"Re: lunch on Friday":                             KindNotPayment,
 		"INTERAC e-Transfer: A money transfer from JOHN SMITH has been automatically deposited.": KindReceived,
+		"You've got a pending eCheck payment":                                                    KindPending,
+		"Your payout of $3,412.08 is on its way":                                                 KindPayout,
+		// German, French, Spanish, Italian, Dutch
+		"Sie haben eine Zahlung erhalten":                  KindReceived,
+		"Sie haben eine Rückzahlung gesendet":              KindRefund,
+		"Zahlung fehlgeschlagen":                           KindFailed,
+		"Ihre Auszahlung ist unterwegs":                    KindPayout,
+		"Max Bauer hat Geld angefordert":                   KindRequest,
+		"Zahlung ausstehend":                               KindPending,
+		"Gutschrift auf Ihrem Konto":                       KindReceived,
+		"Sie haben 20,00 € an Pat Lopez gesendet":          KindSent,
+		"Vous avez reçu un paiement":                       KindReceived,
+		"Virement INTERAC : Vous avez reçu un virement":    KindReceived,
+		"Votre paiement a été refusé":                      KindFailed,
+		"Remboursement de 120,00 € effectué":               KindRefund,
+		"Demande de paiement de Papeterie Lumière":         KindRequest,
+		"Paiement en attente":                              KindPending,
+		"Vous avez envoyé 20,00 € à Pat Lopez":             KindSent,
+		"Has recibido un pago":                             KindReceived,
+		"Transferencia recibida":                           KindReceived,
+		"Tu pago a Pat López se ha cancelado":              KindFailed,
+		"Reembolso enviado":                                KindRefund,
+		"Solicitud de pago de Talleres Navarro":            KindRequest,
+		"Pago pendiente":                                   KindPending,
+		"Has enviado 20,00 € a Pat López":                  KindSent,
+		"Hai ricevuto un pagamento":                        KindReceived,
+		"Bijschrijving ontvangen":                          KindReceived,
+		"Nouveautés de février : -20 % sur les carnets":    KindNotPayment,
+		"Neu im Februar: 20 % Rabatt auf alle Notizbücher": KindNotPayment,
 	}
 	for subj, want := range subjects {
-		if got, why := classify(subj, splitBody(""), false); got != want {
+		if got, why, _ := classify(subj, splitBody("")); got != want {
 			t.Errorf("%q: %s (%s), want %s", subj, got, why, want)
 		}
 	}
 	// body: the first line that says anything decides (the headline, not the footer)
 	b := splitBody("Hello\nTom Baker paid you $5.00\nIf you issued a refund by mistake, contact us.")
-	if got, _ := classify("Venmo", b, false); got != KindReceived {
+	if got, _, _ := classify("Venmo", b); got != KindReceived {
 		t.Errorf("headline: %s", got)
 	}
 	b = splitBody("Hello\nYour payment has failed.\nYou received this because...")
-	if got, _ := classify("Notice", b, false); got != KindFailed {
+	if got, _, _ := classify("Notice", b); got != KindFailed {
 		t.Errorf("failed headline: %s", got)
 	}
-	if got, _ := classify("Spring offers", splitBody("You received $5 cashback"), true); got != KindNotPayment {
-		t.Errorf("bulk mail: %s", got)
+	// a more specific headline refines a general subject; a general one does not override
+	b = splitBody("Ryan Cole sent you an eCheck payment.\nThe eCheck is pending.")
+	if got, _, _ := classify("You've got money", splitBody("The eCheck payment is pending until it clears.")); got != KindPending {
+		t.Errorf("pending headline: %s", got)
+	}
+	if got, _, _ := classify("You've got a pending eCheck payment", b); got != KindPending {
+		t.Errorf("pending subject: %s", got)
+	}
+}
+
+// TestParseBulkMail: bulk mail (List-Unsubscribe) is a newsletter even when its subject
+// says "you received"; from no provider it is a newsletter too; and pending or requested
+// money is never received.
+func TestParseBulkMail(t *testing.T) {
+	msg := func(from, subject, extra, body string) []byte {
+		return []byte("From: " + from + "\r\nTo: accounts@brightside-studio.example\r\nSubject: " + subject +
+			"\r\nDate: Mon, 02 Feb 2026 10:00:00 +0000\r\nMessage-ID: <x@y.example>\r\n" + extra + "\r\n" + body + "\r\n")
+	}
+	cases := []struct {
+		raw  []byte
+		want Kind
+	}{
+		{msg("PayPal <paypal@mail.paypal.com>", "You received a gift", "List-Unsubscribe: <mailto:u@paypal.com>\r\n", "You received $5 cashback"), KindNewsletter},
+		{msg("Papeterie <news@papeterie.example>", "Paiement reçu ? Nos nouveautés", "List-Id: news <news.papeterie.example>\r\n", "Vous avez reçu 12,90 €"), KindNewsletter},
+		{msg("Papeterie <news@papeterie.example>", "Paiement reçu", "", "Vous avez reçu 12,90 €"), KindNotPayment},
+		{msg("PayPal <service@paypal.com>", "You've got money", "", "Ryan Cole sent you an eCheck payment of $2,400.00 USD.\r\nStatus: Pending"), KindPending},
+		{msg("Venmo <venmo@venmo.com>", "Liam Scott requests $30.00", "", "Liam Scott requests $30.00"), KindRequest},
+	}
+	for _, c := range cases {
+		p, err := Parse(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != c.want {
+			t.Errorf("%s: %s, want %s (%s)", p.Subject, p.Kind, c.want, p.Why)
+		}
+		if (p.Kind == KindNewsletter) && p.HasAmount {
+			t.Errorf("%s: a newsletter has no amount: %s", p.Subject, p)
+		}
 	}
 }

@@ -47,15 +47,6 @@ func (p Provider) Name() string {
 // Kind is what a message says happened to money.
 type Kind string
 
-// Kinds of message. Only KindReceived is money coming in.
-const (
-	KindReceived   Kind = "received"
-	KindSent       Kind = "sent"
-	KindRefund     Kind = "refund"
-	KindFailed     Kind = "failed"
-	KindNotPayment Kind = "not_payment"
-)
-
 // ProviderDomains lists the domains each provider sends its notices from. A From domain
 // matches a listed domain exactly or as a subdomain (messaging.squareup.com).
 // Zelle notices come from the customer's bank: Zelle's list is the bank list plus these.
@@ -82,6 +73,16 @@ var DefaultBankDomains = []string{
 	"hsbc.com", "hsbc.co.uk", "barclays.co.uk", "barclays.com", "lloydsbank.co.uk", "natwest.com",
 	"santander.co.uk", "ing.com", "ing.de", "ing.nl", "db.com", "deutsche-bank.de", "commerzbank.de",
 	"bnpparibas.com", "ubs.com", "revolut.com", "n26.com",
+	"nationwide.co.uk", "monzo.com", "starlingbank.com", "metrobankonline.co.uk", "tsb.co.uk", "rbs.co.uk",
+	"sparkasse.de", "dkb.de", "postbank.de", "comdirect.de", "hypovereinsbank.de", "volksbank.de", "ing.at", "erstebank.at",
+	"bnpparibas", "bnpparibas.fr", "mabanque.bnpparibas", "credit-agricole.fr", "societegenerale.fr", "lcl.fr",
+	"labanquepostale.fr", "creditmutuel.fr", "banquepopulaire.fr", "caisse-epargne.fr", "boursorama.fr",
+	"bancosantander.es", "santander.es", "bbva.es", "bbva.com", "caixabank.es", "caixabank.com", "bankinter.com",
+	"bancsabadell.com", "unicaja.es", "ing.es",
+	"abnamro.nl", "rabobank.nl", "bunq.com", "ing.be", "kbc.be", "belfius.be",
+	"postfinance.ch", "raiffeisen.ch", "credit-suisse.com", "zkb.ch",
+	"intesasanpaolo.com", "unicredit.it", "bancobpm.it",
+	"commbank.com.au", "westpac.com.au", "anz.com", "nab.com.au",
 }
 
 // canadianBanks: a bare "$" in their notices means CAD.
@@ -114,7 +115,10 @@ var displayBrand = []struct {
 }
 
 // bankPattern: text that reads like a bank's notice of an incoming transfer.
-var bankPattern = regexp.MustCompile(`(?i)\bincoming (?:wire|credit|payment|transfer|sepa|ach)\b|\bcredit transfer\b|\bwire transfer\b|\bach credit\b|\bdirect deposit\b|\bremittance information\b|\bordering party\b|\boriginator\b|\bhas been credited\b|\bcredited to your account\b`)
+// It is matched against folded text (lower case, no accents).
+var bankPattern = regexp.MustCompile(`\bincoming (?:wire|credit|payment|transfer|sepa|ach)\b|\bcredit transfer\b|\bwire transfer\b|\bach credit\b|\bdirect deposit\b|\bremittance information\b|\bordering party\b|\boriginator\b|\bhas been credited\b|\bcredited to your account\b|\bfaster payments?\b|\bpaid into your account\b|` +
+	`\bgutschrift\b|\buberweisung eingegangen\b|\bauftraggeber\b|\bverwendungszweck\b|\bvirement (?:recu|entrant|sepa)\b|\bdonneur d'ordre\b|\bcredite sur votre compte\b|` +
+	`\btransferencia recibida\b|\bhas recibido una transferencia\b|\bordenante\b|\bbonifico (?:ricevuto|in entrata)\b|\bordinante\b|\bbijschrijving\b|\bbijgeschreven\b`)
 
 // detectProvider decides the provider: by the From domain when it is on a list, else by
 // what the message says. It also returns how it decided.
@@ -143,7 +147,7 @@ func detectProvider(fromDomain, display, subject, body string, banks []string) (
 			return b.p, "the message names " + b.p.Name()
 		}
 	}
-	if bankPattern.MatchString(head) {
+	if bankPattern.MatchString(fold(head)) {
 		return Bank, "the message reads like a bank transfer notice"
 	}
 	return Unknown, "no provider recognised"
@@ -172,88 +176,6 @@ func defaultDollar(p Provider, fromDomain string) string {
 		return "AUD"
 	}
 	return "USD"
-}
-
-// kindRule is a pattern saying what kind of message this is.
-type kindRule struct {
-	kind  Kind
-	stems []string // every phrase of re contains one of these (lower case): a cheap pre-check
-	re    *regexp.Regexp
-	note  string // extra words for Why
-}
-
-var (
-	failedStems   = []string{"fail", "declin", "could", "unsuccessful", "return", "revers", "cancel", "reject", "insufficient"}
-	refundStems   = []string{"refund", "chargeback"}
-	notPayStems   = []string{"payout", "statement", "request", "invoice"}
-	sentStems     = []string{"sent", "paid", "payment", "transfer", "receipt", "authori"}
-	receivedStems = []string{"got", "receiv", "sent", "paid", "money", "payment", "deposit", "credit", "incoming"}
-)
-
-func (r kindRule) find(s, lower string) string {
-	if !containsAny(lower, r.stems) {
-		return ""
-	}
-	return r.re.FindString(s)
-}
-
-// Kind rules, in priority order: a failed refund is failed, a refund "you sent" is a refund,
-// a payout is not a customer payment, and only then sent before received ("your transfer to
-// X was deposited" is money going out).
-var subjectRules = []kindRule{
-	{KindFailed, failedStems, regexp.MustCompile(`(?i)\bpayment (?:has )?failed\b|\bfailed\b|\bdeclined\b|\bunsuccessful\b|\bcould ?n[o']?t be (?:completed|processed|sent|delivered)\b|\b(?:was|has been|were) (?:returned|reversed|cancell?ed|rejected)\b|\b(?:payment|transfer) (?:was )?cancell?ed\b|\binsufficient funds\b`), ""},
-	{KindRefund, refundStems, regexp.MustCompile(`(?i)\brefund(?:ed|s)?\b|\bchargeback\b`), ""},
-	{KindNotPayment, notPayStems, regexp.MustCompile(`(?i)\bpayouts?\b|\bstatement is (?:ready|available)\b|\bmonthly statement\b|\bmoney request\b|\brequest(?:ed|s|ing)? (?:money|a payment|payment)\b|\bpayment request\b|\brequest for (?:money|payment)\b|\binvoice from\b|\bsent you an invoice\b`), "a payout, statement, request or bill, not a customer payment"},
-	{KindSent, sentStems, regexp.MustCompile(`(?i)\byou(?:'ve| have)? (?:just )?sent\b|\byou(?:'ve| have)? paid\b|\bpayment sent\b|\bmoney sent\b|\byou made a payment\b|\byour (?:\S+ )?(?:payment|money transfer|transfer|e-transfer) (?:to|of)\b|\breceipt for your payment\b|\byou(?:'ve)? authori[sz]ed a payment\b`), ""},
-	{KindReceived, receivedStems, regexp.MustCompile(`(?i)\byou(?:'ve| have)? got (?:money|paid)\b|\byou(?:'ve| have)? received\b|\breceived (?:a |your )?(?:payment|money)\b|\bpayment received\b|\bmoney received\b|\bfunds received\b|\bsent you\b|\bpaid you\b|\bmoney is in your account\b|\bpayment of .{1,40}? from\b|\bnew payment\b|\bpayment (?:succeeded|successful|complete[d]?)\b|\bdeposited\b|\bhas been credited\b|\bincoming (?:wire|credit|payment|transfer|sepa|ach)\b|\bcredit transfer\b|\bdirect deposit\b|\bpayment from\b`), ""},
-}
-
-// bodyRules are the same kinds with phrases safe to look for in a body, where footers say
-// things like "refund policy" or "if you did not make this payment".
-var bodyRules = []kindRule{
-	{KindFailed, failedStems, regexp.MustCompile(`(?i)\bpayment (?:has )?failed\b|\b(?:was|has been) declined\b|\bcould ?n[o']?t be (?:completed|processed)\b|\bwas unsuccessful\b|\b(?:was|has been) (?:returned|reversed|cancell?ed|rejected)\b|\binsufficient funds\b`), ""},
-	{KindRefund, refundStems, regexp.MustCompile(`(?i)\b(?:issued|sent|processed) a refund\b|\brefund (?:of|issued|for|to|processed|amount)\b|\bhas been refunded\b|\bwas refunded\b|\byou refunded\b`), ""},
-	{KindNotPayment, notPayStems, regexp.MustCompile(`(?i)\byour payout\b|\bpayout (?:of|amount|to)\b|\bmoney request\b|\brequested (?:money|a payment)\b|\bsent you an invoice\b`), "a payout, request or bill, not a customer payment"},
-	{KindSent, sentStems, regexp.MustCompile(`(?i)\byou(?:'ve| have)? (?:just )?sent\b|\byou(?:'ve| have)? paid\b|\bpayment sent\b|\byou made a payment\b|\byour (?:\S+ )?(?:payment|money transfer|transfer|e-transfer) (?:to|of)\b`), ""},
-	{KindReceived, receivedStems, subjectRules[4].re, ""},
-}
-
-// classify decides the kind: from the subject if it says, else from the first line of the
-// body that says anything (headline first, footers last).
-func classify(subject string, b body, bulk bool) (Kind, string) {
-	lowerSubject := asciiLower(subject)
-	for _, r := range subjectRules {
-		if m := r.find(subject, lowerSubject); m != "" {
-			return r.kind, whyKind(r, "subject", m)
-		}
-	}
-	if bulk {
-		return KindNotPayment, "bulk mail (List-Unsubscribe/Precedence) whose subject names no payment"
-	}
-	for i, l := range b.lines {
-		if !containsAny(b.lower[i], kindStems) {
-			continue // no rule can match: skip the regexps
-		}
-		for _, r := range bodyRules {
-			if m := r.find(l, b.lower[i]); m != "" {
-				return r.kind, whyKind(r, "body", m)
-			}
-		}
-	}
-	return KindNotPayment, "no payment wording in subject or body"
-}
-
-// kindStems: every bodyRules phrase contains one of these (lower case).
-var kindStems = []string{"fail", "declin", "could", "unsuccessful", "return", "revers", "cancel", "reject",
-	"insufficient", "refund", "payout", "sent", "paid", "payment", "transfer", "receiv", "money", "deposit",
-	"credit", "incoming"}
-
-func whyKind(r kindRule, where, m string) string {
-	s := where + " says \"" + strings.ToLower(m) + "\""
-	if r.note != "" {
-		s += " (" + r.note + ")"
-	}
-	return s
 }
 
 func prefix(s string, n int) string {

@@ -1,0 +1,133 @@
+package inbox
+
+import (
+	"math/bits"
+	"strings"
+)
+
+// kindHit is a kind phrase found in the subject (line -1) or a body line.
+type kindHit struct {
+	kind   Kind
+	line   int
+	phrase string
+}
+
+// findKind gives the most specific kind a line's phrases say (kindOrder), if any; votes,
+// when not nil, counts the phrases found per lexicon. Only the phrases whose literal's first
+// three bytes occur in the line are tried.
+func findKind(folded string, votes []int) (Kind, string, bool) {
+	if len(folded) < 3 {
+		return "", "", false
+	}
+	var cand [phraseWords]uint64
+	any := false
+	for i := 0; i+3 <= len(folded); i++ {
+		for _, x := range phraseTri[folded[i:i+3]] {
+			cand[x>>6] |= 1 << (x & 63)
+			any = true
+		}
+	}
+	for _, x := range phraseNoLit {
+		cand[x>>6] |= 1 << (x & 63)
+		any = true
+	}
+	if !any {
+		return "", "", false
+	}
+	var kind Kind
+	var match string
+	for w := range cand {
+		for set := cand[w]; set != 0; set &= set - 1 {
+			ph := &allPhrases[w<<6+bits.TrailingZeros64(set)]
+			if kind != "" && votes == nil {
+				return kind, match, true
+			}
+			if ph.lit != "" && !strings.Contains(folded, ph.lit) {
+				continue
+			}
+			m := ph.re.FindString(folded)
+			if m == "" {
+				continue
+			}
+			if votes != nil {
+				votes[ph.lang]++
+			}
+			if kind == "" {
+				kind, match = ph.kind, m
+			}
+		}
+	}
+	return kind, match, kind != ""
+}
+
+// classify decides what the message says happened: the subject's phrase, refined by the
+// body's headline (its first line with a kind phrase) when that one is more specific ("You've
+// got money" over "The eCheck is pending"; "Your transfer of $5" over "Your transfer to your
+// bank is on its way"); with no phrase in the subject, the body's headline decides. It also
+// gives the lines that carry a kind phrase (where the payer's sentence and the payment date
+// are looked for).
+func classify(subject string, b body) (Kind, string, map[int]bool) {
+	k, why, lines, _ := classifyVotes(subject, b)
+	return k, why, lines
+}
+
+// classifyVotes is classify that also counts the kind phrases per lexicon (in the subject
+// and the first 60 lines), for detectLanguage.
+func classifyVotes(subject string, b body) (Kind, string, map[int]bool, []int) {
+	lines := map[int]bool{}
+	votes := make([]int, len(lexicons))
+	var subj, head *kindHit
+	if k, m, ok := findKind(fold(subject), votes); ok {
+		subj = &kindHit{k, -1, m}
+		lines[-1] = true
+	}
+	for i := range b.folded {
+		if i > 400 {
+			break
+		}
+		var v []int
+		if i < 60 {
+			v = votes
+		}
+		k, m, ok := findKind(b.folded[i], v)
+		if !ok {
+			continue
+		}
+		lines[i] = true
+		if head == nil {
+			head = &kindHit{k, i, m}
+		}
+	}
+	switch {
+	case subj == nil && head == nil:
+		return KindNotPayment, "no payment wording in subject or body", lines, votes
+	case subj == nil:
+		return head.kind, "body says \"" + head.phrase + "\"", lines, votes
+	case head != nil && rank(head.kind) < rank(subj.kind):
+		return head.kind, "subject says \"" + subj.phrase + "\" and the body \"" + head.phrase + "\"", lines, votes
+	}
+	return subj.kind, "subject says \"" + subj.phrase + "\"", lines, votes
+}
+
+func rank(k Kind) int {
+	for i, x := range kindOrder {
+		if x == k {
+			return i
+		}
+	}
+	return len(kindOrder)
+}
+
+// statusPending: a labelled status ("Status: Pending", "Estado: pendiente") says the
+// money is not there yet.
+func statusPending(ls []label) (string, bool) {
+	for _, l := range ls {
+		if l.kind != "status" {
+			continue
+		}
+		if k, _, ok := findKind(fold(l.value), nil); ok && k == KindPending {
+			return strings.TrimSpace(l.value), true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,126 @@
+package inbox
+
+import "strings"
+
+// nameAbbrevs end company names with a dot that belongs to the name ("Trading Co.",
+// "Ibáñez S.L.", "Werkstätten e.K."): it is kept when a name is trimmed.
+var nameAbbrevs = set("co", "inc", "ltd", "corp", "bros", "jr", "sr", "llc", "plc", "gmbh", "ag", "kg", "sa", "sl", "srl", "bv", "nv", "ek", "st")
+
+// cleanName trims a payer name and refuses things that are not one.
+func cleanName(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " ,;:!\"'“”„«»"))
+	if strings.HasSuffix(s, ".") {
+		last := s[strings.LastIndexAny(s, " ")+1:]
+		w := strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(last, "."), ".", ""))
+		if !nameAbbrevs[w] && !strings.Contains(strings.TrimSuffix(last, "."), ".") {
+			s = strings.TrimSpace(strings.TrimRight(s, "."))
+		}
+	}
+	if s == "" || len(s) > 100 {
+		return ""
+	}
+	l := fold(s)
+	for _, w := range []string{"you", "your ", "a ", "the ", "someone", "vous", "votre ", "sie", "ihnen", "ihr ", "usted", "tu ", "su ", "un ", "une ", "el ", "la ", "le ", "der ", "die ", "das "} {
+		if l == strings.TrimSpace(w) || strings.HasSuffix(w, " ") && strings.HasPrefix(l, w) {
+			return ""
+		}
+	}
+	if strings.ContainsAny(s, "$€£¥@<>") || !hasLetter(s) {
+		return ""
+	}
+	return s
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// payer finds the payer's name and email: labelled values first ("Sender: ...",
+// "Auftraggeber: ..."; an address on the line under a labelled name), then the sentence
+// that says what happened ("X sent you money", "from X (x@example.com)", "de la part de X",
+// "von X erhalten") in the subject and body. kindLine says which lines those are. exclude
+// refuses addresses that are not the payer's (ours, the provider's).
+func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude func(string) bool) (name, email string) {
+	okEmail := func(e string) string {
+		e = strings.ToLower(strings.Trim(e, "<>()[]. "))
+		if e == "" || exclude(e) {
+			return ""
+		}
+		return e
+	}
+	if l, ok := firstLabel(ls, "name"); ok {
+		v := l.value
+		if e := emailRE.FindString(v); e != "" {
+			email = okEmail(e)
+			v = strings.NewReplacer(e, "", "()", "", "<>", "").Replace(v)
+		}
+		name = cleanName(v)
+		if email == "" && l.line+1 < len(b.lines) {
+			if next := strings.TrimSpace(b.lines[l.line+1]); emailRE.FindString(next) == next && next != "" {
+				email = okEmail(next)
+			}
+		}
+	}
+	if l, ok := firstLabel(ls, "email"); ok && email == "" {
+		email = okEmail(emailRE.FindString(l.value))
+	}
+	if name != "" && email != "" {
+		return name, email
+	}
+	for i := -1; i < len(b.lines) && i < 80; i++ {
+		s := subject
+		if i >= 0 {
+			s = b.lines[i]
+		}
+		if !kindLine(i) {
+			continue
+		}
+		n, e := sentencePayer(s)
+		if e = okEmail(e); n == "" && e == "" {
+			continue
+		}
+		switch {
+		case name == "":
+			name = n
+		case n != "" && !strings.EqualFold(n, name):
+			continue // another person's sentence: not this payer's address
+		}
+		if email == "" {
+			email = e
+		}
+		if email != "" {
+			break
+		}
+	}
+	return name, email
+}
+
+// sentencePayer reads a payer from one line of text: "NAME (email) sent you",
+// "… from NAME (email)".
+func sentencePayer(s string) (name, email string) {
+	f := fold(s)
+	if containsAny(f, verbLits) {
+		if m := payerVerbRE.FindStringSubmatch(s); m != nil {
+			if n := cleanName(m[1]); n != "" {
+				return n, m[2]
+			}
+		}
+	}
+	if !containsAny(f, prepLits) {
+		return "", ""
+	}
+	for _, m := range payerPrepRE.FindAllStringSubmatch(s, 3) {
+		if n := cleanName(m[1]); n != "" {
+			return n, m[2]
+		}
+	}
+	if m := payerAddrRE.FindStringSubmatch(s); m != nil {
+		return "", m[1]
+	}
+	return "", ""
+}

@@ -1,0 +1,57 @@
+package inbox
+
+// German wording (PayPal Deutschland, Stripe, Wise, Sparkassen and banks: Gutschrift,
+// Überweisung, Verwendungszweck).
+var lexDE = lexicon{
+	code: "de",
+	labels: map[string][]string{
+		"name": {"absender", "von", "zahler", "zahlender", "auftraggeber", "name des auftraggebers", "auftraggeber name",
+			"kontoinhaber", "kunde", "kundin", "zahlungspflichtiger", "gesendet von", "erhalten von", "überweisender",
+			"name des zahlers", "name des absenders", "zahlungsabsender"},
+		"email": {"e-mail-adresse", "e-mail adresse", "e-mail des absenders", "e-mail des kunden"},
+		"memo": {"verwendungszweck", "mitteilung", "nachricht", "notiz", "hinweis", "referenz", "kundenreferenz",
+			"beschreibung", "zahlungsgrund", "betreff", "zweck", "buchungstext", "zahlungsreferenz"},
+		"invref": {"rechnung", "rechnungsnummer", "rechnungs-nr", "bestellnummer", "bestellung"},
+		"txn": {"transaktionscode", "transaktions-id", "transaktions-code", "transaktionsnummer", "überweisungsnummer",
+			"zahlungs-id", "referenznummer", "end-to-end-referenz", "end-to-end-id", "bestätigungsnummer",
+			"belegnummer", "auftragsnummer", "transaktionsreferenz", "mandatsreferenz", "erstattungs-id", "auszahlungs-id", "quittungsnummer"},
+		"date": {"datum", "transaktionsdatum", "buchungsdatum", "buchungstag", "valuta", "valutadatum", "wertstellung",
+			"zahlungsdatum", "ausführungsdatum", "eingangsdatum", "gesendet am", "erhalten am", "bezahlt am",
+			"überweisungsdatum", "gutschriftsdatum", "datum der zahlung"},
+		"amount": {"betrag", "gesamtbetrag", "erhaltener betrag", "zahlungsbetrag", "gutschriftsbetrag", "summe",
+			"brutto", "bruttobetrag", "überweisungsbetrag", "rückzahlungsbetrag", "angeforderter betrag", "gesamt", "bezahlter betrag"},
+		"fee":    {"gebühr", "gebühren", "paypal-gebühr", "transaktionsgebühr", "entgelt"},
+		"net":    {"nettobetrag", "netto", "auszahlungsbetrag netto"},
+		"status": {"zahlungsstatus"},
+		"reason": {"grund", "erstattungsgrund", "ablehnungsgrund", "rückgabegrund"},
+	},
+	labelPrefixes: map[string][]string{
+		"memo": {"mitteilung von", "nachricht von", "notiz von", "mitteilung an"},
+	},
+	labelSuffixes: map[string][]string{
+		"amount": {"betrag"},
+		"fee":    {"gebühr", "gebühren"},
+	},
+	kinds: map[Kind][]string{
+		KindFailed: {`fehlgeschlagen`, `abgelehnt`, `nicht (?:durchgefuhrt|ausgefuhrt|moglich|erfolgreich)`, `storniert`,
+			`zuruckgewiesen`, `rucklastschrift`, `zuruckgebucht`, `nicht gedeckt`, `unzureichende deckung`},
+		KindRefund:  {`ruckzahlung`, `ruckerstattung`, `erstattung`, `erstattet`, `zuruckerstattet`},
+		KindPayout:  {`auszahlung`, `abbuchung auf (?:ihr|dein) bankkonto`, `uberweisung auf (?:ihr|dein) bankkonto`, `geld auf (?:ihr|dein) bankkonto`},
+		KindRequest: {`zahlungsaufforderung`, `geldanforderung`, `zahlungsanforderung`, `angefordert`, `fordert .{1,40} an\b`, `rechnung von\b`, `hat (?:ihnen|dir) eine rechnung`, `zahlungserinnerung`},
+		KindPending: {`ausstehend`, `in bearbeitung`, `vorgemerkt`, `vormerkung`, `noch nicht gutgeschrieben`, `wird gepruft`, `zuruckgehalten`},
+		KindSent: {`sie haben (?:.{1,50} )?(?:gesendet|bezahlt|uberwiesen|geschickt)`, `du hast (?:.{1,50} )?(?:gesendet|bezahlt|uberwiesen|geschickt)`,
+			`ihre zahlung an`, `deine zahlung an`, `zahlung gesendet`, `ihre uberweisung an`, `lastschrift`, `abbuchung`},
+		kindReceipt: {`ihre quittung von`, `ihr beleg von`, `quittung von`},
+		KindReceived: {`zahlung erhalten`, `geld erhalten`, `sie haben .{1,60} erhalten`, `du hast .{1,60} erhalten`,
+			`hat (?:ihnen|dir) .{1,40}(?:gesendet|geschickt|uberwiesen|gezahlt|bezahlt)`, `gutschrift`, `eingegangen`,
+			`zahlungseingang`, `gutgeschrieben`, `geldeingang`, `neue zahlung`, `zahlung von .{1,40} erhalten`, `rechnung .{1,20}bezahlt`},
+	},
+	payerVerbs: []string{"hat Ihnen", "hat dir", "hat Ihre Rechnung bezahlt"},
+	payerPreps: []string{"von"},
+	nameStops:  []string{"erhalten", "am", "für", "über", "gesendet", "eingegangen", "gutgeschrieben", "mit", "ist", "wurde", "an"},
+	months: map[string]int{
+		"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "maerz": 3, "april": 4, "apr": 4,
+		"mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+		"oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+	},
+}
