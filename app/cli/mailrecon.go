@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"duebook/app/inbox"
+	"duebook/data"
 )
 
 func init() {
 	Register(Command{Name: "reconcile", Usage: "[-apply]",
 		Summary: "fetches new mail over IMAP, reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
-	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-password-stdin]",
+	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-authserv ID] [-password-stdin]",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
 
@@ -37,6 +38,14 @@ func runReconcile(env *Env, args []string) error {
 		return err
 	}
 	res, err := inbox.Reconcile(ctx, s, cfg, *apply, nil)
+	return reconcileReport(ctx, env, s, res, err)
+}
+
+// reconcileReport prints what a reconcile run (IMAP or files) did and what waits for review.
+func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.ReconcileResult, err error) error {
+	if res.Warning != "" {
+		fmt.Fprintln(env.Stdout, "warning: "+res.Warning)
+	}
 	for _, l := range res.Applications {
 		fmt.Fprintln(env.Stdout, l)
 	}
@@ -67,6 +76,7 @@ func runMailAccount(env *Env, args []string) error {
 	fs.StringVar(&a.Security, "security", "tls", "tls, starttls or none (loopback only)")
 	fs.StringVar(&a.Username, "user", "", "user name")
 	fs.StringVar(&a.Folder, "folder", "", "folder to read (default INBOX)")
+	fs.StringVar(&a.AuthServID, "authserv", "", "your receiving server's authserv-id (as in the Authentication-Results it adds, e.g. mx.google.com); nothing is trusted without it")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input and keep it in the OS keyring")
 	if err := Parse(fs, args); err != nil {
 		return err
@@ -89,5 +99,12 @@ func runMailAccount(env *Env, args []string) error {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "mail account %s@%s saved\n", a.Username, a.Host)
+	if a.AuthServID == "" {
+		msg := "no receiving server set (-authserv): no payment mail will be trusted or recorded without you"
+		if p, _ := inbox.ProposedAuthServ(context.Background(), s); p.ID != "" {
+			msg += "; the mail read so far suggests -authserv " + p.ID
+		}
+		fmt.Fprintln(env.Stdout, msg)
+	}
 	return nil
 }
