@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"duebook/app/inbox"
@@ -11,8 +12,8 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "reconcile", Usage: "[-apply]",
-		Summary: "fetches new mail over IMAP, reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
+	Register(Command{Name: "reconcile", Usage: "[-apply] [-files PATH...]",
+		Summary: "fetches new mail over IMAP (or reads .eml/.mbox files with -files), reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
 	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-authserv ID] [-password-stdin]",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
@@ -20,8 +21,15 @@ func init() {
 func runReconcile(env *Env, args []string) error {
 	fs, db := env.Flags("reconcile")
 	apply := fs.Bool("apply", false, "record exact reference+amount matches from trusted senders")
+	files := fs.Bool("files", false, "read the .eml and .mbox files (or folders of them) named after the flags instead of the mailbox")
 	if err := Parse(fs, args); err != nil {
 		return err
+	}
+	if *files {
+		return runReconcileFiles(env, *db, fs.Args(), *apply)
+	}
+	if fs.NArg() > 0 {
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("unexpected %q: to read mail files use duebook reconcile -files PATH...", fs.Arg(0))}
 	}
 	s, err := env.Open(*db)
 	if err != nil {
@@ -39,6 +47,42 @@ func runReconcile(env *Env, args []string) error {
 	}
 	res, err := inbox.Reconcile(ctx, s, cfg, *apply, nil)
 	return reconcileReport(ctx, env, s, res, err)
+}
+
+// runReconcileFiles is reconcile -files: the same reading, matching and once-only
+// recording, from exported mail files. Trust uses the account's receiving server.
+func runReconcileFiles(env *Env, db string, paths []string, apply bool) error {
+	if len(paths) == 0 {
+		return &ExitError{Code: 2, Msg: "-files: no files named: duebook reconcile [-apply] -files FILE.eml|FILE.mbox|FOLDER..."}
+	}
+	for _, p := range paths {
+		if strings.HasPrefix(p, "-") {
+			if _, err := os.Stat(p); err != nil {
+				return &ExitError{Code: 2, Msg: fmt.Sprintf("-files: %q looks like a flag: put the flags before -files and the files after it", p)}
+			}
+		}
+	}
+	s, err := env.Open(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	servID, err := inbox.LoadAuthServ(ctx, s)
+	if err != nil {
+		return err
+	}
+	res, err := inbox.ReconcileFiles(ctx, s, servID, paths, apply, nil)
+	for _, p := range res.Problems {
+		fmt.Fprintln(env.Stdout, "not read: "+p)
+	}
+	if rerr := reconcileReport(ctx, env, s, res, err); rerr != nil {
+		return rerr
+	}
+	if len(res.Problems) > 0 {
+		return fmt.Errorf("%d file(s) or message(s) could not be read (listed above); the rest was read", len(res.Problems))
+	}
+	return nil
 }
 
 // reconcileReport prints what a reconcile run (IMAP or files) did and what waits for review.

@@ -44,6 +44,12 @@ func LoadAccount(ctx context.Context, s *data.Store) (Account, error) {
 	return a, nil
 }
 
+// LoadAuthServ reads the account's receiving server (authserv-id) alone: reading mail files
+// needs no mailbox, only it ("" when not set).
+func LoadAuthServ(ctx context.Context, s *data.Store) (string, error) {
+	return s.Setting(ctx, "mail.authserv")
+}
+
 // SaveAccount validates and stores the account settings (not the password).
 func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 	a.Host, a.Username = strings.TrimSpace(a.Host), strings.TrimSpace(a.Username)

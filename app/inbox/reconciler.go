@@ -19,6 +19,8 @@ type ReconcileResult struct {
 	Applications                                   []string // one line per payment recorded
 	// Warning (when not "") says in words why nothing read was trusted.
 	Warning string
+	// Problems lists the files and messages in files that could not be read.
+	Problems []string
 }
 
 // ReadMessage parses a fetched message and proposes a match for it (nothing is stored).
@@ -221,7 +223,11 @@ func (r *reading) add(id Identity, raw []byte) error {
 	if r.servID == "" {
 		r.learn.add(raw)
 	}
-	r.w.pending = append(r.w.pending, ReadMessage(r.m, id, raw, r.servID))
+	mp := ReadMessage(r.m, id, raw, r.servID)
+	if id.Mailbox == "" { // from a file: the identity is the message's own
+		mp.Mailbox = "file:" + mp.Ident
+	}
+	r.w.pending = append(r.w.pending, mp)
 	if !r.w.keepState && len(r.w.pending) >= storeBatch {
 		return r.w.flush()
 	}
