@@ -29,6 +29,10 @@ type InboxScreen struct {
 	Reject   *widget.Button
 	Change   *widget.Button
 	AccountB *widget.Button
+	ImportB  *widget.Button
+	// ImportDlg is the Import mail dialog shown last; LastImport what the last import said.
+	ImportDlg  *ImportMailDialog
+	LastImport string
 	// ChangeDlg is the "Change…" dialog shown last; AccountForm the account form shown last
 	// (tests drive them).
 	ChangeDlg   *ChangeDialog
@@ -72,7 +76,11 @@ func newInboxScreen(ui *UI) *InboxScreen {
 	is.Change.Disable()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), is.Reload)
 	is.AccountB = widget.NewButtonWithIcon("Account…", theme.SettingsIcon(), is.ShowAccount)
-	top := container.NewHBox(heading("Inbox"), is.Count, layout.NewSpacer(), is.AccountB, is.Fetch, refresh)
+	is.ImportB = widget.NewButtonWithIcon("Import mail…", theme.FolderOpenIcon(), func() { is.ShowImportMail() })
+	if ui.Win != nil {
+		ui.Win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { is.Dropped(uris) })
+	}
+	top := container.NewHBox(heading("Inbox"), is.Count, layout.NewSpacer(), is.AccountB, is.ImportB, is.Fetch, refresh)
 	detail := container.NewBorder(nil, container.NewHBox(is.Accept, is.Change, is.Reject), nil, nil, container.NewVScroll(is.Detail))
 	split := container.NewHSplit(is.List, detail)
 	split.Offset = 0.6
@@ -85,7 +93,7 @@ func newInboxScreen(ui *UI) *InboxScreen {
 func inboxHint(messages int) string {
 	if messages == 0 {
 		return "No payment confirmations read yet.\n\nSet up the owner's mailbox with Account…, then " +
-			"Fetch new mail. Duebook reads the confirmations of PayPal, Stripe, Square, Wise, " +
+			"Fetch new mail — or Import mail… saved as .eml or .mbox files (or drop them on the window). Duebook reads the confirmations of PayPal, Stripe, Square, Wise, " +
 			"Interac, Zelle, Venmo and bank transfer notices, and proposes which open invoices " +
 			"each one pays. Nothing is recorded until you accept it."
 	}
@@ -241,7 +249,11 @@ func (is *InboxScreen) FetchMail() {
 		}
 		return func() {
 			is.Reload()
-			is.ui.ShowInfo("Mail read", fmt.Sprintf("%d new messages, %d with a proposed match.", res.Stored, res.Proposed))
+			msg := fmt.Sprintf("%d new messages, %d with a proposed match.", res.Stored, res.Proposed)
+			if res.Warning != "" {
+				msg += "\n\n" + strings.ToUpper(res.Warning[:1]) + res.Warning[1:] + "."
+			}
+			is.ui.ShowInfo("Mail read", msg)
 		}, nil
 	}, nil)
 }
