@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"duebook/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 )
@@ -80,5 +81,40 @@ func TestInboxImportMail(t *testing.T) {
 	}
 	if v, _ := s.Check(ctx); len(v) > 0 {
 		t.Fatal(v)
+	}
+}
+
+// TestSampleInbox: the sample company opens with payment mails already read — matched,
+// waiting, needing a choice, and a spoof flagged as not trusted.
+func TestSampleInbox(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 25, Invoices: 300, Seed: 3, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	is := ui.Inbox
+	is.Reload()
+	ui.Wait()
+	if len(is.Messages) < 5 || !strings.Contains(is.Count.Text, "waiting for you") || strings.HasPrefix(is.Count.Text, "0 messages") {
+		t.Fatalf("sample inbox: %d messages, %q", len(is.Messages), is.Count.Text)
+	}
+	seen := map[string]bool{}
+	for i, m := range is.Messages {
+		is.List.Select(i)
+		switch {
+		case m.Status == "applied":
+			seen["applied"] = strings.Contains(is.Detail.Text, "Recorded as payment")
+		case !m.Trusted && m.Status == "proposed":
+			seen["spoof"] = strings.Contains(is.Detail.Text, "NOT trusted") && strings.Contains(is.Detail.Text, "dmarc=fail")
+		case m.Status == "proposed" && m.Confidence == 100:
+			seen["exact"] = !is.Accept.Disabled()
+		case m.Status == "proposed" && m.Confidence < 70:
+			seen["choice"] = !is.Change.Disabled()
+		}
+	}
+	for _, k := range []string{"applied", "spoof", "exact", "choice"} {
+		if !seen[k] {
+			t.Errorf("sample inbox has no %s message shown right (%v)", k, seen)
+		}
 	}
 }

@@ -107,7 +107,8 @@ func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.Rec
 		if m.Trusted {
 			trust = "trusted"
 		}
-		fmt.Fprintf(env.Stdout, "to review: %s %s %s from %s (%s), %d%%: %s\n", m.Provider, m.Currency, m.Reference, m.PayerName, trust, m.Confidence, m.Reason)
+		fmt.Fprintf(env.Stdout, "to review: %s %s %s %q from %s (%s), %d%%: %s\n", m.Provider, data.FormatAmount(m.Amount, m.Currency), m.Currency,
+			m.Reference, firstNonEmpty(m.PayerName, m.PayerEmail, "unknown payer"), trust, m.Confidence, m.Reason)
 	}
 	return nil
 }
@@ -151,4 +152,13 @@ func runMailAccount(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, msg)
 	}
 	return nil
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }
