@@ -71,6 +71,16 @@ func TestInboxImportMail(t *testing.T) {
 	if ui.Modal == nil || ui.Modal.Title != "Mail imported" {
 		t.Fatal("no summary shown")
 	}
+	// no receiving server yet: the Inbox says so and offers the one the mail was received by
+	if !is.TrustBar.Visible() || !strings.Contains(is.TrustText.Text, "No sender is trusted yet") || !is.UseServer.Visible() ||
+		is.UseServer.Text != "Use mx.brightside-mail.example" {
+		t.Fatalf("trust bar: visible=%v %q / %q", is.TrustBar.Visible(), is.TrustText.Text, is.UseServer.Text)
+	}
+	tap(t, is.UseServer)
+	ui.Wait()
+	if v, _ := s.Setting(ctx, "mail.authserv"); v != "mx.brightside-mail.example" || is.TrustBar.Visible() {
+		t.Fatalf("after Use: server %q, bar visible %v", v, is.TrustBar.Visible())
+	}
 
 	// the same message dropped on the window: already read
 	ui.SelectTab(TabDashboard)

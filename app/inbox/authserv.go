@@ -153,3 +153,24 @@ func topServID(raw []byte) string {
 	}
 	return id
 }
+
+// ConfirmAuthServ sets the account's receiving server (the user confirmed a proposal, or
+// typed one) without touching the other account settings, and clears the proposal.
+func ConfirmAuthServ(ctx context.Context, s *data.Store, id string) error {
+	clean, err := CleanAuthServID(id)
+	if err != nil {
+		return err
+	}
+	if clean == "" {
+		return &data.FieldError{Field: "receiving server", Msg: "is empty"}
+	}
+	return s.Update(ctx, func(tx *data.Tx) error {
+		if err := tx.SetSetting("mail.authserv", clean); err != nil {
+			return err
+		}
+		if err := tx.SetSetting(proposedKey, ""); err != nil {
+			return err
+		}
+		return tx.SetSetting(proposedSeenKey, "")
+	})
+}
