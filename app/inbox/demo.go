@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"time"
 
@@ -104,28 +105,37 @@ func demoInbox(ctx context.Context, s *data.Store, seed uint64, today data.Date)
 }
 
 func demoOpenInvoices(ctx context.Context, s *data.Store) ([]demoInv, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT i.id, i.customer_id, i.number, i.open_amount, c.name, c.contact, c.emails,
-		(SELECT count(*) FROM invoices j WHERE j.customer_id = i.customer_id AND j.status = 'posted' AND j.open_amount > 0)
-		FROM invoices i JOIN customers c ON c.id = i.customer_id
-		WHERE i.status = 'posted' AND i.open_amount > 0 AND i.currency = 'USD' AND c.emails <> '' ORDER BY i.id`)
+	invs, err := s.Invoices(ctx, data.InvoiceFilter{Status: data.StatusPosted, OpenOnly: true})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	custs, err := s.Customers(ctx, data.CustomerFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*data.Customer, len(custs))
+	for _, c := range custs {
+		byID[c.ID] = c
+	}
+	open := map[int64]int{}
+	for _, inv := range invs {
+		open[inv.CustomerID]++
+	}
+	sort.Slice(invs, func(i, j int) bool { return invs[i].ID < invs[j].ID })
 	var out []demoInv
-	for rows.Next() {
-		var d demoInv
-		var emails string
-		if err := rows.Scan(&d.id, &d.cust, &d.number, &d.open, &d.name, &d.contact, &emails, &d.openCount); err != nil {
-			return nil, err
+	for _, inv := range invs {
+		c := byID[inv.CustomerID]
+		if c == nil || len(c.Emails) == 0 || inv.Currency != "USD" || inv.OpenAmount <= 0 {
+			continue
 		}
-		d.email, _, _ = strings.Cut(emails, "\n")
+		d := demoInv{id: inv.ID, cust: c.ID, number: inv.Number, open: inv.OpenAmount, name: c.Name, contact: c.Contact,
+			email: c.Emails[0], openCount: open[c.ID]}
 		if d.contact == "" {
 			d.contact = d.name
 		}
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func usd(minor int64) string { return data.FormatAmount(minor, "USD") }

@@ -206,3 +206,33 @@ func TestReconcileFilesOnce(t *testing.T) {
 		t.Fatal(v)
 	}
 }
+
+// FuzzReadMbox: any bytes read as an mbox give messages within the size limit, problems
+// that name a message, and no panic.
+func FuzzReadMbox(f *testing.F) {
+	f.Add([]byte("From x\nFrom: a@b\n\nbody\n\nFrom y\nSubject: s\n\n>From z\n"))
+	f.Add([]byte("From \r\n\r\nFrom \r\n"))
+	f.Add([]byte("From x\n" + strings.Repeat("a", 300) + "\n\nFrom y\nA: b\n"))
+	f.Add([]byte("From x\n\n\n\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(dir, "f.mbox")
+		if err := os.WriteFile(p, append([]byte("From "), b...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		probs, err := ReadMailFile(context.Background(), p, 200, func(m FileMessage) error {
+			if len(m.Raw) > 200 || m.Index < 1 {
+				t.Fatalf("message %d of %d bytes", m.Index, len(m.Raw))
+			}
+			return nil
+		}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range probs {
+			if pr.Why == "" {
+				t.Fatalf("problem without a reason: %+v", pr)
+			}
+		}
+	})
+}

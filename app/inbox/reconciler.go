@@ -41,7 +41,13 @@ func ReadMessage(m *Matcher, id Identity, raw []byte, servID string) *data.MailP
 	if mp.MessageID == "" {
 		mp.MessageID = p.MessageID
 	}
-	mp.Ident = messageIdent(mp.MessageID, raw)
+	// the parser's reading of Message-ID (angle brackets and comments removed) first: the
+	// IMAP envelope gives the header's raw text, a file only the header
+	ident := p.MessageID
+	if ident == "" {
+		ident = mp.MessageID
+	}
+	mp.Ident = messageIdent(ident, raw)
 	if servID == "" && mp.Trusted {
 		mp.Trusted, mp.Why = false, replaceTrustWhy(mp.Why, NoAuthServWhy)
 	}

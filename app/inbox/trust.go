@@ -232,9 +232,10 @@ func ServIDMatches(configured, found string) bool {
 // reconcile never trusts without one).
 //
 // With one, it is the topmost header carrying that authserv-id. RFC 8601 §5 makes the
-// receiving border MTA delete (or rename) any header that claims its own authserv-id and
-// arrived from outside, so a header with our id was written by our server; §7.1/§7.2 tell a
-// reader to ignore headers from authserv-ids it does not trust. So:
+// receiving border MTA delete (or obscure) any header that claims its own authserv-id but
+// arrived from outside, so a header with our id was written by our server; and a reader is
+// to ignore results from authserv-ids it does not trust (the security considerations on
+// forged header fields, §7.1). So:
 //   - headers with other ids are ignored wherever they are. Those above ours were added
 //     after our server inside the owner's own delivery chain (a filter, Dovecot/Sieve,
 //     a forwarding hop): they do not weaken our server's verdict and do not replace it.
