@@ -329,6 +329,13 @@ func (ui *UI) registerShortcuts() {
 		fyne.NewMenuItem("Open company file…", ui.OpenFileDialog),
 		fyne.NewMenuItem("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
 		fyne.NewMenuItem("Open sample company", ui.OpenSample),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Import mail…", func() {
+			if ui.Inbox != nil && ui.Store != nil {
+				ui.SelectTab(TabInbox)
+				ui.Inbox.ShowImportMail()
+			}
+		}),
 	)
 	edit := fyne.NewMenu("Edit", item("Find", find, ui.FocusSearch))
 	ui.Win.SetMainMenu(fyne.NewMainMenu(file, edit))

@@ -44,6 +44,16 @@ var demoExtras []DemoExtra
 // RegisterDemoExtra adds a demo extension (call from an init function).
 func RegisterDemoExtra(f DemoExtra) { demoExtras = append(demoExtras, f) }
 
+// DemoAfter adds sample data made by reading the committed sample back through the
+// program's own code (the Inbox's payment mails go through the real parser and matcher);
+// it runs after GenerateDemo's own transactions, with the same seed and day.
+type DemoAfter func(ctx context.Context, s *Store, seed uint64, today Date) error
+
+var demoAfters []DemoAfter
+
+// RegisterDemoAfter adds a DemoAfter (call from an init function).
+func RegisterDemoAfter(f DemoAfter) { demoAfters = append(demoAfters, f) }
+
 var (
 	demoFirst = []string{"Harbor", "Maple", "Summit", "Cedar", "Blue Ridge", "Riverside", "Golden", "Oak", "Pioneer",
 		"Lakeside", "Northern", "Sunrise", "Granite", "Silver", "Redwood", "Prairie", "Coastal", "Evergreen", "Highland",
@@ -90,7 +100,15 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x9e3779b97f4a7c15))
 	g := &demoGen{s: s, o: o, rng: rng}
-	return g.run(ctx)
+	if err := g.run(ctx); err != nil {
+		return err
+	}
+	for _, f := range demoAfters {
+		if err := f(ctx, s, o.Seed, o.Today); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type demoGen struct {

@@ -36,11 +36,18 @@ func (tx *Tx) PutMailState(folder string, uidValidity, lastUID uint32) error {
 
 // MailPayment is one message read from the mailbox, what it says and what was done with it.
 type MailPayment struct {
-	ID            int64
-	Mailbox       string
-	UIDValidity   uint32
-	UID           uint32
-	MessageID     string
+	ID          int64
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	MessageID   string
+	// Ident is the message's identity across IMAP and files: its Message-ID, or
+	// "sha256:<hex>" of its content when it has none (the reader computes it). A message is
+	// stored once per Ident.
+	Ident string
+	// AuthServ is the receiving server whose Authentication-Results Trusted was decided by
+	// ("" = none was configured: the message is never applied without the user).
+	AuthServ      string
 	Provider      string
 	Kind          string
 	Trusted       bool
@@ -61,7 +68,8 @@ type MailPayment struct {
 }
 
 // SaveMailPayment stores a message once: a message already stored (same mailbox, UIDVALIDITY
-// and UID) or a trusted transaction already stored is not stored again (stored=false).
+// and UID; or the same Ident, i.e. Message-ID or content, from IMAP or a file) or a trusted
+// transaction already stored is not stored again (stored=false).
 func (s *Store) SaveMailPayment(ctx context.Context, m *MailPayment) (stored bool, err error) {
 	err = s.Update(ctx, func(tx *Tx) error {
 		stored, err = tx.SaveMailPayment(m)
@@ -75,11 +83,14 @@ func (tx *Tx) SaveMailPayment(m *MailPayment) (stored bool, err error) {
 	if m.Status == "" {
 		m.Status = "new"
 	}
+	if m.Ident == "" {
+		m.Ident = m.MessageID
+	}
 	prop, _ := json.Marshal(m.Proposal)
-	res, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_payments(mailbox, uidvalidity, uid, message_id, provider, kind, trusted,
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_payments(mailbox, uidvalidity, uid, message_id, ident, authserv, provider, kind, trusted,
 		transaction_id, amount, currency, payer_name, payer_email, reference, date, why, status, customer_id, proposal,
-		confidence, reason, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-		m.Mailbox, m.UIDValidity, m.UID, m.MessageID, m.Provider, m.Kind, boolInt(m.Trusted), m.TransactionID, m.Amount,
+		confidence, reason, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+		m.Mailbox, m.UIDValidity, m.UID, m.MessageID, m.Ident, m.AuthServ, m.Provider, m.Kind, boolInt(m.Trusted), m.TransactionID, m.Amount,
 		m.Currency, m.PayerName, m.PayerEmail, m.Reference, m.Date, m.Why, m.Status, nullID(m.CustomerID), string(prop),
 		m.Confidence, m.Reason, tx.s.nowText())
 	if err != nil {
@@ -92,13 +103,13 @@ func (tx *Tx) SaveMailPayment(m *MailPayment) (stored bool, err error) {
 	return false, nil
 }
 
-const mailCols = `id, mailbox, uidvalidity, uid, message_id, provider, kind, trusted, transaction_id, amount, currency,
+const mailCols = `id, mailbox, uidvalidity, uid, message_id, ident, authserv, provider, kind, trusted, transaction_id, amount, currency,
 	payer_name, payer_email, reference, date, why, status, coalesce(customer_id, 0), proposal, confidence, reason, coalesce(payment_id, 0)`
 
 func scanMail(sc scanner) (m MailPayment, err error) {
 	var trusted int
 	var prop string
-	err = sc.Scan(&m.ID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.MessageID, &m.Provider, &m.Kind, &trusted, &m.TransactionID,
+	err = sc.Scan(&m.ID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.MessageID, &m.Ident, &m.AuthServ, &m.Provider, &m.Kind, &trusted, &m.TransactionID,
 		&m.Amount, &m.Currency, &m.PayerName, &m.PayerEmail, &m.Reference, &m.Date, &m.Why, &m.Status, &m.CustomerID, &prop,
 		&m.Confidence, &m.Reason, &m.PaymentID)
 	m.Trusted = trusted == 1

@@ -4,23 +4,32 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"duebook/app/inbox"
+	"duebook/data"
 )
 
 func init() {
-	Register(Command{Name: "reconcile", Usage: "[-apply]",
-		Summary: "fetches new mail over IMAP, reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
-	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-password-stdin]",
+	Register(Command{Name: "reconcile", Usage: "[-apply] [-files PATH...]",
+		Summary: "fetches new mail over IMAP (or reads .eml/.mbox files with -files), reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
+	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-authserv ID] [-password-stdin]",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
 
 func runReconcile(env *Env, args []string) error {
 	fs, db := env.Flags("reconcile")
 	apply := fs.Bool("apply", false, "record exact reference+amount matches from trusted senders")
+	files := fs.Bool("files", false, "read the .eml and .mbox files (or folders of them) named after the flags instead of the mailbox")
 	if err := Parse(fs, args); err != nil {
 		return err
+	}
+	if *files {
+		return runReconcileFiles(env, *db, fs.Args(), *apply)
+	}
+	if fs.NArg() > 0 {
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("unexpected %q: to read mail files use duebook reconcile -files PATH...", fs.Arg(0))}
 	}
 	s, err := env.Open(*db)
 	if err != nil {
@@ -37,6 +46,50 @@ func runReconcile(env *Env, args []string) error {
 		return err
 	}
 	res, err := inbox.Reconcile(ctx, s, cfg, *apply, nil)
+	return reconcileReport(ctx, env, s, res, err)
+}
+
+// runReconcileFiles is reconcile -files: the same reading, matching and once-only
+// recording, from exported mail files. Trust uses the account's receiving server.
+func runReconcileFiles(env *Env, db string, paths []string, apply bool) error {
+	if len(paths) == 0 {
+		return &ExitError{Code: 2, Msg: "-files: no files named: duebook reconcile [-apply] -files FILE.eml|FILE.mbox|FOLDER..."}
+	}
+	for _, p := range paths {
+		if strings.HasPrefix(p, "-") {
+			if _, err := os.Stat(p); err != nil {
+				return &ExitError{Code: 2, Msg: fmt.Sprintf("-files: %q looks like a flag: put the flags before -files and the files after it", p)}
+			}
+		}
+	}
+	s, err := env.Open(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	servID, err := inbox.LoadAuthServ(ctx, s)
+	if err != nil {
+		return err
+	}
+	res, err := inbox.ReconcileFiles(ctx, s, servID, paths, apply, nil)
+	for _, p := range res.Problems {
+		fmt.Fprintln(env.Stdout, "not read: "+p)
+	}
+	if rerr := reconcileReport(ctx, env, s, res, err); rerr != nil {
+		return rerr
+	}
+	if len(res.Problems) > 0 {
+		return fmt.Errorf("%d file(s) or message(s) could not be read (listed above); the rest was read", len(res.Problems))
+	}
+	return nil
+}
+
+// reconcileReport prints what a reconcile run (IMAP or files) did and what waits for review.
+func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.ReconcileResult, err error) error {
+	if res.Warning != "" {
+		fmt.Fprintln(env.Stdout, "warning: "+res.Warning)
+	}
 	for _, l := range res.Applications {
 		fmt.Fprintln(env.Stdout, l)
 	}
@@ -54,7 +107,8 @@ func runReconcile(env *Env, args []string) error {
 		if m.Trusted {
 			trust = "trusted"
 		}
-		fmt.Fprintf(env.Stdout, "to review: %s %s %s from %s (%s), %d%%: %s\n", m.Provider, m.Currency, m.Reference, m.PayerName, trust, m.Confidence, m.Reason)
+		fmt.Fprintf(env.Stdout, "to review: %s %s %s %q from %s (%s), %d%%: %s\n", m.Provider, data.FormatAmount(m.Amount, m.Currency), m.Currency,
+			m.Reference, firstNonEmpty(m.PayerName, m.PayerEmail, "unknown payer"), trust, m.Confidence, m.Reason)
 	}
 	return nil
 }
@@ -67,6 +121,7 @@ func runMailAccount(env *Env, args []string) error {
 	fs.StringVar(&a.Security, "security", "tls", "tls, starttls or none (loopback only)")
 	fs.StringVar(&a.Username, "user", "", "user name")
 	fs.StringVar(&a.Folder, "folder", "", "folder to read (default INBOX)")
+	fs.StringVar(&a.AuthServID, "authserv", "", "your receiving server's authserv-id (as in the Authentication-Results it adds, e.g. mx.google.com); nothing is trusted without it")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input and keep it in the OS keyring")
 	if err := Parse(fs, args); err != nil {
 		return err
@@ -89,5 +144,21 @@ func runMailAccount(env *Env, args []string) error {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "mail account %s@%s saved\n", a.Username, a.Host)
+	if a.AuthServID == "" {
+		msg := "no receiving server set (-authserv): no payment mail will be trusted or recorded without you"
+		if p, _ := inbox.ProposedAuthServ(context.Background(), s); p.ID != "" {
+			msg += "; the mail read so far suggests -authserv " + p.ID
+		}
+		fmt.Fprintln(env.Stdout, msg)
+	}
 	return nil
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }

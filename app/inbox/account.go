@@ -21,6 +21,12 @@ type Account struct {
 	Security string // tls (default), starttls, none (loopback only)
 	Username string
 	Folder   string
+	// AuthServID is the authserv-id the owner's own receiving server writes into the
+	// Authentication-Results headers it adds (e.g. "mx.google.com"); setting "mail.authserv".
+	// Only that server's verdict is trusted (see ownResults); with none set nothing is.
+	// Several ids may be given separated by commas, and "*.example.com" matches the names
+	// under example.com.
+	AuthServID string
 }
 
 const keyringService = "duebook-imap"
@@ -30,11 +36,18 @@ func LoadAccount(ctx context.Context, s *data.Store) (Account, error) {
 	var a Account
 	get := func(k string) string { v, _ := s.Setting(ctx, "mail."+k); return v }
 	a.Host, a.Username, a.Folder, a.Security = get("host"), get("user"), get("folder"), get("security")
+	a.AuthServID = get("authserv")
 	a.Port, _ = strconv.Atoi(get("port"))
 	if a.Host == "" || a.Username == "" {
 		return a, &data.FieldError{Field: "mail account", Msg: "not set up: run duebook mail-account -host HOST -user USER (or Inbox → Account)"}
 	}
 	return a, nil
+}
+
+// LoadAuthServ reads the account's receiving server (authserv-id) alone: reading mail files
+// needs no mailbox, only it ("" when not set).
+func LoadAuthServ(ctx context.Context, s *data.Store) (string, error) {
+	return s.Setting(ctx, "mail.authserv")
 }
 
 // SaveAccount validates and stores the account settings (not the password).
@@ -53,14 +66,22 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 	if err != nil {
 		return &data.FieldError{Field: "security", Msg: err.Error()}
 	}
+	servID, err := CleanAuthServID(a.AuthServID)
+	if err != nil {
+		return err
+	}
 	if sec == SecurityNone && !isLoopback(a.Host) {
 		return &data.FieldError{Field: "security", Msg: "plaintext is only allowed to this computer (localhost); use tls or starttls"}
 	}
 	return s.Update(ctx, func(tx *data.Tx) error {
-		for k, v := range map[string]string{"host": a.Host, "user": a.Username, "folder": a.Folder, "security": a.Security, "port": strconv.Itoa(a.Port)} {
+		for k, v := range map[string]string{"host": a.Host, "user": a.Username, "folder": a.Folder, "security": a.Security, "port": strconv.Itoa(a.Port),
+			"authserv": servID} {
 			if err := tx.SetSetting("mail."+k, v); err != nil {
 				return err
 			}
+		}
+		if servID != "" { // the user has chosen: a pending proposal is answered
+			return tx.SetSetting(proposedKey, "")
 		}
 		return nil
 	})
@@ -103,5 +124,5 @@ func (a Account) Config() (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
-	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder}, nil
+	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder, AuthServID: a.AuthServID}, nil
 }

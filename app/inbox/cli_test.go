@@ -3,6 +3,7 @@ package inbox_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,5 +55,40 @@ func TestParseMailCommand(t *testing.T) {
 	out, _, _ = run("parse-mail", "-banks", "kantonalbank.example", ubs)
 	if !strings.Contains(out, `"trusted":true`) {
 		t.Errorf("-banks keeps the default list: %s", out)
+	}
+}
+
+// TestParseMailAuthServ: parse-mail -authserv trusts only the named server's header; a
+// bad id is refused naming the flag.
+func TestParseMailAuthServ(t *testing.T) {
+	run := func(args ...string) (string, string, int) {
+		var out, errb bytes.Buffer
+		code := cli.Run(&cli.Env{Stdout: &out, Stderr: &errb}, args)
+		return out.String(), errb.String(), code
+	}
+	forged := filepath.Join("testdata", "trust", "forged_only_ar.eml")
+	genuine := filepath.Join("testdata", "paypal_received.eml")
+	trusted := func(out string) []bool {
+		var got []bool
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var r inbox.Record
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r.Trusted)
+		}
+		return got
+	}
+	out, errs, code := run("parse-mail", "-authserv", "mx.brightside-mail.example", forged, genuine)
+	if code != 0 || fmt.Sprint(trusted(out)) != "[false true]" || !strings.Contains(out, "mx.evil.example") {
+		t.Fatalf("exit %d %s\n%s", code, errs, out)
+	}
+	out, _, code = run("parse-mail", forged, genuine) // as before, for scripts
+	if code != 0 || fmt.Sprint(trusted(out)) != "[true true]" {
+		t.Fatalf("without -authserv: %s", out)
+	}
+	_, errs, code = run("parse-mail", "-authserv", "mx;dmarc=pass", genuine)
+	if code != 2 || !strings.Contains(errs, "-authserv") {
+		t.Fatalf("bad id: exit %d %q", code, errs)
 	}
 }

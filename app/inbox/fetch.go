@@ -66,7 +66,10 @@ type Config struct {
 	Username string
 	Password string
 	Folder   string // mailbox to read; "" = INBOX
-	Drafts   string // mailbox for AppendDraft; "" = the \Drafts special-use mailbox, else "Drafts"
+	// AuthServID is the account's receiving server (Account.AuthServID): only its
+	// Authentication-Results are trusted; "" = nothing read is trusted.
+	AuthServID string
+	Drafts     string // mailbox for AppendDraft; "" = the \Drafts special-use mailbox, else "Drafts"
 	// MaxSize: messages larger than this (RFC822.SIZE) are skipped and reported, not fetched.
 	// 0 = DefaultMaxSize.
 	MaxSize int

@@ -126,7 +126,8 @@ func TestReconcileAgainstDovecot(t *testing.T) {
 	// the spoof (same transaction id as the real one) arrives first
 	d.Deliver(t, "INBOX", fixture(t, "spoof_paypal_dmarc_fail.eml"), fixture(t, "paypal_received.eml"),
 		fixture(t, "paypal_refund.eml"), fixture(t, "stripe_payment.eml"), fixture(t, "paypal_newsletter.eml"))
-	cfg := Config{Host: d.Host, Port: d.TLSPort, Security: SecurityTLS, Username: d.User, Password: d.Password, RootCAs: d.CertPool}
+	cfg := Config{Host: d.Host, Port: d.TLSPort, Security: SecurityTLS, Username: d.User, Password: d.Password, RootCAs: d.CertPool,
+		AuthServID: "mx.brightside-mail.example"}
 	res, err := Reconcile(ctx, s, cfg, true, nil)
 	if err != nil {
 		t.Fatal(err)

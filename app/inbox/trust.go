@@ -28,11 +28,18 @@ func ParseAuthResults(v string) AuthResults {
 	if len(parts) == 0 {
 		return ar
 	}
-	// authserv-id [version]
+	// authserv-id [version]. A first token with "=" is a result, not an authserv-id (which
+	// is a token or quoted string and cannot contain "="): Microsoft's servers write their
+	// header without one. Such a header has ServID "" and never matches a configured id.
+	results := parts[1:]
 	if f := strings.Fields(parts[0]); len(f) > 0 {
-		ar.ServID = strings.ToLower(f[0])
+		if strings.Contains(f[0], "=") {
+			results = parts
+		} else {
+			ar.ServID = strings.ToLower(unquote(f[0]))
+		}
 	}
-	for _, p := range parts[1:] {
+	for _, p := range results {
 		toks := fieldsUnquoted(p)
 		if len(toks) == 0 {
 			continue
@@ -193,15 +200,79 @@ type trustInput struct {
 	fromCount   int      // addresses in From (several = not trusted)
 	fromHeaders int      // number of From header fields
 	authResults []string // Authentication-Results values, top first
-	servID      string   // required authserv-id of the top header ("" = any)
+	servID      string   // the owner's receiving server's authserv-id(s) ("" = the top header, whoever wrote it)
 	domains     []string // the provider's domain list
 }
 
-// decideTrust applies the rule: the From domain is on the provider's list AND the top
-// (first, i.e. added last, by our own receiving server) Authentication-Results header
-// shows dmarc=pass with header.from equal to the From domain. Any other
-// Authentication-Results header is ignored: a sender can write whatever it likes below the
-// top one. It returns the decision and a short reason.
+// ServIDMatches tells whether an authserv-id found in a header is one of the configured
+// ones. configured lists one or more ids separated by commas or spaces; "*.example.com"
+// stands for example.com and every name under it (for providers whose receiving servers
+// each write their own host name, e.g. mx1…mx6.messagingengine.com). Case is ignored.
+func ServIDMatches(configured, found string) bool {
+	found = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(found)), ".")
+	if found == "" {
+		return false
+	}
+	for _, c := range strings.FieldsFunc(strings.ToLower(configured), func(r rune) bool { return r == ',' || r == ' ' }) {
+		c = strings.TrimSuffix(c, ".")
+		if base, ok := strings.CutPrefix(c, "*."); ok {
+			if base != "" && (found == base || strings.HasSuffix(found, "."+base)) {
+				return true
+			}
+		} else if c == found {
+			return true
+		}
+	}
+	return false
+}
+
+// ownResults picks the Authentication-Results header the decision rests on.
+//
+// Without a configured authserv-id it is the top one (how parse-mail behaves for scripts;
+// reconcile never trusts without one).
+//
+// With one, it is the topmost header carrying that authserv-id. RFC 8601 §5 makes the
+// receiving border MTA delete (or obscure) any header that claims its own authserv-id but
+// arrived from outside, so a header with our id was written by our server; and a reader is
+// to ignore results from authserv-ids it does not trust (the security considerations on
+// forged header fields, §7.1). So:
+//   - headers with other ids are ignored wherever they are. Those above ours were added
+//     after our server inside the owner's own delivery chain (a filter, Dovecot/Sieve,
+//     a forwarding hop): they do not weaken our server's verdict and do not replace it.
+//     Those below ours came with the message from outside, where a sender writes what it
+//     likes (`mx.evil.example; dmarc=pass header.from=paypal.com`).
+//   - when several carry our id, the topmost is the one our server wrote last (headers
+//     are prepended in delivery order); any lower one is either an earlier verdict of
+//     ours or a forgery the border failed to strip, and neither may override the top one.
+//   - a message with no header carrying our id is not trusted, whatever else it says.
+func ownResults(headers []string, servID string) (AuthResults, string, bool) {
+	if len(headers) == 0 {
+		return AuthResults{}, "there is no Authentication-Results header", false
+	}
+	if servID == "" {
+		return ParseAuthResults(headers[0]), "", true
+	}
+	var others []string
+	for _, h := range headers {
+		ar := ParseAuthResults(h)
+		if ServIDMatches(servID, ar.ServID) {
+			return ar, "", true
+		}
+		id := ar.ServID
+		if id == "" {
+			id = "a server that gave no name"
+		}
+		if len(others) < 3 {
+			others = append(others, id)
+		}
+	}
+	return AuthResults{}, fmt.Sprintf("no Authentication-Results header was written by your receiving server %s (only by %s)", servID, strings.Join(others, ", ")), false
+}
+
+// decideTrust applies the rule: the From domain is on the provider's list AND the
+// Authentication-Results header written by the owner's own receiving server (ownResults)
+// shows dmarc=pass with header.from equal to the From domain. It returns the decision and a
+// short reason.
 func decideTrust(in trustInput) (bool, string) {
 	name := in.provider.Name()
 	switch {
@@ -215,12 +286,13 @@ func decideTrust(in trustInput) (bool, string) {
 	if _, ok := domainOnList(in.fromDomain, in.domains); !ok {
 		return false, fmt.Sprintf("untrusted: From domain %s is not on %s's list", in.fromDomain, name)
 	}
-	if len(in.authResults) == 0 {
-		return false, fmt.Sprintf("untrusted: From domain %s is on %s's list but there is no Authentication-Results header", in.fromDomain, name)
+	ar, why, ok := ownResults(in.authResults, in.servID)
+	if !ok {
+		return false, fmt.Sprintf("untrusted: From domain %s is on %s's list but %s", in.fromDomain, name, why)
 	}
-	ar := ParseAuthResults(in.authResults[0])
-	if in.servID != "" && !strings.EqualFold(ar.ServID, in.servID) {
-		return false, fmt.Sprintf("untrusted: top Authentication-Results is from %q, not from %q", ar.ServID, in.servID)
+	which := "top Authentication-Results"
+	if in.servID != "" {
+		which = "Authentication-Results of your server"
 	}
 	var dmarc []AuthResult
 	for _, r := range ar.Results {
@@ -229,11 +301,11 @@ func decideTrust(in trustInput) (bool, string) {
 		}
 	}
 	if len(dmarc) == 0 {
-		return false, fmt.Sprintf("untrusted: top Authentication-Results (%s) has no dmarc result", ar.ServID)
+		return false, fmt.Sprintf("untrusted: %s (%s) has no dmarc result", which, ar.ServID)
 	}
 	for _, r := range dmarc {
 		if r.Result != "pass" {
-			return false, fmt.Sprintf("untrusted: top Authentication-Results (%s) says dmarc=%s", ar.ServID, r.Result)
+			return false, fmt.Sprintf("untrusted: %s (%s) says dmarc=%s", which, ar.ServID, r.Result)
 		}
 	}
 	for _, r := range dmarc {
@@ -242,12 +314,12 @@ func decideTrust(in trustInput) (bool, string) {
 			hf = hf[i+1:]
 		}
 		if hf == in.fromDomain {
-			return true, fmt.Sprintf("trusted: From domain %s is on %s's list and top Authentication-Results (%s) says dmarc=pass header.from=%s", in.fromDomain, name, ar.ServID, hf)
+			return true, fmt.Sprintf("trusted: From domain %s is on %s's list and %s (%s) says dmarc=pass header.from=%s", in.fromDomain, name, which, ar.ServID, hf)
 		}
 	}
 	hf := dmarc[0].Props["header.from"]
 	if hf == "" {
 		hf = "(none)"
 	}
-	return false, fmt.Sprintf("untrusted: top Authentication-Results dmarc=pass is for header.from=%s, not the From domain %s", hf, in.fromDomain)
+	return false, fmt.Sprintf("untrusted: %s dmarc=pass is for header.from=%s, not the From domain %s", which, hf, in.fromDomain)
 }
