@@ -26,9 +26,9 @@ type SignInAgainError struct {
 func (e *SignInAgainError) Error() string {
 	who := e.Provider + " account"
 	if e.User != "" {
-		who += " " + e.User
+		who = e.User + " (" + e.Provider + ")"
 	}
-	return fmt.Sprintf("Sign in again: %s for the %s. Open Inbox → Account and press \"Sign in with %s\".", e.Why, who, e.Provider)
+	return fmt.Sprintf("Sign in again: %s. Mailbox: %s. Open Inbox → Account and press \"Sign in with %s\".", e.Why, who, e.Provider)
 }
 
 // Is makes errors.Is(err, ErrSignInAgain) true.
