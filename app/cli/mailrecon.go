@@ -12,7 +12,7 @@ import (
 func init() {
 	Register(Command{Name: "reconcile", Usage: "[-apply]",
 		Summary: "fetches new mail over IMAP, reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
-	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-password-stdin]",
+	Register(Command{Name: "mail-account", Usage: "[-preset NAME] -host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-auth password|oauth-google|oauth-microsoft] [-authserv ID] [-client-id ID] [-password-stdin | -sign-in | -device-code]",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
 
@@ -68,7 +68,11 @@ func runMailAccount(env *Env, args []string) error {
 	fs.StringVar(&a.Username, "user", "", "user name")
 	fs.StringVar(&a.Folder, "folder", "", "folder to read (default INBOX)")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input and keep it in the OS keyring")
+	mf := addMailAccountFlags(fs, &a)
 	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := mf.applyPreset(fs, &a); err != nil {
 		return err
 	}
 	s, err := env.Open(*db)
@@ -77,6 +81,9 @@ func runMailAccount(env *Env, args []string) error {
 	}
 	defer s.Close()
 	if err := inbox.SaveAccount(context.Background(), s, a); err != nil {
+		return err
+	}
+	if err := mf.saveClient(context.Background(), s, a); err != nil {
 		return err
 	}
 	if *pwStdin {
@@ -89,5 +96,5 @@ func runMailAccount(env *Env, args []string) error {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "mail account %s@%s saved\n", a.Username, a.Host)
-	return nil
+	return mf.runSignIn(env, s)
 }
