@@ -63,6 +63,8 @@ type OAuthServer struct {
 	Rotate bool
 	// RefreshSize pads refresh tokens to this many bytes (0 = short).
 	RefreshSize int
+	// AutoApprove lets every device-code sign-in through as soon as it is asked for.
+	AutoApprove bool
 
 	mu       sync.Mutex
 	n        int
@@ -227,7 +229,7 @@ func (s *OAuthServer) deviceCode(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	dc, uc := s.next("device"), fmt.Sprintf("CODE-%d", s.n)
-	s.devices[dc] = &deviceGrant{userCode: uc}
+	s.devices[dc] = &deviceGrant{userCode: uc, approved: s.AutoApprove}
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(map[string]any{"device_code": dc, "user_code": uc, "verification_uri": s.URL + "/device", "expires_in": 900, "interval": 1})
