@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -177,13 +178,15 @@ func TestMailAccountDeviceSignInAndCancel(t *testing.T) {
 		t.Fatalf("device sign-in: %q, message %q", af.SignInResult, af.SignIn.Message.Text)
 	}
 
-	// the browser never answers: Cancel stops the wait
-	inbox.OpenBrowser = func(string) error { return nil }
+	// no browser opens, and nobody answers: the address is shown, and Cancel stops the wait
+	opened := make(chan struct{})
+	inbox.OpenBrowser = func(string) error { close(opened); return errors.New("no xdg-open") }
 	tap(t, af.SignInB)
+	<-opened
 	tap(t, af.SignIn.Button("Cancel"))
 	ui.Wait()
-	if af.SignInResult != "cancelled" {
-		t.Fatalf("cancel: %q", af.SignInResult)
+	if af.SignInResult != "cancelled" || !strings.Contains(af.SignIn.Message.Text, "Open this address in a browser on this computer:\n"+ts.URL+"/authorize?") {
+		t.Fatalf("cancel: %q, message %q", af.SignInResult, af.SignIn.Message.Text)
 	}
 	// refused in the browser: said beside the sign-in
 	inbox.OpenBrowser = inboxtest.Browser

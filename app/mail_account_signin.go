@@ -38,11 +38,24 @@ func (af *AccountForm) StartSignIn() {
 		return
 	}
 	oc := a.Clients().For(p)
+	ui := af.is.ui
 	af.SignInResult = ""
-	af.SignIn = af.is.ui.RunLong("Sign in with "+p.Name, "Finish signing in in the browser window that opened; Duebook waits for its answer.",
+	// where no browser opens, the address is shown to open by hand
+	open := func(u string) error {
+		if err := inbox.OpenBrowser(u); err != nil {
+			msg := fmt.Sprintf("Duebook could not open the browser (%v). Open this address in a browser on this computer:\n%s", err, u)
+			ui.post(func() {
+				if af.SignIn != nil {
+					af.SignIn.Message.SetText(msg)
+				}
+			})
+		}
+		return nil
+	}
+	af.SignIn = ui.RunLong("Sign in with "+p.Name, "Finish signing in in the browser window that opened; Duebook waits for its answer.",
 		func(ctx context.Context, progress func(float64)) (func(), error) {
 			progress(-1)
-			tok, err := oc.SignIn(ctx, inbox.SignInOptions{LoginHint: a.Username, OpenURL: inbox.OpenBrowser})
+			tok, err := oc.SignIn(ctx, inbox.SignInOptions{LoginHint: a.Username, OpenURL: open})
 			if err == nil {
 				err = inbox.RememberSignIn(a, oc, tok)
 			}

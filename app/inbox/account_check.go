@@ -106,7 +106,7 @@ func (c Config) say(step string, tried bool, err error) string {
 		case isTimeout(err):
 			return "Could not reach " + addr + ": no answer in time (a firewall, or the wrong server?)."
 		}
-		return "Could not reach " + addr + ": " + oneLine(err.Error()) + "."
+		return "Could not reach " + addr + ": " + reason(err) + "."
 	case StepTLS:
 		if err == nil {
 			return "The connection is encrypted and the server's certificate is valid."
@@ -127,7 +127,7 @@ func (c Config) say(step string, tried bool, err error) string {
 		case strings.Contains(err.Error(), "does not offer STARTTLS"):
 			return "The server does not offer STARTTLS: choose TLS (port 993)."
 		}
-		return "The encrypted connection could not be set up: " + oneLine(err.Error()) + "."
+		return "The encrypted connection could not be set up: " + reason(err) + "."
 	case StepSignIn:
 		how := "with the password"
 		if c.OAuth != nil {
@@ -139,7 +139,7 @@ func (c Config) say(step string, tried bool, err error) string {
 		if errors.Is(err, ErrSignInAgain) || c.OAuth != nil {
 			return oneLine(err.Error())
 		}
-		return "The server refused the user name or password for " + c.Username + ": " + oneLine(err.Error()) + " (Gmail, Yahoo and iCloud want an app password; Outlook and Microsoft 365 want the Microsoft sign-in)."
+		return "The server refused the user name or password for " + c.Username + ": " + reason(err) + " (Gmail, Yahoo and iCloud want an app password; Outlook and Microsoft 365 want the Microsoft sign-in)."
 	case StepList:
 		if err == nil {
 			return "The server lists the mailbox's folders."
@@ -147,15 +147,18 @@ func (c Config) say(step string, tried bool, err error) string {
 		if errors.Is(err, ErrSignInAgain) {
 			return oneLine(err.Error())
 		}
-		return "Signed in, but the server would not list the folders: " + oneLine(err.Error()) + "."
+		return "Signed in, but the server would not list the folders: " + reason(err) + "."
 	case StepFolder:
 		if err == nil {
 			return "The folder " + c.folder() + " opens."
 		}
-		return "The folder " + c.folder() + " does not open (does it exist?): " + oneLine(err.Error()) + "."
+		return "The folder " + c.folder() + " does not open (does it exist?): " + reason(err) + "."
 	}
 	return ""
 }
+
+// reason is an error's text as the end of a sentence (no doubled full stop).
+func reason(err error) string { return strings.TrimRight(oneLine(err.Error()), ".") }
 
 func isTimeout(err error) bool {
 	var ne net.Error

@@ -156,13 +156,14 @@ func oauthLogin(ctx context.Context, c *client.Client, cfg Config) error {
 		}
 	}
 	cfg.report(StepSignIn, nil)
-	err = confirmList(c)
-	cfg.report(StepList, err)
-	if err != nil {
+	if err := confirmList(c); err != nil {
 		s.Invalidate()
-		return &SignInAgainError{Provider: s.Client.Provider.Name, User: cfg.Username,
+		err = &SignInAgainError{Provider: s.Client.Provider.Name, User: cfg.Username,
 			Why: "the mail server accepted the sign-in but does not let it read mail (sign in with the account " + cfg.Username + ")"}
+		cfg.report(StepList, err)
+		return err
 	}
+	cfg.report(StepList, nil)
 	return nil
 }
 
