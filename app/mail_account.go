@@ -9,23 +9,76 @@ import (
 	"duebook/data"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
 // AccountForm is the mail account dialog: the mailbox Duebook reads. The settings go to the
-// company file; the password goes to the OS keyring only (never the company file).
+// company file; the password, or the sign-in's refresh token, to the OS keyring only (never
+// the company file).
 type AccountForm struct {
 	is       *InboxScreen
 	Modal    *Modal
 	Form     *Form
 	Password *widget.Entry
-	// Tested is the last "Test connection" outcome shown ("" until one finished).
+	// Note says what the chosen provider wants for signing in.
+	Note *widget.Label
+	// SignInB signs in with Google or Microsoft in the system browser; DeviceB with a code
+	// (Microsoft); SignedIn says whether a sign-in is kept.
+	SignInB, DeviceB *widget.Button
+	SignedIn         *widget.Label
+	// UseProposed fills the authserv-id the store proposes from the mail it read (hidden
+	// when there is no proposal).
+	UseProposed *widget.Button
+	// Tested is the last "Test connection" outcome shown ("" until one finished); Steps
+	// what each step did.
 	Tested string
-	// Test is the background check's dialog while it runs (Cancel stops it).
-	Test *Modal
+	Steps  []inbox.CheckStep
+	// Test is the background check's dialog while it runs (Cancel stops it); SignIn the
+	// sign-in's, while it waits for the browser.
+	Test, SignIn *Modal
+	// SignInResult is the last sign-in's outcome: "ok", "failed: …", "cancelled".
+	SignInResult string
+
+	clients inbox.OAuthClients
+	pwHint  string
+}
+
+type disabler interface {
+	Enable()
+	Disable()
+}
+
+func enable(w disabler, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
 }
 
 var securityChoices = []string{"tls", "starttls", "none"}
+
+// authChoices are the sign-in methods in words, in the order of inbox.AuthMethods.
+var authChoices = []string{"Password or app password", "Google account", "Microsoft account"}
+
+func authChoice(auth string) string {
+	for i, m := range inbox.AuthMethods {
+		if m == auth {
+			return authChoices[i]
+		}
+	}
+	return authChoices[0]
+}
+
+func authFromChoice(s string) string {
+	for i, c := range authChoices {
+		if c == s {
+			return inbox.AuthMethods[i]
+		}
+	}
+	return inbox.AuthPassword
+}
 
 // ShowAccount opens the mail account form, filled with the saved settings (it becomes
 // is.AccountForm).
@@ -33,9 +86,12 @@ func (is *InboxScreen) ShowAccount() { is.showAccount() }
 
 func (is *InboxScreen) showAccount() *AccountForm {
 	ctx := context.Background()
-	a, _ := inbox.LoadAccount(ctx, is.ui.Store) // not set up yet: what there is (maybe nothing)
-	af := &AccountForm{is: is, Form: NewForm()}
+	s := is.ui.Store
+	a, _ := inbox.LoadAccount(ctx, s) // not set up yet: what there is (maybe nothing)
+	af := &AccountForm{is: is, Form: NewForm(), clients: a.Clients()}
 	f := af.Form
+	auth, _ := inbox.ParseAuth(a.Auth)
+	preset := f.Choice("preset", "Provider", inbox.PresetNames())
 	f.Entry("host", "IMAP server", "imap.example.com").SetText(a.Host)
 	port := ""
 	if a.Port > 0 {
@@ -48,54 +104,154 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	}
 	f.Choice("security", "Security", securityChoices).SetText(sec)
 	f.Entry("user", "Username", "you@example.com").SetText(a.Username)
+	authF := f.Choice("auth", "Sign in with", authChoices)
+	authF.SetText(authChoice(auth))
 	af.Password = widget.NewPasswordEntry()
 	pwHint := "kept in the OS keyring"
-	if a.Host != "" && a.Username != "" {
+	if a.Host != "" && a.Username != "" && auth == inbox.AuthPassword {
 		if _, err := inbox.Password(a); err == nil {
 			pwHint = "saved; leave empty to keep it"
 		}
 	}
-	af.Password.SetPlaceHolder(pwHint)
+	af.pwHint = pwHint
 	f.add(&Field{Name: "password", Label: "Password", Entry: af.Password, input: af.Password})
+	af.SignInB = widget.NewButton("Sign in", af.StartSignIn)
+	af.DeviceB = widget.NewButton("Use a code instead", af.StartDeviceSignIn)
+	af.SignedIn = widget.NewLabel("")
+	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewHBox(af.SignInB, af.DeviceB, af.SignedIn)})
+	f.Entry("client id", "OAuth client ID", "built in (see the README to use your own)")
+	asv := widget.NewEntry()
+	asv.SetPlaceHolder("authserv-id, e.g. mx.google.com")
+	asv.SetText(a.AuthServID)
+	af.UseProposed = widget.NewButton("", nil)
+	af.UseProposed.Hide()
+	if p, _ := s.Setting(ctx, "mail.authserv_proposed"); p != "" && p != a.AuthServID {
+		af.UseProposed.SetText("Use " + p + " (seen in your mail)")
+		af.UseProposed.OnTapped = func() { asv.SetText(p) }
+		af.UseProposed.Show()
+		asv.SetPlaceHolder("proposed from your mail: " + p)
+	}
+	f.add(&Field{Name: "authserv", Label: "Receiving server ID", Entry: asv, input: container.NewVBox(asv, af.UseProposed)})
 	f.Entry("folder", "Folder", "INBOX").SetText(a.Folder)
-	if is.ui.Store.ReadOnly() {
+	af.Note = widget.NewLabel("")
+	af.Note.Wrapping = fyne.TextWrapWord
+	preset.SetText(inbox.PresetFor(a.Host, auth).Name)
+	preset.Select.OnChanged = func(name string) { af.applyPreset(name) }
+	authF.Select.OnChanged = func(string) { af.showAuth() }
+	af.showAuth()
+
+	content := container.NewVBox(af.Note, f.Object())
+	if s.ReadOnly() {
 		af.Modal = is.ui.ShowModal("Mail account", "The company file is open read-only: the account cannot be changed here.",
-			f.Object(), ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
+			content, ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
 	} else {
 		af.Modal = is.ui.ShowModal("Mail account", "The mailbox where your payment confirmations arrive. Duebook only reads it.",
-			f.Object(),
+			content,
 			ModalButton{Text: "Save", Main: true, Action: af.Save},
 			ModalButton{Text: "Test connection", Action: af.TestConnection},
 			ModalButton{Text: "Cancel"})
 	}
 	af.Modal.SetForm(f)
-	af.Modal.D.Resize(af.Modal.D.MinSize().Max(fyne.NewSize(520, 0)))
+	af.Modal.D.Resize(af.Modal.D.MinSize().Max(fyne.NewSize(560, 0)))
 	is.AccountForm = af
 	return af
 }
 
-// read turns the form into account settings; port errors name the port field.
+// applyPreset fills host, port, security, sign-in method and authserv-id from a provider.
+func (af *AccountForm) applyPreset(name string) {
+	p, err := inbox.FindPreset(name)
+	if err != nil {
+		return
+	}
+	f := af.Form
+	if p.Key != "other" {
+		f.Field("host").SetText(p.Host)
+		f.Field("port").SetText(fmt.Sprint(p.Port))
+		f.Field("security").SetText(p.Security)
+		f.Field("auth").SetText(authChoice(p.Auth))
+		f.Field("authserv").SetText(p.AuthServID)
+	}
+	af.showAuth()
+}
+
+// showAuth shows the fields of the chosen sign-in method: the password, or the sign-in
+// buttons and the client ID.
+func (af *AccountForm) showAuth() {
+	f := af.Form
+	auth := authFromChoice(f.Field("auth").Text())
+	p, oauth := inbox.ProviderFor(auth)
+	note := ""
+	if pr, err := inbox.FindPreset(f.Field("preset").Text()); err == nil {
+		note = pr.Note
+	}
+	af.Note.SetText(note)
+	enable(af.Password, !oauth)
+	enable(af.SignInB, oauth)
+	enable(af.DeviceB, oauth && p.DeviceAuthURL != "")
+	ci := f.Field("client id")
+	enable(ci.Entry, oauth)
+	af.SignedIn.SetText("")
+	if !oauth {
+		af.SignInB.SetText("Sign in")
+		af.Password.SetPlaceHolder(af.pwHint)
+		ci.SetText("")
+	} else {
+		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
+		af.SignInB.SetText("Sign in with " + p.Name)
+		switch p.Key {
+		case inbox.OAuthGoogle.Key:
+			ci.SetText(af.clients.GoogleID)
+		case inbox.OAuthMicrosoft.Key:
+			ci.SetText(af.clients.MicrosoftID)
+		}
+		af.showSignedIn()
+	}
+	f.relayout()
+}
+
+// showSignedIn says whether a sign-in for the typed host and user is kept.
+func (af *AccountForm) showSignedIn() {
+	a, _ := af.read()
+	p, ok := inbox.ProviderFor(a.Auth)
+	if !ok {
+		return
+	}
+	if _, err := inbox.RefreshToken(a, p); err == nil {
+		af.SignedIn.SetText("Signed in (kept in the OS keyring)")
+	} else {
+		af.SignedIn.SetText("Not signed in yet")
+	}
+}
+
+// read turns the form into account settings (with the form's client ID); port errors name
+// the port field.
 func (af *AccountForm) read() (inbox.Account, error) {
 	f := af.Form
 	var v fieldErrors
 	a := inbox.Account{Host: strings.TrimSpace(f.Field("host").Text()), Security: f.Field("security").Text(),
-		Username: strings.TrimSpace(f.Field("user").Text()), Folder: strings.TrimSpace(f.Field("folder").Text())}
+		Username: strings.TrimSpace(f.Field("user").Text()), Folder: strings.TrimSpace(f.Field("folder").Text()),
+		Auth: authFromChoice(f.Field("auth").Text()), AuthServID: strings.TrimSpace(f.Field("authserv").Text())}
 	a.Port = parseIntField(&v, "port", f.Field("port").Text())
-	return a, errOrNil(v)
+	c := af.clients
+	id := strings.TrimSpace(f.Field("client id").Text())
+	switch a.Auth {
+	case inbox.AuthOAuthGoogle:
+		c.GoogleID = id
+	case inbox.AuthOAuthMicrosoft:
+		c.MicrosoftID = id
+	}
+	return a.WithClients(c), errOrNil(v)
 }
 
 // Save validates and stores the settings, and the password (when typed) in the OS keyring.
 // Where there is no keyring, the settings are kept and the form says how to give the
 // password instead (DUEBOOK_IMAP_PASSWORD).
 func (af *AccountForm) Save() bool {
-	a, err := af.read()
-	if af.Form.ShowErrors(err) {
+	a, ok := af.saveSettings()
+	if !ok {
 		return false
 	}
-	if af.Form.ShowErrors(inbox.SaveAccount(context.Background(), af.is.ui.Store, a)) {
-		return false
-	}
-	if pw := af.Password.Text; pw != "" {
+	if pw := af.Password.Text; pw != "" && a.Auth == inbox.AuthPassword {
 		if err := inbox.SetPassword(a, pw); err != nil {
 			af.Password.SetText("")
 			af.Form.ShowErrors(&data.FieldError{Field: "password", Msg: "the account was saved, but not the password: " + err.Error()})
@@ -105,13 +261,28 @@ func (af *AccountForm) Save() bool {
 	return true
 }
 
-// TestConnection logs in with what the form says (the typed password, else the saved one)
-// in the background, with Cancel, and tells the outcome.
-func (af *AccountForm) TestConnection() bool {
+// saveSettings stores the account and its OAuth client IDs, showing what is refused.
+func (af *AccountForm) saveSettings() (inbox.Account, bool) {
 	a, err := af.read()
 	if af.Form.ShowErrors(err) {
-		return false
+		return a, false
 	}
+	ctx := context.Background()
+	s := af.is.ui.Store
+	if af.Form.ShowErrors(inbox.SaveAccount(ctx, s, a)) {
+		return a, false
+	}
+	if a.Clients() != af.clients {
+		if af.Form.ShowErrors(inbox.SaveOAuthClients(ctx, s, a.Clients())) {
+			return a, false
+		}
+		af.clients = a.Clients()
+	}
+	return a, true
+}
+
+// checkForm checks what a connection needs, naming the fields.
+func (af *AccountForm) checkForm(a inbox.Account) bool {
 	var v fieldErrors
 	if a.Host == "" {
 		addErr(&v, "host", "is required")
@@ -125,32 +296,5 @@ func (af *AccountForm) TestConnection() bool {
 	} else if sec == inbox.SecurityNone && a.Host != "" && !inbox.IsLoopback(a.Host) {
 		addErr(&v, "security", "plaintext is only allowed to this computer (localhost); use tls or starttls")
 	}
-	if af.Form.ShowErrors(errOrNil(v)) {
-		return false
-	}
-	pw := af.Password.Text
-	if pw == "" {
-		if pw, err = inbox.Password(a); err != nil {
-			af.Form.ShowErrors(err)
-			return false
-		}
-	}
-	cfg := inbox.Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder}
-	ui := af.is.ui
-	af.Tested = ""
-	af.Test = ui.RunLong("Test connection", fmt.Sprintf("Logging in to %s as %s…", a.Host, a.Username),
-		func(ctx context.Context, progress func(float64)) (func(), error) {
-			progress(-1)
-			err := inbox.CheckLogin(ctx, cfg)
-			return func() {
-				if err != nil {
-					af.Tested = "failed: " + err.Error()
-					ui.ShowModal("Connection failed", fmt.Sprintf("Could not log in to %s: %v", a.Host, err), nil, ModalButton{Text: "OK", Main: true})
-					return
-				}
-				af.Tested = "ok"
-				ui.ShowInfo("Connection works", fmt.Sprintf("Logged in to %s as %s.", a.Host, a.Username))
-			}, nil
-		}, func() { af.Tested = "cancelled" })
-	return false
+	return !af.Form.ShowErrors(errOrNil(v))
 }

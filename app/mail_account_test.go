@@ -57,7 +57,7 @@ func TestMailAccountFormRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := inbox.Account{Host: "imap.example.com", Port: 993, Security: "tls", Username: "owner@example.com", Folder: "Payments"}
+	want := inbox.Account{Host: "imap.example.com", Port: 993, Security: "tls", Username: "owner@example.com", Folder: "Payments", Auth: inbox.AuthPassword}
 	if a != want {
 		t.Fatalf("loaded %+v, want %+v", a, want)
 	}

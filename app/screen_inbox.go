@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -287,7 +288,11 @@ func (is *InboxScreen) FetchMail() {
 	}
 	cfg, err := acct.Config()
 	if err != nil {
-		// no password saved (or no keyring): the form, with the reason next to its field
+		// no password saved (or no keyring), not signed in: the form, with the reason next to its field
+		if errors.Is(err, inbox.ErrSignInAgain) {
+			is.showSignInAgain(err)
+			return
+		}
 		af := is.showAccount()
 		af.Form.ShowErrors(err)
 		return
@@ -298,6 +303,10 @@ func (is *InboxScreen) FetchMail() {
 				progress(float64(done) / float64(total))
 			}
 		})
+		if errors.Is(err, inbox.ErrSignInAgain) {
+			// an expired or withdrawn sign-in: the account form, saying to sign in again
+			return func() { is.Reload(); is.showSignInAgain(err) }, nil
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -14,7 +14,7 @@ import (
 func init() {
 	Register(Command{Name: "reconcile", Usage: "[-apply] [-files PATH...]",
 		Summary: "fetches new mail over IMAP (or reads .eml/.mbox files with -files), reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
-	Register(Command{Name: "mail-account", Usage: "-host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-authserv ID] [-password-stdin]",
+	Register(Command{Name: "mail-account", Usage: "[-preset NAME] -host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-auth password|oauth-google|oauth-microsoft] [-authserv ID] [-client-id ID] [-password-stdin | -sign-in | -device-code]",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
 
@@ -123,7 +123,11 @@ func runMailAccount(env *Env, args []string) error {
 	fs.StringVar(&a.Folder, "folder", "", "folder to read (default INBOX)")
 	fs.StringVar(&a.AuthServID, "authserv", "", "your receiving server's authserv-id (as in the Authentication-Results it adds, e.g. mx.google.com); nothing is trusted without it")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input and keep it in the OS keyring")
+	mf := addMailAccountFlags(fs, &a)
 	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := mf.applyPreset(fs, &a); err != nil {
 		return err
 	}
 	s, err := env.Open(*db)
@@ -132,6 +136,9 @@ func runMailAccount(env *Env, args []string) error {
 	}
 	defer s.Close()
 	if err := inbox.SaveAccount(context.Background(), s, a); err != nil {
+		return err
+	}
+	if err := mf.saveClient(context.Background(), s, a); err != nil {
 		return err
 	}
 	if *pwStdin {
@@ -151,7 +158,7 @@ func runMailAccount(env *Env, args []string) error {
 		}
 		fmt.Fprintln(env.Stdout, msg)
 	}
-	return nil
+	return mf.runSignIn(env, s)
 }
 
 func firstNonEmpty(xs ...string) string {

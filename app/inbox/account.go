@@ -21,12 +21,17 @@ type Account struct {
 	Security string // tls (default), starttls, none (loopback only)
 	Username string
 	Folder   string
-	// AuthServID is the authserv-id the owner's own receiving server writes into the
-	// Authentication-Results headers it adds (e.g. "mx.google.com"); setting "mail.authserv".
+	// Auth is the sign-in method: AuthPassword ("" reads as it), AuthOAuthGoogle or
+	// AuthOAuthMicrosoft (setting "mail.auth").
+	Auth string
+	// AuthServID is the receiving server's authserv-id, the name its Authentication-Results
+	// headers start with, which the trust rule believes (setting "mail.authserv").
 	// Only that server's verdict is trusted (see ownResults); with none set nothing is.
 	// Several ids may be given separated by commas, and "*.example.com" matches the names
 	// under example.com.
 	AuthServID string
+
+	clients OAuthClients // the company file's OAuth client IDs (LoadAccount)
 }
 
 const keyringService = "duebook-imap"
@@ -36,8 +41,9 @@ func LoadAccount(ctx context.Context, s *data.Store) (Account, error) {
 	var a Account
 	get := func(k string) string { v, _ := s.Setting(ctx, "mail."+k); return v }
 	a.Host, a.Username, a.Folder, a.Security = get("host"), get("user"), get("folder"), get("security")
-	a.AuthServID = get("authserv")
 	a.Port, _ = strconv.Atoi(get("port"))
+	a.Auth, a.AuthServID = get("auth"), get("authserv")
+	a.clients = LoadOAuthClients(ctx, s)
 	if a.Host == "" || a.Username == "" {
 		return a, &data.FieldError{Field: "mail account", Msg: "not set up: run duebook mail-account -host HOST -user USER (or Inbox → Account)"}
 	}
@@ -73,9 +79,12 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 	if sec == SecurityNone && !isLoopback(a.Host) {
 		return &data.FieldError{Field: "security", Msg: "plaintext is only allowed to this computer (localhost); use tls or starttls"}
 	}
+	if a.Auth, err = ParseAuth(a.Auth); err != nil {
+		return &data.FieldError{Field: "auth", Msg: err.Error()}
+	}
 	return s.Update(ctx, func(tx *data.Tx) error {
 		for k, v := range map[string]string{"host": a.Host, "user": a.Username, "folder": a.Folder, "security": a.Security, "port": strconv.Itoa(a.Port),
-			"authserv": servID} {
+			"auth": a.Auth, "authserv": servID} {
 			if err := tx.SetSetting("mail."+k, v); err != nil {
 				return err
 			}
@@ -90,6 +99,12 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 func isLoopback(host string) bool {
 	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }
+
+// WithClients gives the account with these OAuth clients (the account form's, before saving).
+func (a Account) WithClients(c OAuthClients) Account { a.clients = c; return a }
+
+// Clients are the account's OAuth clients.
+func (a Account) Clients() OAuthClients { return a.clients }
 
 // SetPassword keeps the password in the OS keyring.
 func SetPassword(a Account, password string) error {
@@ -114,11 +129,27 @@ func Password(a Account) (string, error) {
 	return p, nil
 }
 
-// Config turns the account into a fetch configuration.
+// Config turns the account into a fetch configuration: with the password, or with the
+// OAuth session of the saved sign-in (a *SignInAgainError when there is none).
 func (a Account) Config() (Config, error) {
 	sec, err := ParseSecurity(a.Security)
 	if err != nil {
 		return Config{}, &data.FieldError{Field: "security", Msg: err.Error()}
+	}
+	auth, err := ParseAuth(a.Auth)
+	if err != nil {
+		return Config{}, &data.FieldError{Field: "auth", Msg: err.Error()}
+	}
+	if p, ok := ProviderFor(auth); ok {
+		oc := a.clients.For(p)
+		if err := oc.check(); err != nil {
+			return Config{}, &data.FieldError{Field: "auth", Msg: err.Error()}
+		}
+		sess, err := sessionFor(a, oc)
+		if err != nil {
+			return Config{}, err
+		}
+		return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Folder: a.Folder, OAuth: sess}, nil
 	}
 	pw, err := Password(a)
 	if err != nil {

@@ -80,6 +80,13 @@ type Config struct {
 	Timeout time.Duration
 	// BatchBytes is about how many message bytes one UID FETCH asks for; 0 = 4 MiB.
 	BatchBytes int
+	// OAuth, when set, signs in with its access tokens (SASL OAUTHBEARER or XOAUTH2, by the
+	// server's CAPABILITY) instead of the password.
+	OAuth *OAuthSession
+	// Mechanism forces the SASL mechanism of an OAuth sign-in ("" = by CAPABILITY).
+	Mechanism string
+	// step (CheckAccount) is told how each step of Dial went.
+	step func(step string, err error)
 }
 
 // ErrPlaintextRefused: SecurityNone to a host that is not loopback.
@@ -267,8 +274,18 @@ func Dial(ctx context.Context, cfg Config) (*client.Client, func(), error) {
 	}
 	if err != nil {
 		closeConn()
+		d.mu.Lock()
+		connected := d.conn != nil
+		d.mu.Unlock()
+		if connected && cfg.Security == SecurityTLS {
+			cfg.report(StepConnect, nil)
+			cfg.report(StepTLS, err)
+		} else {
+			cfg.report(StepConnect, err)
+		}
 		return nil, nil, ctxErr(ctx, fmt.Errorf("connect to %s: %w", addr, err))
 	}
+	cfg.report(StepConnect, nil)
 	c.ErrorLog = log.New(io.Discard, "", 0)
 	c.Timeout = cfg.timeout()
 	if cfg.Security == SecuritySTARTTLS {
@@ -281,13 +298,25 @@ func Dial(ctx context.Context, cfg Config) (*client.Client, func(), error) {
 		}
 		if err != nil {
 			closeConn()
+			cfg.report(StepTLS, err)
 			return nil, nil, ctxErr(ctx, fmt.Errorf("STARTTLS with %s: %w", addr, err))
 		}
 	}
-	if err := c.Login(cfg.Username, cfg.Password); err != nil {
+	if cfg.Security != SecurityNone {
+		cfg.report(StepTLS, nil)
+	}
+	if cfg.OAuth != nil {
+		if err := oauthLogin(ctx, c, cfg); err != nil {
+			closeConn()
+			cfg.report(StepSignIn, err)
+			return nil, nil, ctxErr(ctx, err)
+		}
+	} else if err := c.Login(cfg.Username, cfg.Password); err != nil {
 		closeConn()
+		cfg.report(StepSignIn, err)
 		return nil, nil, ctxErr(ctx, fmt.Errorf("login as %s: %w", cfg.Username, err))
 	}
+	cfg.report(StepSignIn, nil)
 	done := func() {
 		lo := make(chan struct{})
 		go func() { c.Logout(); close(lo) }()

@@ -100,6 +100,12 @@ first_valid_uid = 1
 // where `make test` installs it.
 func Start(t testing.TB) *Dovecot {
 	t.Helper()
+	return start(t, "")
+}
+
+// start starts Dovecot; with introspectURL, the OAuth2 variant (see StartOAuth2).
+func start(t testing.TB, introspectURL string) *Dovecot {
+	t.Helper()
 	bin, err := exec.LookPath("dovecot")
 	if err != nil {
 		if _, e := os.Stat("/usr/sbin/dovecot"); e == nil {
@@ -143,6 +149,7 @@ func Start(t testing.TB) *Dovecot {
 		{"cert.pem", certPEM, 0o644},
 		{"key.pem", keyPEM, 0o600},
 		{"users", []byte(d.User + ":{PLAIN}" + d.Password + "\n"), 0o644},
+		{"dovecot-oauth2.conf.ext", []byte(strings.ReplaceAll(oauth2Ext, "{{URL}}", introspectURL)), 0o644},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, f.mode); err != nil {
 			t.Fatal(err)
@@ -158,7 +165,11 @@ func Start(t testing.TB) *Dovecot {
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
 		d.Port, d.TLSPort = freePort(t), freePort(t)
-		conf := strings.NewReplacer("{{DIR}}", dir, "{{PORT}}", strconv.Itoa(d.Port), "{{TLSPORT}}", strconv.Itoa(d.TLSPort)).Replace(confTemplate)
+		tmpl := confTemplate
+		if introspectURL != "" {
+			tmpl = oauth2Conf(tmpl)
+		}
+		conf := strings.NewReplacer("{{DIR}}", dir, "{{PORT}}", strconv.Itoa(d.Port), "{{TLSPORT}}", strconv.Itoa(d.TLSPort)).Replace(tmpl)
 		confPath := filepath.Join(dir, "dovecot.conf")
 		if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 			t.Fatal(err)
