@@ -71,6 +71,14 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 				SELECT 'invoice #' || id FROM invoices WHERE status <> 'draft' AND (number IS NULL OR seq IS NULL)`},
 			{"due date before issue date", `
 				SELECT coalesce(number, 'draft #' || id) FROM invoices WHERE due_date < issue_date`},
+			{"customer payment record does not match the allocations", `
+				SELECT 'customer ' || coalesce(r.customer_id, a.customer_id) FROM payment_record r
+				FULL JOIN (SELECT i.customer_id, sum(a.amount) paid,
+					sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))) wd,
+					sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END) ot
+					FROM allocations a JOIN invoices i ON i.id = a.invoice_id GROUP BY i.customer_id) a ON a.customer_id = r.customer_id
+				WHERE coalesce(r.paid, 0) <> coalesce(a.paid, 0) OR coalesce(r.weighted_days, 0) <> coalesce(a.wd, 0)
+					OR coalesce(r.on_time, 0) <> coalesce(a.ot, 0)`},
 		}
 		checks = append(checks, boundChecks...)
 		for _, c := range checks {

@@ -38,80 +38,44 @@ func segment(b Behaviour) string {
 
 // Behaviours computes every customer's payment behaviour as of asOf.
 func Behaviours(ctx context.Context, s *data.Store, asOf data.Date) (map[int64]*Behaviour, error) {
-	out := map[int64]*Behaviour{}
-	get := func(id int64) *Behaviour {
-		b := out[id]
-		if b == nil {
-			b = &Behaviour{CustomerID: id}
-			out[id] = b
-		}
-		return b
-	}
-	// Weighted days late and the on-time share from allocations (money applied to invoices).
-	// Days count up to ten years either way, so the weighted sum stays within int64 under
-	// data.MaxCompanyTotal (10^15 × 3,650 < 9.2 × 10^18).
-	rows, err := s.DB().QueryContext(ctx, `SELECT i.customer_id,
-		sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))), sum(a.amount),
-		sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END)
-		FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`, asOf)
+	recs, err := s.PayRecords(ctx, asOf)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var id, wdays, paid, ontime int64
-		if err := rows.Scan(&id, &wdays, &paid, &ontime); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		b := get(id)
-		b.PaidAmount = paid
-		if paid > 0 {
-			avg, _ := data.MulDivRound(wdays, 1, paid)
-			b.AvgDaysToPay = int(avg)
-			bp, _ := data.MulDivRound(ontime, 10000, paid)
-			b.OnTimeBP = int(bp)
-		}
-	}
-	rows.Close()
-	ps, err := s.Promises(ctx, 0, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range ps {
-		switch p.Status {
-		case "broken":
-			get(p.CustomerID).BrokenPromises++
-		case "kept":
-			get(p.CustomerID).KeptPromises++
-		}
-	}
-	rows, err = s.DB().QueryContext(ctx, `SELECT customer_id, sum(open_amount) FROM invoices
-		WHERE status = 'posted' AND open_amount > 0 AND due_date < ? GROUP BY customer_id`, asOf.AddDays(-90))
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id, amt int64
-		if err := rows.Scan(&id, &amt); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		get(id).Over90 = amt
-	}
-	rows.Close()
 	custs, err := s.Customers(ctx, data.CustomerFilter{})
 	if err != nil {
 		return nil, err
 	}
+	return behaviours(recs, custs), nil
+}
+
+// behaviours turns the customers' pay records into their behaviour.
+func behaviours(recs map[int64]*data.PayRecord, custs []*data.Customer) map[int64]*Behaviour {
+	out := make(map[int64]*Behaviour, len(recs))
+	for id, r := range recs {
+		b := &Behaviour{CustomerID: id, PaidAmount: r.Paid, BrokenPromises: r.Broken, KeptPromises: r.Kept, Over90: r.Over90}
+		if r.Paid > 0 {
+			avg, _ := data.MulDivRound(r.WeightedDays, 1, r.Paid)
+			b.AvgDaysToPay = int(avg)
+			bp, _ := data.MulDivRound(r.OnTime, 10000, r.Paid)
+			b.OnTimeBP = int(bp)
+		}
+		out[id] = b
+	}
 	for _, c := range custs {
-		b := get(c.ID)
+		b := out[c.ID]
+		if b == nil {
+			b = &Behaviour{CustomerID: c.ID}
+			out[c.ID] = b
+		}
 		b.Segment = segment(*b)
 		if c.CreditLimit > 0 {
-			over, _, _, err := s.CreditCheck(ctx, c.ID, 0)
-			if err != nil {
-				return nil, err
+			// data.Store.CreditCheck with nothing added: the open balance net of credit.
+			var open, credit int64
+			if r := recs[c.ID]; r != nil {
+				open, credit = r.Open, r.Credit
 			}
-			b.OverLimit = over
+			b.OverLimit = open-credit > c.CreditLimit
 		}
 		switch {
 		case b.Segment == "C":
@@ -122,5 +86,5 @@ func Behaviours(ctx context.Context, s *data.Store, asOf data.Date) (map[int64]*
 			b.SuggestHold, b.HoldReason = true, "two or more broken promises"
 		}
 	}
-	return out, nil
+	return out
 }

@@ -1,0 +1,110 @@
+package data
+
+import "context"
+
+// PayRecord is how a customer has paid up to a day, and what they owe and hold now: the
+// figures the collections worklist ranks customers by.
+type PayRecord struct {
+	CustomerID int64
+	// Money applied to the customer's invoices by allocations dated on or before the day,
+	// that money weighted by the days from each invoice's due date to the allocation
+	// (negative: early), and the part applied by the due date.
+	Paid, WeightedDays, OnTime int64
+	Broken, Kept               int   // promises broken and kept (any day)
+	Over90                     int64 // open today on invoices due more than 90 days before the day
+	Open                       int64 // open today on posted invoices
+	Credit                     int64 // unallocated payments today
+}
+
+// PayRecords gives the pay record of every customer that has any figure (customers without
+// one have none of these). It reads the running totals of payment_record, minus the
+// allocations dated after asOf, the promises, the open invoices and the payments with
+// credit left: never every invoice or allocation.
+func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord, error) {
+	out := map[int64]*PayRecord{}
+	get := func(id int64) *PayRecord {
+		r := out[id]
+		if r == nil {
+			r = &PayRecord{CustomerID: id}
+			out[id] = r
+		}
+		return r
+	}
+	err := s.View(ctx, func(tx sqlTx) error {
+		steps := []struct {
+			q    string
+			args []any
+			scan func(sc scanner) error
+		}{
+			{`SELECT customer_id, paid, weighted_days, on_time FROM payment_record`, nil, func(sc scanner) error {
+				var id, paid, wd, ot int64
+				if err := sc.Scan(&id, &paid, &wd, &ot); err != nil {
+					return err
+				}
+				r := get(id)
+				r.Paid, r.WeightedDays, r.OnTime = r.Paid+paid, r.WeightedDays+wd, r.OnTime+ot
+				return nil
+			}},
+			{`SELECT i.customer_id, sum(a.amount), sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))),
+				sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END)
+				FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date > ? GROUP BY i.customer_id`,
+				[]any{asOf}, func(sc scanner) error {
+					var id, paid, wd, ot int64
+					if err := sc.Scan(&id, &paid, &wd, &ot); err != nil {
+						return err
+					}
+					r := get(id)
+					r.Paid, r.WeightedDays, r.OnTime = r.Paid-paid, r.WeightedDays-wd, r.OnTime-ot
+					return nil
+				}},
+			{`SELECT customer_id, sum(status = 'broken'), sum(status = 'kept') FROM promises
+				WHERE status IN ('broken', 'kept') GROUP BY customer_id`, nil, func(sc scanner) error {
+				var id int64
+				var broken, kept int
+				if err := sc.Scan(&id, &broken, &kept); err != nil {
+					return err
+				}
+				r := get(id)
+				r.Broken, r.Kept = broken, kept
+				return nil
+			}},
+			{`SELECT customer_id, sum(open_amount), sum(CASE WHEN due_date < ? THEN open_amount ELSE 0 END) FROM invoices
+				WHERE status = 'posted' AND open_amount > 0 GROUP BY customer_id`, []any{asOf.AddDays(-90)}, func(sc scanner) error {
+				var id, open, over90 int64
+				if err := sc.Scan(&id, &open, &over90); err != nil {
+					return err
+				}
+				r := get(id)
+				r.Open, r.Over90 = open, over90
+				return nil
+			}},
+			{`SELECT customer_id, sum(unallocated) FROM payments WHERE unallocated > 0 GROUP BY customer_id`, nil, func(sc scanner) error {
+				var id, credit int64
+				if err := sc.Scan(&id, &credit); err != nil {
+					return err
+				}
+				get(id).Credit = credit
+				return nil
+			}},
+		}
+		for _, st := range steps {
+			rows, err := tx.QueryContext(ctx, st.q, st.args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				if err := st.scan(rows); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
