@@ -62,6 +62,13 @@ type UI struct {
 
 	// Modal is the dialog shown last (tests read and tap it).
 	Modal *Modal
+	// Paper is the print / save dialog shown last.
+	Paper *PaperDialog
+	// Shell opens and prints PDF files through the operating system (tests replace it).
+	Shell Shell
+	// ChooseSavePath asks where to save a file (name suggested) and calls done with the
+	// path chosen; not called when the user cancels. Tests replace it.
+	ChooseSavePath func(name string, done func(path string))
 
 	release func() // releases the company file's lock
 	jobs    sync.WaitGroup
@@ -94,7 +101,8 @@ func New(a fyne.App, opt Options) *UI {
 }
 
 func newUI(a fyne.App) *UI {
-	ui := &UI{App: a}
+	ui := &UI{App: a, Shell: SystemShell()}
+	ui.ChooseSavePath = ui.chooseSavePathDialog
 	ui.Win = a.NewWindow("Duebook")
 	ui.Win.Resize(fyne.NewSize(1280, 800))
 	ui.Win.SetMaster()

@@ -400,6 +400,7 @@ type InvoiceView struct {
 	Write   *widget.Button
 	Sent    *widget.Button
 	Pay     *widget.Button
+	Print   *widget.Button
 }
 
 func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
@@ -464,6 +465,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	v.Credit = widget.NewButton("Credit note…", func() { ui.CreditInvoice(id) })
 	v.Write = widget.NewButton("Write off…", func() { ui.WriteOffInvoice(id) })
 	v.Sent = widget.NewButton("Mark sent…", func() { ui.MarkInvoiceSent(id) })
+	v.Print = widget.NewButtonWithIcon("Print / PDF…", theme.DocumentPrintIcon(), func() { ui.PrintInvoice(id) })
 	v.Pay = widget.NewButton("Record payment", func() {
 		ui.SelectTab(TabPayments)
 		ui.Payments.StartFor(inv.CustomerID)
@@ -479,7 +481,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	}
 	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
 	cust := widget.NewButton("Customer", func() { ui.ShowCustomer(inv.CustomerID) })
-	buttons := container.NewHBox(back, cust, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
+	buttons := container.NewHBox(back, cust, v.Print, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
 	v.Root = container.NewBorder(container.NewVBox(v.Header, v.Status), buttons, nil, nil, container.NewVScroll(v.Body))
 	return v
 }

@@ -58,6 +58,7 @@ type CollectionsScreen struct {
 	ResolveBtn *widget.Button
 	LateBtn    *widget.Button
 	OpenBtn    *widget.Button
+	LetterBtn  *widget.Button
 
 	// Monthly figures
 	Figures     []reports.MonthFigures
@@ -142,7 +143,8 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 			c.ui.Customers.Show(c.Customer.ID)
 		}
 	})
-	c.doRow = container.NewHBox(c.Do, c.OpenBtn)
+	c.LetterBtn = widget.NewButtonWithIcon("Letter…", theme.DocumentPrintIcon(), func() { c.PrintLetter() })
+	c.doRow = container.NewHBox(c.Do, c.OpenBtn, c.LetterBtn)
 	c.setButtons()
 	buttons := container.NewVBox(c.doRow,
 		container.NewGridWithColumns(3, c.LogBtn, c.PromiseBtn, c.LateBtn, c.DisputeBtn, c.ResolveBtn))
@@ -312,8 +314,10 @@ func (c *CollectionsScreen) setButtons() {
 	}
 	if c.Customer != nil {
 		c.OpenBtn.Enable()
+		c.LetterBtn.Enable()
 	} else {
 		c.OpenBtn.Disable()
+		c.LetterBtn.Disable()
 	}
 	r := c.Row()
 	c.Do.SetText(doText(r))

@@ -178,6 +178,7 @@ type CustomerDetail struct {
 	NewInvoice   *widget.Button
 	RecordPay    *widget.Button
 	ApplyCredit  *widget.Button
+	Statement    *widget.Button
 	Hold         *widget.Check
 	Info         *widget.Label
 	Open         *widget.Label
@@ -228,6 +229,11 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 		if d.Customer != nil {
 			ui.SelectTab(TabPayments)
 			ui.Payments.StartFor(d.Customer.ID)
+		}
+	})
+	d.Statement = widget.NewButtonWithIcon("Statement…", theme.DocumentPrintIcon(), func() {
+		if d.Customer != nil {
+			ui.PrintStatement(d.Customer.ID)
 		}
 	})
 	d.ApplyCredit = widget.NewButton("Apply credit", func() {
@@ -320,7 +326,7 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 	)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.EditButton, d.NewInvoice, d.RecordPay), d.Name),
-		container.NewHBox(d.Review, d.MarkReviewed, layout.NewSpacer(), d.Hold, d.ApplyCredit),
+		container.NewHBox(d.Review, d.MarkReviewed, layout.NewSpacer(), d.Hold, d.ApplyCredit, d.Statement),
 		d.Info,
 		widget.NewCard("", "", container.NewVBox(bal, ag)),
 	)

@@ -568,10 +568,12 @@ func (ui *UI) amountReasonDialog(id int64, title, verb string, do func(*data.Inv
 }
 
 // MarkInvoiceSent records the day an invoice was sent.
-func (ui *UI) MarkInvoiceSent(id int64) {
+func (ui *UI) MarkInvoiceSent(id int64) { ui.markSentDialog(id, "") }
+
+func (ui *UI) markSentDialog(id int64, msg string) {
 	f := NewForm()
 	f.Entry("date", "Sent on", "YYYY-MM-DD").SetText(ui.Today().String())
-	ui.ShowModal("Mark as sent", "", f.Object(),
+	ui.ShowModal("Mark as sent", msg, f.Object(),
 		ModalButton{Text: "Mark sent", Main: true, Action: func() bool {
 			var v fieldErrors
 			day := parseDateField(&v, "date", f.Field("date").Text(), true)
