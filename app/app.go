@@ -62,10 +62,22 @@ type UI struct {
 
 	// Modal is the dialog shown last (tests read and tap it).
 	Modal *Modal
+	// Paper is the print / save dialog shown last.
+	Paper *PaperDialog
+	// Shell opens and prints PDF files through the operating system (tests replace it).
+	Shell Shell
+	// ChooseSavePath asks where to save a file (name suggested) and calls done with the
+	// path chosen; not called when the user cancels. Tests replace it.
+	ChooseSavePath func(name string, done func(path string))
 
 	release func() // releases the company file's lock
 	jobs    sync.WaitGroup
 	epoch   int // bumped when the company file closes: late results of its jobs are dropped
+
+	guards    map[string]*FormGuard // open forms that may hold unsaved changes (dirty.go)
+	curTab    string                // the screen shown
+	switching bool                  // a tab switch that must not ask about forms
+	closed    bool                  // the window was closed
 
 	qmu   sync.Mutex
 	queue []func() // results waiting for Wait (applyOnWait mode)
@@ -94,11 +106,16 @@ func New(a fyne.App, opt Options) *UI {
 }
 
 func newUI(a fyne.App) *UI {
-	ui := &UI{App: a}
+	ui := &UI{App: a, Shell: SystemShell()}
+	ui.ChooseSavePath = ui.chooseSavePathDialog
 	ui.Win = a.NewWindow("Duebook")
 	ui.Win.Resize(fyne.NewSize(1280, 800))
 	ui.Win.SetMaster()
-	ui.Win.SetOnClosed(ui.closeStore)
+	ui.Win.SetOnClosed(func() {
+		ui.closed = true
+		ui.closeStore()
+	})
+	ui.Win.SetCloseIntercept(ui.requestClose)
 	ui.registerShortcuts()
 	return ui
 }
@@ -411,9 +428,10 @@ func (ui *UI) SelectTab(name string) {
 	}
 }
 
-// OpenFile opens a company file (taking its lock) and shows the main screens.
+// OpenFile opens a company file (taking its lock) and shows the main screens; forms with
+// unsaved changes of the file open now are asked about first.
 func (ui *UI) OpenFile(path string) {
-	ui.openFile(path, data.Options{})
+	ui.LeaveAll(func() { ui.openFile(path, data.Options{}) }, nil)
 }
 
 func (ui *UI) openFile(path string, opt data.Options) {
@@ -528,6 +546,7 @@ func (ui *UI) Close() {
 
 func (ui *UI) build() {
 	ui.Start = nil
+	ui.guards = nil // the forms of the file closed went with it
 	ui.Dashboard = newDashboard(ui)
 	ui.Customers = newCustomersScreen(ui)
 	ui.Invoices = newInvoicesScreen(ui)
@@ -547,11 +566,12 @@ func (ui *UI) build() {
 		container.NewTabItemWithIcon(TabSettings, theme.SettingsIcon(), ui.Settings.Root),
 	)
 	ui.Tabs.SetTabLocation(container.TabLocationLeading)
-	ui.Tabs.OnSelected = func(it *container.TabItem) {
+	ui.curTab = TabDashboard
+	ui.guardTabs(func(it *container.TabItem) {
 		if it.Text == TabCollections {
 			ui.Collections.Reload()
 		}
-	}
+	})
 	file := ui.Store.Path()
 	mode := ""
 	if ui.Store.ReadOnly() {

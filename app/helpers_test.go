@@ -37,7 +37,12 @@ func newTestUI(t *testing.T, s *data.Store) *UI {
 	a := test.NewTempApp(t)
 	ui := NewWithStore(a, s)
 	ui.Win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(func() { ui.Wait(); ui.Win.Close() })
+	t.Cleanup(func() {
+		ui.Wait()
+		if !ui.closed {
+			ui.Win.Close()
+		}
+	})
 	ui.Wait()
 	return ui
 }

@@ -47,6 +47,7 @@ type InvoiceEditor struct {
 	Invoice  *data.Invoice // the saved draft (nil until saved)
 
 	linesBox   *fyne.Container
+	baseline   string // snapshot when opened or last saved (dirty = differs)
 	dueEdited  bool
 	settingDue bool
 }
@@ -87,7 +88,7 @@ func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
 	e.SaveBtn = widget.NewButtonWithIcon("Save draft (Ctrl+S)", theme.DocumentSaveIcon(), e.Save)
 	e.PostBtn = widget.NewButtonWithIcon("Post", theme.ConfirmIcon(), e.Post)
 	e.PostBtn.Importance = widget.HighImportance
-	e.Back = widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
+	e.Back = widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), func() { ui.Leave("invoice", is.CloseDetail, nil) })
 	del := widget.NewButtonWithIcon("Delete draft", theme.DeleteIcon(), func() {
 		if e.Invoice != nil {
 			ui.DeleteDraft(e.Invoice.ID)
@@ -137,7 +138,40 @@ func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
 	e.Root = container.NewBorder(e.Title, buttons, nil, nil, container.NewVScroll(container.NewPadded(body)))
 	e.updateDue()
 	e.recompute()
+	e.baseline = e.snapshot()
 	return e
+}
+
+// snapshot is the text of every field and line (compared with baseline: unsaved changes).
+func (e *InvoiceEditor) snapshot() string {
+	var b strings.Builder
+	b.WriteString(e.Form.Snapshot())
+	for _, l := range e.Lines {
+		for _, en := range []*widget.Entry{l.Desc, l.Qty, l.Price, l.Tax} {
+			b.WriteString(en.Text)
+			b.WriteByte('\x00')
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Dirty tells whether the editor holds changes not saved yet.
+func (e *InvoiceEditor) Dirty() bool { return e.snapshot() != e.baseline }
+
+// guard is the editor's unsaved-changes guard.
+func (e *InvoiceEditor) guard() *FormGuard {
+	what := "the new invoice"
+	if e.Invoice != nil {
+		what = "the draft invoice for " + e.Invoice.CustomerName
+	}
+	return &FormGuard{What: what, Tab: TabInvoices, Dirty: e.Dirty,
+		Save: func() bool {
+			ok := false
+			e.save(func(*data.Invoice) { ok = true })
+			return ok
+		},
+		Discard: e.is.CloseDetail}
 }
 
 func (e *InvoiceEditor) customer() *data.Customer { return e.is.customers[e.Customer.ID()] }
@@ -368,6 +402,7 @@ func (e *InvoiceEditor) save(then func(*data.Invoice)) {
 			return
 		}
 		e.Invoice = inv
+		e.baseline = e.snapshot()
 		e.Title.SetText(fmt.Sprintf("Draft invoice #%d — %s", inv.ID, inv.CustomerName))
 		ui.Changed()
 		if then != nil {
@@ -400,6 +435,7 @@ type InvoiceView struct {
 	Write   *widget.Button
 	Sent    *widget.Button
 	Pay     *widget.Button
+	Print   *widget.Button
 }
 
 func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
@@ -464,6 +500,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	v.Credit = widget.NewButton("Credit note…", func() { ui.CreditInvoice(id) })
 	v.Write = widget.NewButton("Write off…", func() { ui.WriteOffInvoice(id) })
 	v.Sent = widget.NewButton("Mark sent…", func() { ui.MarkInvoiceSent(id) })
+	v.Print = widget.NewButtonWithIcon("Print / PDF…", theme.DocumentPrintIcon(), func() { ui.PrintInvoice(id) })
 	v.Pay = widget.NewButton("Record payment", func() {
 		ui.SelectTab(TabPayments)
 		ui.Payments.StartFor(inv.CustomerID)
@@ -479,7 +516,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	}
 	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
 	cust := widget.NewButton("Customer", func() { ui.ShowCustomer(inv.CustomerID) })
-	buttons := container.NewHBox(back, cust, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
+	buttons := container.NewHBox(back, cust, v.Print, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
 	v.Root = container.NewBorder(container.NewVBox(v.Header, v.Status), buttons, nil, nil, container.NewVScroll(v.Body))
 	return v
 }

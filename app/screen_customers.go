@@ -146,8 +146,13 @@ func (cs *CustomersScreen) Shown() []string {
 
 // Show opens a customer's detail.
 func (cs *CustomersScreen) Show(id int64) {
+	cs.ui.Leave("customer", func() { cs.show(id) }, cs.List.UnselectAll)
+}
+
+func (cs *CustomersScreen) show(id int64) {
 	cs.selected = id
 	cs.Form = nil
+	cs.ui.SetGuard("customer", nil)
 	cs.right.Objects = []fyne.CanvasObject{cs.Detail.Root}
 	cs.right.Refresh()
 	cs.Detail.Load(id)
@@ -155,10 +160,13 @@ func (cs *CustomersScreen) Show(id int64) {
 
 // Edit shows the form for c (nil = a new customer).
 func (cs *CustomersScreen) Edit(c *data.Customer) {
-	cs.Form = newCustomerForm(cs, c)
-	cs.right.Objects = []fyne.CanvasObject{cs.Form.Root}
-	cs.right.Refresh()
-	cs.ui.Win.Canvas().Focus(cs.Form.Form.Field("name").Entry)
+	cs.ui.Leave("customer", func() {
+		cs.Form = newCustomerForm(cs, c)
+		cs.ui.SetGuard("customer", cs.Form.guard())
+		cs.right.Objects = []fyne.CanvasObject{cs.Form.Root}
+		cs.right.Refresh()
+		cs.ui.Win.Canvas().Focus(cs.Form.Form.Field("name").Entry)
+	}, nil)
 }
 
 // ShowCustomer switches to the Customers screen with customer id open.
@@ -178,6 +186,7 @@ type CustomerDetail struct {
 	NewInvoice   *widget.Button
 	RecordPay    *widget.Button
 	ApplyCredit  *widget.Button
+	Statement    *widget.Button
 	Hold         *widget.Check
 	Info         *widget.Label
 	Open         *widget.Label
@@ -228,6 +237,11 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 		if d.Customer != nil {
 			ui.SelectTab(TabPayments)
 			ui.Payments.StartFor(d.Customer.ID)
+		}
+	})
+	d.Statement = widget.NewButtonWithIcon("Statement…", theme.DocumentPrintIcon(), func() {
+		if d.Customer != nil {
+			ui.PrintStatement(d.Customer.ID)
 		}
 	})
 	d.ApplyCredit = widget.NewButton("Apply credit", func() {
@@ -320,7 +334,7 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 	)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.EditButton, d.NewInvoice, d.RecordPay), d.Name),
-		container.NewHBox(d.Review, d.MarkReviewed, layout.NewSpacer(), d.Hold, d.ApplyCredit),
+		container.NewHBox(d.Review, d.MarkReviewed, layout.NewSpacer(), d.Hold, d.ApplyCredit, d.Statement),
 		d.Info,
 		widget.NewCard("", "", container.NewVBox(bal, ag)),
 	)
@@ -435,6 +449,7 @@ type CustomerForm struct {
 	Cancel   *widget.Button
 	Customer *data.Customer // the record edited (nil = new)
 	Saved    *data.Customer // set after a successful save
+	baseline string         // the fields' text when opened
 }
 
 func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
@@ -482,24 +497,43 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	}
 	cf.SaveBtn = widget.NewButtonWithIcon("Save (Ctrl+S)", theme.DocumentSaveIcon(), cf.Save)
 	cf.SaveBtn.Importance = widget.HighImportance
-	cf.Cancel = widget.NewButton("Cancel", func() {
-		if c != nil {
-			cs.Show(c.ID)
-		} else if cs.selected != 0 {
-			cs.Show(cs.selected)
-		} else {
-			cs.Form = nil
-			cs.right.Objects = []fyne.CanvasObject{widget.NewLabel("Choose a customer on the left, or make a new one.")}
-			cs.right.Refresh()
-		}
-	})
+	cf.Cancel = widget.NewButton("Cancel", cf.close)
 	title := "New customer"
 	if c != nil {
 		title = "Edit " + c.Name
 	}
 	cf.Root = container.NewBorder(heading(title), container.NewHBox(cf.Cancel, cf.SaveBtn), nil, nil,
 		container.NewVScroll(f.Object()))
+	cf.baseline = f.Snapshot()
 	return cf
+}
+
+// close drops the form (its changes too) and shows the customer again.
+func (cf *CustomerForm) close() {
+	cs := cf.cs
+	switch {
+	case cf.Customer != nil:
+		cs.show(cf.Customer.ID)
+	case cs.selected != 0:
+		cs.show(cs.selected)
+	default:
+		cs.Form = nil
+		cs.ui.SetGuard("customer", nil)
+		cs.right.Objects = []fyne.CanvasObject{widget.NewLabel("Choose a customer on the left, or make a new one.")}
+		cs.right.Refresh()
+	}
+}
+
+// Dirty tells whether the form holds changes not saved yet.
+func (cf *CustomerForm) Dirty() bool { return cf.Saved == nil && cf.Form.Snapshot() != cf.baseline }
+
+func (cf *CustomerForm) guard() *FormGuard {
+	what := "the new customer"
+	if cf.Customer != nil {
+		what = "the customer " + cf.Customer.Name
+	}
+	return &FormGuard{What: what, Tab: TabCustomers, Dirty: cf.Dirty, Discard: cf.close,
+		Save: func() bool { cf.Save(); return cf.Saved != nil }}
 }
 
 // Save validates and stores the customer; refused fields show their message.
@@ -554,6 +588,6 @@ func (cf *CustomerForm) Save() {
 	}
 	cf.Saved = c
 	cf.cs.selected = c.ID
-	cf.cs.Show(c.ID)
+	cf.cs.show(c.ID)
 	cf.cs.ui.Changed()
 }

@@ -397,13 +397,16 @@ func (is *InvoicesScreen) Reload() {
 // ShowInvoices switches to the invoice list with a filter.
 func (ui *UI) ShowInvoices(q InvoiceQuery) {
 	ui.SelectTab(TabInvoices)
-	ui.Invoices.CloseDetail()
-	ui.Invoices.SetQuery(q)
+	ui.Leave("invoice", func() {
+		ui.Invoices.CloseDetail()
+		ui.Invoices.SetQuery(q)
+	}, nil)
 }
 
 // CloseDetail goes back from the editor or view to the list.
 func (is *InvoicesScreen) CloseDetail() {
 	is.Editor, is.View = nil, nil
+	is.ui.SetGuard("invoice", nil)
 	is.Root.Objects = []fyne.CanvasObject{is.listView}
 	is.Root.Refresh()
 }
@@ -415,13 +418,17 @@ func (is *InvoicesScreen) showDetail(o fyne.CanvasObject) {
 
 // NewDraft opens the editor on a new invoice (customerID 0 = choose).
 func (is *InvoicesScreen) NewDraft(customerID int64) {
-	is.View = nil
-	is.Editor = newInvoiceEditor(is, nil)
-	if customerID != 0 {
-		is.Editor.Customer.Set(customerID)
-	}
-	is.showDetail(is.Editor.Root)
-	is.ui.Win.Canvas().Focus(is.Editor.Customer.Entry)
+	is.ui.Leave("invoice", func() {
+		is.View = nil
+		is.Editor = newInvoiceEditor(is, nil)
+		if customerID != 0 {
+			is.Editor.Customer.Set(customerID)
+			is.Editor.baseline = is.Editor.snapshot()
+		}
+		is.ui.SetGuard("invoice", is.Editor.guard())
+		is.showDetail(is.Editor.Root)
+		is.ui.Win.Canvas().Focus(is.Editor.Customer.Entry)
+	}, nil)
 }
 
 // OpenInvoice shows an invoice: the editor for a draft, the view otherwise.
@@ -433,15 +440,19 @@ func (ui *UI) OpenInvoice(id int64) {
 	}
 	ui.SelectTab(TabInvoices)
 	is := ui.Invoices
-	if inv.Status == data.StatusDraft {
-		is.View = nil
-		is.Editor = newInvoiceEditor(is, inv)
-		is.showDetail(is.Editor.Root)
-		return
-	}
-	is.Editor = nil
-	is.View = newInvoiceView(is, inv)
-	is.showDetail(is.View.Root)
+	ui.Leave("invoice", func() {
+		if inv.Status == data.StatusDraft {
+			is.View = nil
+			is.Editor = newInvoiceEditor(is, inv)
+			ui.SetGuard("invoice", is.Editor.guard())
+			is.showDetail(is.Editor.Root)
+			return
+		}
+		is.Editor = nil
+		ui.SetGuard("invoice", nil)
+		is.View = newInvoiceView(is, inv)
+		is.showDetail(is.View.Root)
+	}, nil)
 }
 
 // reopen refreshes the open invoice view after a change.
@@ -568,10 +579,12 @@ func (ui *UI) amountReasonDialog(id int64, title, verb string, do func(*data.Inv
 }
 
 // MarkInvoiceSent records the day an invoice was sent.
-func (ui *UI) MarkInvoiceSent(id int64) {
+func (ui *UI) MarkInvoiceSent(id int64) { ui.markSentDialog(id, "") }
+
+func (ui *UI) markSentDialog(id int64, msg string) {
 	f := NewForm()
 	f.Entry("date", "Sent on", "YYYY-MM-DD").SetText(ui.Today().String())
-	ui.ShowModal("Mark as sent", "", f.Object(),
+	ui.ShowModal("Mark as sent", msg, f.Object(),
 		ModalButton{Text: "Mark sent", Main: true, Action: func() bool {
 			var v fieldErrors
 			day := parseDateField(&v, "date", f.Field("date").Text(), true)

@@ -33,24 +33,32 @@ type SettingsScreen struct {
 	ChooseBackupFile  func(suggested string, cb func(path string))
 	ChooseRestoreFile func(cb func(path string))
 	daily             *dailyBackup // the daily backup while the file is open
+	baseline          string       // the form's text as saved
 }
 
 func newSettingsScreen(ui *UI) *SettingsScreen {
 	st := &SettingsScreen{ui: ui}
 	f := NewForm()
 	st.Form = f
-	c := ui.Company
-	f.Entry("name", "Company name", "").SetText(c.Name)
-	f.MultiLine("address", "Address", "").SetText(c.Address)
-	f.Entry("email", "Email", "").SetText(c.Email)
-	f.Entry("phone", "Phone", "").SetText(c.Phone)
-	f.Entry("tax_id", "Tax ID", "").SetText(c.TaxID)
-	f.Entry("currency", "Currency", "USD").SetText(c.Currency)
-	f.Entry("default_terms", "Default terms (days)", "30").SetText(fmt.Sprint(c.DefaultTermsDays))
-	f.Entry("default_tax_rate", "Default tax rate (%)", "0").SetText(formatDecimal(c.DefaultTaxRateBP, 2))
-	f.Entry("invoice_format", "Invoice number format", "INV-{n:05}").SetText(c.InvoiceFormat)
-	f.Entry("credit_note_format", "Credit note number format", "CN-{n:05}").SetText(c.CreditNoteFormat)
-	f.MultiLine("payment_instructions", "Payment instructions", "printed on invoices and statements").SetText(c.PaymentInstructions)
+	f.Entry("name", "Company name", "")
+	f.MultiLine("address", "Address", "")
+	f.Entry("email", "Email", "")
+	f.Entry("phone", "Phone", "")
+	f.Entry("tax_id", "Tax ID", "")
+	f.Entry("currency", "Currency", "USD")
+	f.Entry("default_terms", "Default terms (days)", "30")
+	f.Entry("default_tax_rate", "Default tax rate (%)", "0")
+	f.Entry("invoice_format", "Invoice number format", "INV-{n:05}")
+	f.Entry("credit_note_format", "Credit note number format", "CN-{n:05}")
+	f.MultiLine("payment_instructions", "Payment instructions", "printed on invoices and statements")
+	st.fill(ui.Company)
+	ui.SetGuard("settings", &FormGuard{What: "the company settings", Tab: TabSettings,
+		Dirty: func() bool { return f.Snapshot() != st.baseline },
+		Save:  st.save,
+		Discard: func() {
+			st.fill(st.ui.Company)
+			f.Clear()
+		}})
 	st.SaveBtn = widget.NewButtonWithIcon("Save settings (Ctrl+S)", theme.DocumentSaveIcon(), st.Save)
 	st.SaveBtn.Importance = widget.HighImportance
 	st.Saved = widget.NewLabel("")
@@ -74,8 +82,28 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	return st
 }
 
+// fill shows the settings of c in the form (they are then the saved state).
+func (st *SettingsScreen) fill(c data.Company) {
+	f := st.Form
+	f.Field("name").SetText(c.Name)
+	f.Field("address").SetText(c.Address)
+	f.Field("email").SetText(c.Email)
+	f.Field("phone").SetText(c.Phone)
+	f.Field("tax_id").SetText(c.TaxID)
+	f.Field("currency").SetText(c.Currency)
+	f.Field("default_terms").SetText(fmt.Sprint(c.DefaultTermsDays))
+	f.Field("default_tax_rate").SetText(formatDecimal(c.DefaultTaxRateBP, 2))
+	f.Field("invoice_format").SetText(c.InvoiceFormat)
+	f.Field("credit_note_format").SetText(c.CreditNoteFormat)
+	f.Field("payment_instructions").SetText(c.PaymentInstructions)
+	st.baseline = f.Snapshot()
+}
+
 // Save validates and stores the company settings.
-func (st *SettingsScreen) Save() {
+func (st *SettingsScreen) Save() { st.save() }
+
+// save is Save telling whether the settings were stored.
+func (st *SettingsScreen) save() bool {
 	f := st.Form
 	var v fieldErrors
 	c := st.ui.Company
@@ -107,13 +135,15 @@ func (st *SettingsScreen) Save() {
 	}
 	st.Saved.SetText("")
 	if f.ShowErrors(errOrNil(v)) {
-		return
+		return false
 	}
 	if f.ShowErrors(st.ui.Store.SaveCompany(context.Background(), c)) {
-		return
+		return false
 	}
 	st.ui.Company = c
+	st.baseline = f.Snapshot()
 	st.ui.Win.SetTitle("Duebook — " + c.Name)
 	st.Saved.SetText("Saved.")
 	st.ui.Changed()
+	return true
 }
