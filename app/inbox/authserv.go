@@ -26,12 +26,20 @@ const NoAuthServWhy = "untrusted: the receiving server of your mailbox is not se
 	"(set the receiving server in the mail account: Inbox → Account…, or duebook mail-account -authserv ID)"
 
 // CleanAuthServID checks an authserv-id typed by the user: host-name-like ids (letters,
-// digits, "-", ".", "_", a leading "*." for a domain and its names), separated by commas or
-// spaces. It returns them lower case, comma separated ("" when empty).
+// digits, "-", ".", "_", a leading "*." for a domain and its names), separated by commas.
+// It returns them lower case, comma separated ("" when empty). A refusal is a FieldError on
+// "authserv".
 func CleanAuthServID(v string) (string, error) {
 	var ids []string
-	for _, id := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		body := strings.TrimPrefix(id, "*.")
+	bad := func(id, why string) error {
+		return &data.FieldError{Field: "authserv", Msg: fmt.Sprintf("receiving server %q is not a server name such as mx.google.com%s", id, why)}
+	}
+	for _, id := range strings.Split(strings.ToLower(v), ",") {
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		body := strings.TrimSuffix(strings.TrimPrefix(id, "*."), ".")
 		ok := body != "" && !strings.HasPrefix(body, ".") && !strings.Contains(body, "..")
 		for _, r := range body {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_') {
@@ -40,7 +48,10 @@ func CleanAuthServID(v string) (string, error) {
 			}
 		}
 		if !ok || len(id) > 253 {
-			return "", &data.FieldError{Field: "receiving server", Msg: fmt.Sprintf("%q is not a server name such as mx.google.com", id)}
+			return "", bad(id, " (letters, digits, \"-\" and \".\" only; several separated by commas)")
+		}
+		if strings.HasPrefix(id, "*.") && !strings.Contains(body, ".") {
+			return "", bad(id, ": a \"*.\" name needs a domain with a dot, like *.messagingengine.com")
 		}
 		ids = append(ids, strings.TrimSuffix(id, "."))
 	}

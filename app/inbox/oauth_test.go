@@ -293,7 +293,7 @@ func TestAccountPresets(t *testing.T) {
 		if _, err := ParseAuth(p.Auth); err != nil {
 			t.Errorf("%s: auth %q", key, p.Auth)
 		}
-		if id, err := ParseAuthServID(p.AuthServID); err != nil || id != p.AuthServID {
+		if id, err := CleanAuthServID(p.AuthServID); err != nil || id != p.AuthServID {
 			t.Errorf("%s: authserv %q: %v", key, p.AuthServID, err)
 		}
 	}

@@ -32,8 +32,8 @@ type Preset struct {
 //     "POP, IMAP, and SMTP settings for Outlook.com", "Deprecation of Basic authentication in
 //     Exchange Online"). Microsoft's Authentication-Results carry no authserv-id of their own
 //     (learn.microsoft.com Q&A 4635330, "Authentication-Results header written by Outlook
-//     violates RFC 8601"); the message is stamped on a *.prod.outlook.com host (its Received
-//     header), which is the id given here for the trust rule to match.
+//     violates RFC 8601"), so no header can be matched to the owner's server: the preset names
+//     none and such mail is always shown for the owner to accept (README, "what is trusted").
 //   - iCloud: imap.mail.me.com:993 SSL, app-specific password (support.apple.com/102525); Apple
 //     stamps several Authentication-Results, each from an *.icloud.com service (dkim-verifier,
 //     dmarc, spf ...icloud.com).
@@ -48,10 +48,10 @@ var Presets = []Preset{
 		Note: "Sign in with Google (or use an app password, which needs 2-Step Verification)."},
 	{Name: "Google Workspace", Key: "workspace", Host: "imap.gmail.com", Port: 993, Security: "tls", Auth: AuthOAuthGoogle, AuthServID: "mx.google.com",
 		Note: "Sign in with Google; your administrator may have to allow IMAP and Duebook's client."},
-	{Name: "Outlook.com / Hotmail", Key: "outlook", Host: "outlook.office365.com", Port: 993, Security: "tls", Auth: AuthOAuthMicrosoft, AuthServID: "*.prod.outlook.com",
-		Note: "Sign in with Microsoft: Outlook.com no longer accepts passwords over IMAP."},
-	{Name: "Microsoft 365", Key: "m365", Host: "outlook.office365.com", Port: 993, Security: "tls", Auth: AuthOAuthMicrosoft, AuthServID: "*.prod.outlook.com",
-		Note: "Sign in with Microsoft: Exchange Online no longer accepts passwords over IMAP; IMAP must be on for your mailbox."},
+	{Name: "Outlook.com / Hotmail", Key: "outlook", Host: "outlook.office365.com", Port: 993, Security: "tls", Auth: AuthOAuthMicrosoft, AuthServID: "",
+		Note: "Sign in with Microsoft: Outlook.com no longer accepts passwords over IMAP. Microsoft does not name its server in the mail it stamps, so payment mails are shown for you to accept."},
+	{Name: "Microsoft 365", Key: "m365", Host: "outlook.office365.com", Port: 993, Security: "tls", Auth: AuthOAuthMicrosoft, AuthServID: "",
+		Note: "Sign in with Microsoft: Exchange Online no longer accepts passwords over IMAP; IMAP must be on for your mailbox. Microsoft does not name its server in the mail it stamps, so payment mails are shown for you to accept."},
 	{Name: "iCloud", Key: "icloud", Host: "imap.mail.me.com", Port: 993, Security: "tls", Auth: AuthPassword, AuthServID: "*.icloud.com",
 		Note: "Use an app-specific password (appleid.apple.com → Sign-In and Security); the user name is your iCloud address."},
 	{Name: "Yahoo", Key: "yahoo", Host: "imap.mail.yahoo.com", Port: 993, Security: "tls", Auth: AuthPassword, AuthServID: "*.mail.yahoo.com",
@@ -95,26 +95,4 @@ func PresetFor(host, auth string) Preset {
 		}
 	}
 	return Presets[len(Presets)-1]
-}
-
-// ParseAuthServID checks an authserv-id: a host name (letters, digits, "-" and "."), optionally
-// starting with "*." for any name under a domain; "" = none. It is kept in lower case.
-func ParseAuthServID(s string) (string, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "" {
-		return "", nil
-	}
-	name := strings.TrimPrefix(s, "*.")
-	if name == "" || len(s) > 253 || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".") || strings.Contains(name, "..") {
-		return "", fmt.Errorf("%q is not a server name (like mx.google.com or *.prod.outlook.com)", s)
-	}
-	for _, r := range name {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
-			return "", fmt.Errorf("%q is not a server name (like mx.google.com or *.prod.outlook.com): it may hold only letters, digits, \"-\" and \".\"", s)
-		}
-	}
-	if !strings.Contains(name, ".") && strings.HasPrefix(s, "*.") {
-		return "", fmt.Errorf("%q is too wide: a \"*.\" name needs a domain with a dot, like *.prod.outlook.com", s)
-	}
-	return s, nil
 }
