@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -121,7 +122,7 @@ func runMailAccount(env *Env, args []string) error {
 	fs.StringVar(&a.Security, "security", "tls", "tls, starttls or none (loopback only)")
 	fs.StringVar(&a.Username, "user", "", "user name")
 	fs.StringVar(&a.Folder, "folder", "", "folder to read (default INBOX)")
-	fs.StringVar(&a.AuthServID, "authserv", "", "your receiving server's authserv-id (as in the Authentication-Results it adds, e.g. mx.google.com); nothing is trusted without it")
+	fs.StringVar(&a.AuthServID, "authserv", "", "your receiving server's authserv-id (as in the Authentication-Results it adds, e.g. mx.google.com); nothing is trusted without it. Kept when omitted and the host stays; -authserv= clears it")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input and keep it in the OS keyring")
 	if err := Parse(fs, args); err != nil {
 		return err
@@ -131,6 +132,13 @@ func runMailAccount(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	// -authserv not given: the receiving server stays while the host does (it is the same
+	// mailbox); a new host is another provider, whose server must be named again
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "authserv" })
+	if old, err := inbox.LoadAccount(context.Background(), s); !given && err == nil && strings.EqualFold(old.Host, strings.TrimSpace(a.Host)) {
+		a.AuthServID = old.AuthServID
+	}
 	if err := inbox.SaveAccount(context.Background(), s, a); err != nil {
 		return err
 	}
