@@ -202,6 +202,9 @@ func (is *InboxScreen) selectMsg(i int) {
 	is.Selected = i
 	m := is.Messages[i]
 	trust := "trusted sender (domain on the provider's list, DMARC pass)"
+	if m.AuthServ != "" {
+		trust = "trusted sender: your receiving server " + m.AuthServ + " checked that it comes from " + m.Provider + " (DMARC pass)"
+	}
 	if !m.Trusted {
 		trust = "NOT trusted: " + m.Why
 	}

@@ -62,6 +62,20 @@ func hmFiles(t *testing.T) []string {
 	return append(files, huge)
 }
 
+func hmSetting(t *testing.T, f, key string) string {
+	t.Helper()
+	s, err := data.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v, err := s.Setting(context.Background(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 func hmState(t *testing.T, f string) ([]data.MailPayment, []*data.Payment) {
 	t.Helper()
 	s, err := data.Open(f)
@@ -141,11 +155,19 @@ func TestHostileMailFiles(t *testing.T) {
 // recorded, and the output says how to set it, proposing the one the mail carries.
 func TestHostileMailNoServer(t *testing.T) {
 	f := hmCompany(t)
-	if _, errs, code := run(t, "2026-01-31", "mail-account", "-db", f, "-host", "imap.example.com", "-user", "me"); code != 0 {
+	// omitted with the same host: kept
+	if _, errs, code := run(t, "2026-01-31", "mail-account", "-db", f, "-host", "imap.example.com", "-user", "me", "-folder", "Payments"); code != 0 {
 		t.Fatal(errs)
 	}
+	if v := hmSetting(t, f, "mail.authserv"); v != hmServer {
+		t.Fatalf("receiving server %q after the account was saved again without -authserv", v)
+	}
+	out, errs, code := run(t, "2026-01-31", "mail-account", "-db", f, "-host", "imap.example.com", "-user", "me", "-authserv=")
+	if code != 0 || !strings.Contains(out, "no receiving server set (-authserv)") || hmSetting(t, f, "mail.authserv") != "" {
+		t.Fatalf("clearing: %d %s %s", code, out, errs)
+	}
 	dir := filepath.Join("testdata", "hostile", "mail")
-	out, errs, code := run(t, "2026-01-31", "reconcile", "-db", f, "-apply", "-files", filepath.Join(dir, "genuine.eml"), filepath.Join(dir, "twice.mbox"))
+	out, errs, code = run(t, "2026-01-31", "reconcile", "-db", f, "-apply", "-files", filepath.Join(dir, "genuine.eml"), filepath.Join(dir, "twice.mbox"))
 	if code != 0 {
 		t.Fatalf("exit %d %s", code, errs)
 	}

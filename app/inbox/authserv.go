@@ -130,10 +130,16 @@ func (l *servLearner) best() (AuthServProposal, bool) {
 	return AuthServProposal{ID: ids[0], Seen: l.counts[ids[0]], Of: l.of}, true
 }
 
-// save stores the proposal unless the account has an id by now.
+// save stores the proposal unless the account has an id by now, or an earlier run proposed
+// another one from more messages (a later run of a few messages does not overturn it).
 func (l *servLearner) save(ctx context.Context, s *data.Store) error {
 	p, ok := l.best()
 	if !ok {
+		return nil
+	}
+	if old, err := ProposedAuthServ(ctx, s); err != nil {
+		return err
+	} else if old.ID != "" && old.ID != p.ID && old.Of > p.Of {
 		return nil
 	}
 	return s.Update(ctx, func(tx *data.Tx) error {

@@ -1,9 +1,11 @@
 package inbox
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"duebook/app/inbox/inboxtest"
@@ -98,4 +100,28 @@ func BenchmarkFetchParse10k(b *testing.B) {
 		loops++
 	}
 	b.ReportMetric(b.Elapsed().Seconds()/float64(loops), "s/10k")
+}
+
+// BenchmarkReadMbox reads a 5,000-message mbox (about 9 MB): one message is held at a
+// time, so B/op stays near the size of one message times the messages, not the file.
+func BenchmarkReadMbox(b *testing.B) {
+	msg := bytes.ReplaceAll(readFixture(b, "paypal_received.eml"), []byte("\r\n"), []byte("\n"))
+	var buf bytes.Buffer
+	for i := 0; i < 5000; i++ {
+		buf.WriteString("From MAILER-DAEMON Wed Jan 14 16:02:09 2026\n")
+		buf.Write(msg)
+		buf.WriteString("\n")
+	}
+	p := filepath.Join(b.TempDir(), "big.mbox")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		if _, err := ReadMailFile(context.Background(), p, 0, func(FileMessage) error { n++; return nil }, nil); err != nil || n != 5000 {
+			b.Fatalf("%d messages, %v", n, err)
+		}
+	}
 }

@@ -271,19 +271,22 @@ func readMbox(ctx context.Context, path string, br *bufio.Reader, maxSize int, f
 }
 
 // readLine reads one line with its line end; a line longer than max is returned in pieces
-// of at most max bytes (the message it belongs to is then over the size limit anyway).
+// of at most about max bytes (the message it belongs to is then over the size limit
+// anyway). The line is valid until the next read.
 func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var out []byte
-	for {
-		frag, err := br.ReadSlice('\n')
+	frag, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return frag, err
+	}
+	out := append([]byte(nil), frag...)
+	for len(out) < max {
+		frag, err = br.ReadSlice('\n')
 		out = append(out, frag...)
-		if err != bufio.ErrBufferFull || len(out) >= max {
-			if err == bufio.ErrBufferFull {
-				err = nil
-			}
+		if err != bufio.ErrBufferFull {
 			return out, err
 		}
 	}
+	return out, nil
 }
 
 // ReconcileFiles reads the mail files (.eml, .mbox, or folders of them) like Reconcile

@@ -142,10 +142,25 @@ func (m *Matcher) Match(p Parsed) (Proposal, bool) {
 			invs = append(invs, o)
 		}
 	}
+	var same []*openInv
 	for _, o := range invs {
 		if o.open == p.Amount {
-			return m.prop(cust, []*openInv{o}, []int64{o.open}, 80, fmt.Sprintf("payer matches %s by %s; %s has exactly this amount open", m.names[cust], how, o.number), false), true
+			same = append(same, o)
 		}
+	}
+	switch {
+	case len(same) == 1:
+		o := same[0]
+		return m.prop(cust, []*openInv{o}, []int64{o.open}, 80, fmt.Sprintf("payer matches %s by %s; %s has exactly this amount open", m.names[cust], how, o.number), false), true
+	case len(same) > 1:
+		// not a guess: the user is told that the payment fits several invoices
+		sort.SliceStable(same, func(i, j int) bool { return same[i].due.Before(same[j].due) })
+		nums := make([]string, len(same))
+		for i, o := range same {
+			nums[i] = o.number
+		}
+		return m.prop(cust, same[:1], []int64{p.Amount}, 50, fmt.Sprintf("payer matches %s by %s; %s all have exactly this amount open: the oldest is proposed, choose the one it pays",
+			m.names[cust], how, strings.Join(nums, ", ")), false), true
 	}
 	// 3: several invoices summing to the amount (oldest first, at most 12 invoices)
 	if set := subsetSum(invs, p.Amount); set != nil {

@@ -89,6 +89,9 @@ func TestMatchRules(t *testing.T) {
 		{"several invoices sum", func(p *Parsed) {
 			p.InvoiceRefs, p.PayerEmail, p.Amount = nil, "billing@northwind.example", 40000
 		}, true, false, north, []string{"INV-00030", "INV-00031"}},
+		{"amount fits two invoices: the oldest, said to be a choice", func(p *Parsed) {
+			p.InvoiceRefs, p.PayerEmail, p.Amount, p.Net = nil, "billing@northwind.example", 20000, 0
+		}, true, false, north, []string{"INV-00030"}},
 		{"fee adjusted", func(p *Parsed) {
 			// 480.00 less PayPal's 3.49 % + 0.49 = 480.00 − 16.75 − 0.49 = 462.76
 			p.InvoiceRefs, p.PayerEmail, p.Amount, p.Net = nil, "billing@northwind.example", 46276, 0
@@ -112,6 +115,9 @@ func TestMatchRules(t *testing.T) {
 			}
 			if strings.Join(nums, ",") != strings.Join(c.allocs, ",") || (ok && got.Reason == "") {
 				t.Fatalf("allocations %v reason %q", nums, got.Reason)
+			}
+			if strings.HasPrefix(c.name, "amount fits two") && (got.Confidence > 50 || !strings.Contains(got.Reason, "INV-00030, INV-00031 all have exactly this amount")) {
+				t.Fatalf("ambiguous match not said: %d%% %q", got.Confidence, got.Reason)
 			}
 		})
 	}

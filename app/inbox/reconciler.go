@@ -116,9 +116,6 @@ func splitHeader(raw []byte) (hdr, body []byte) {
 		if j < len(raw) && raw[j] == '\n' {
 			return raw[:i+1], raw[j+1:]
 		}
-		if i == 0 || j >= len(raw) {
-			continue
-		}
 	}
 	return raw, nil
 }

@@ -123,6 +123,15 @@ func TestLearnAuthServ(t *testing.T) {
 	if v, _ := s.Setting(ctx, "mail.authserv"); v != "" {
 		t.Fatalf("a proposal was set as the account's server: %q", v)
 	}
+	// a later run of one message from elsewhere does not overturn a proposal from more
+	var one servLearner
+	one.add(withHeaders(t, "Authentication-Results: filter.example; dmarc=pass header.from=paypal.com\r\n"))
+	if err := one.save(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := ProposedAuthServ(ctx, s); p.ID != ownServer {
+		t.Fatalf("proposal overturned by one message: %+v", p)
+	}
 	if err := SaveAccount(ctx, s, Account{Host: "imap.example.com", Username: "me", AuthServID: ownServer}); err != nil {
 		t.Fatal(err)
 	}
