@@ -121,9 +121,22 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 // empty) through a short-lived read-only connection of its own. An error names the file
 // that failed (a full or read-only disk is the destination's).
 func vacuumInto(ctx context.Context, src, dest string) error {
+	err := vacuumOnce(ctx, src, dest, false)
+	if err != nil && walUnreadable(src, err) {
+		// A WAL-mode file in a folder that cannot be written (see needsImmutable).
+		os.Truncate(dest, 0)
+		err = vacuumOnce(ctx, src, dest, true)
+	}
+	return err
+}
+
+func vacuumOnce(ctx context.Context, src, dest string, immutable bool) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(10000)")
+	if immutable {
+		q.Set("immutable", "1")
+	}
 	db, err := sql.Open("sqlite", sqliteURI(src, q.Encode()))
 	if err != nil {
 		return err
@@ -133,6 +146,9 @@ func vacuumInto(ctx context.Context, src, dest string) error {
 	// The destination as a URI too (the connection takes URIs), so no character of its
 	// name can be read as part of one.
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, sqliteURI(dest, "")); err != nil {
+		if walUnreadable(src, err) {
+			return err
+		}
 		if _, serr := os.Stat(src); serr != nil {
 			return describeOSErr(src, serr)
 		}
