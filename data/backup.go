@@ -76,6 +76,19 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 	}
 	if st, err := os.Stat(dest); err == nil && st.IsDir() {
 		return fieldErr("file", fmt.Sprintf("%s is a folder; name a file", dest))
+	} else if err == nil && st.Size() > 0 {
+		// A backup replaces an older backup (a company file), never another file.
+		if err := inspectHeader(dest); err != nil {
+			return fieldErr("file", fmt.Sprintf("%s exists and is not a Duebook file, so it is not replaced (%v); name another file", dest, whyNot(err)))
+		}
+		if b, err := OpenExisting(dest, Options{ReadOnly: true}); err != nil {
+			var nce *NotCompanyError
+			if errors.As(err, &nce) {
+				return fieldErr("file", fmt.Sprintf("%s exists and is not a Duebook file, so it is not replaced (%s); name another file", dest, nce.Why))
+			}
+		} else {
+			b.Close()
+		}
 	}
 	dir := filepath.Dir(dest)
 	removeStaleTemps(dir) // leftovers of a backup that was killed
@@ -115,6 +128,15 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 		return &LedgerCheckError{Path: dest, Problems: problems}
 	}
 	return nil
+}
+
+// whyNot is the reason of a NotCompanyError (the whole error otherwise).
+func whyNot(err error) string {
+	var nce *NotCompanyError
+	if errors.As(err, &nce) {
+		return nce.Why
+	}
+	return err.Error()
 }
 
 // vacuumInto copies the committed state of the database at src into dest (missing or
@@ -573,6 +595,17 @@ func Restore(backupPath, companyPath string) (err error) {
 		return err
 	} else if same {
 		return fieldErr("from", "the backup is the company file itself")
+	}
+	if _, err := os.Lstat(companyPath); err == nil {
+		// Only a company file is replaced, never another program's file.
+		cur, err := OpenExisting(companyPath, Options{ReadOnly: true})
+		var nce *NotCompanyError
+		if errors.As(err, &nce) {
+			return fmt.Errorf("restore: %w; it is not replaced", err)
+		}
+		if cur != nil {
+			cur.Close()
+		}
 	}
 	lock, err := AcquireLock(companyPath)
 	if err != nil {

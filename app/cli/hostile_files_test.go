@@ -281,6 +281,10 @@ func TestHostileForeignFiles(t *testing.T) {
 	realDir := t.TempDir()
 	company := filepath.Join(realDir, "real.duebook")
 	inv := hfCompany(t, company)
+	good := filepath.Join(t.TempDir(), "good.duebook")
+	if _, errs, code := run(t, hfToday, "backup", "-db", company, "-o", good); code != 0 {
+		t.Fatal(errs)
+	}
 	realBefore := hfState(t, realDir)
 	dir := t.TempDir()
 	work := t.TempDir()
@@ -292,10 +296,15 @@ func TestHostileForeignFiles(t *testing.T) {
 		cmds = append(cmds,
 			[]string{"backup", "-db", f.path, "-auto", "-dir", filepath.Join(work, "auto")},
 			[]string{"restore", "-db", company, "-from", f.path},
+			[]string{"restore", "-db", f.path, "-from", good},
+			[]string{"backup", "-db", company, "-o", f.path},
 			[]string{"demo", "-o", f.path, "-force", "-customers", "2", "-invoices", "2"},
 			[]string{"unlock", "-db", f.path},
 		)
 		for _, args := range cmds {
+			if args[0] == "backup" && args[2] == company && (f.why == "the file is empty (0 bytes)" || f.why == "it is a folder") {
+				continue // an empty file may be replaced by a backup; a folder is refused on its own
+			}
 			out, errs, code := run(t, hfToday, args...)
 			if args[0] == "unlock" {
 				// unlock only looks at the lock file: there is none.
@@ -303,6 +312,11 @@ func TestHostileForeignFiles(t *testing.T) {
 					t.Errorf("%q: exit %d %q %s", args, code, out, errs)
 				}
 				continue
+			}
+			want := want
+			if args[0] == "backup" && args[2] == company {
+				// the foreign file is the destination: it is not replaced
+				want = f.path + " exists and is not a Duebook file, so it is not replaced (" + f.why + ")"
 			}
 			if code != 1 || !strings.Contains(errs, want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
 				t.Errorf("%q: exit %d\nstderr %q\nwant one line containing %q", args, code, errs, want)
