@@ -190,6 +190,9 @@ func TestHostileFileNames(t *testing.T) {
 			if out, errs, code := run(t, hfToday, "backup", "-db", db, "-auto"); code != 0 {
 				t.Fatalf("backup -auto: %s %s", out, errs)
 			}
+			if out, errs, code := run(t, hfToday, "unlock", "-db", db); code != 0 || out != db+" is not locked\n" {
+				t.Fatalf("unlock: %q %s", out, errs)
+			}
 			for n := range hfState(t, dir) {
 				if n != name && n != "backups/" && !strings.HasPrefix(n, "backups"+string(filepath.Separator)) {
 					t.Errorf("%q appeared beside %q", n, name)
