@@ -337,3 +337,43 @@ func TestHostileForeignFiles(t *testing.T) {
 	}
 	hfCheck(t, company)
 }
+
+// A company file of an earlier Duebook (no application_id yet) is not taken for another
+// program's: readers leave it as it is, the first writer marks it.
+func TestHostileOldVersionFileAdopted(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	db := filepath.Join(dir, "old.duebook")
+	hfCompany(t, db)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA journal_mode=DELETE; PRAGMA application_id = 0`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	appID := func() uint32 {
+		b, err := os.ReadFile(db)
+		if err != nil || len(b) < 72 {
+			t.Fatal(err)
+		}
+		return uint32(b[68])<<24 | uint32(b[69])<<16 | uint32(b[70])<<8 | uint32(b[71])
+	}
+	before := hfState(t, dir)
+	for _, args := range [][]string{{"aging", "-db", db}, {"check", "-db", db}, {"schedule", "-db", db}, {"remind", "-db", db, "-dry-run"}} {
+		if out, errs, code := run(t, hfToday, args...); code != 0 {
+			t.Fatalf("%q on an old file: %s %s", args, out, errs)
+		}
+	}
+	if d := hfDiff(before, hfState(t, dir)); d != "" || appID() != 0 {
+		t.Fatalf("readers changed the old file: %s, id %#x", d, appID())
+	}
+	if out, errs, code := run(t, hfToday, "contact", "-db", db, "-customer", "Hostile Test Co", "-kind", "note", "-outcome", "first write"); code != 0 {
+		t.Fatalf("writer on an old file: %s %s", out, errs)
+	}
+	if id := appID(); id != data.AppID {
+		t.Fatalf("the first writer did not mark the file: %#x", id)
+	}
+	hfCheck(t, db)
+}
