@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -76,6 +75,19 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 	}
 	if st, err := os.Stat(dest); err == nil && st.IsDir() {
 		return fieldErr("file", fmt.Sprintf("%s is a folder; name a file", dest))
+	} else if err == nil && st.Size() > 0 {
+		// A backup replaces an older backup (a company file), never another file.
+		if err := inspectHeader(dest); err != nil {
+			return fieldErr("file", fmt.Sprintf("%s exists and is not a Duebook file, so it is not replaced (%v); name another file", dest, whyNot(err)))
+		}
+		if b, err := OpenExisting(dest, Options{ReadOnly: true}); err != nil {
+			var nce *NotCompanyError
+			if errors.As(err, &nce) {
+				return fieldErr("file", fmt.Sprintf("%s exists and is not a Duebook file, so it is not replaced (%s); name another file", dest, nce.Why))
+			}
+		} else {
+			b.Close()
+		}
 	}
 	dir := filepath.Dir(dest)
 	removeStaleTemps(dir) // leftovers of a backup that was killed
@@ -117,13 +129,35 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 	return nil
 }
 
+// whyNot is the reason of a NotCompanyError (the whole error otherwise).
+func whyNot(err error) string {
+	var nce *NotCompanyError
+	if errors.As(err, &nce) {
+		return nce.Why
+	}
+	return err.Error()
+}
+
 // vacuumInto copies the committed state of the database at src into dest (missing or
 // empty) through a short-lived read-only connection of its own. An error names the file
 // that failed (a full or read-only disk is the destination's).
 func vacuumInto(ctx context.Context, src, dest string) error {
+	err := vacuumOnce(ctx, src, dest, false)
+	if err != nil && walUnreadable(src, err) {
+		// A WAL-mode file in a folder that cannot be written (see needsImmutable).
+		os.Truncate(dest, 0)
+		err = vacuumOnce(ctx, src, dest, true)
+	}
+	return err
+}
+
+func vacuumOnce(ctx context.Context, src, dest string, immutable bool) error {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(10000)")
+	if immutable {
+		q.Set("immutable", "1")
+	}
 	db, err := sql.Open("sqlite", sqliteURI(src, q.Encode()))
 	if err != nil {
 		return err
@@ -133,6 +167,9 @@ func vacuumInto(ctx context.Context, src, dest string) error {
 	// The destination as a URI too (the connection takes URIs), so no character of its
 	// name can be read as part of one.
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, sqliteURI(dest, "")); err != nil {
+		if walUnreadable(src, err) {
+			return err
+		}
 		if _, serr := os.Stat(src); serr != nil {
 			return describeOSErr(src, serr)
 		}
@@ -529,146 +566,4 @@ func (s *Store) Snapshot(ctx context.Context, kind string) (string, error) {
 		return "", err
 	}
 	return dest, rotateSnapshots(dir, s.path, kind)
-}
-
-// BeforeRestoreSuffix is appended to the company file kept by Restore.
-const BeforeRestoreSuffix = ".before-restore"
-
-// Restore replaces the company file at companyPath by the backup at backupPath. The backup
-// is copied beside the company file and verified first (integrity and every ledger check;
-// a backup of a newer Duebook is refused); the current file is kept as
-// "<company>.before-restore" (replacing an older one) and the copy is renamed over the
-// company file atomically. It refuses while another program holds the company's lock
-// (*LockedError) or still has the file open. The caller must have closed its own Store.
-func Restore(backupPath, companyPath string) (err error) {
-	ctx := context.Background()
-	if backupPath == "" || companyPath == "" {
-		return fieldErr("file", "the backup and the company file are needed")
-	}
-	if err := inspectHeader(backupPath); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	if b, err := OpenExisting(backupPath, Options{ReadOnly: true}); err != nil {
-		return fmt.Errorf("restore: %w", err) // another program's database, say
-	} else {
-		b.Close()
-	}
-	if same, err := samePath(companyPath, backupPath); err != nil {
-		return err
-	} else if same {
-		return fieldErr("from", "the backup is the company file itself")
-	}
-	lock, err := AcquireLock(companyPath)
-	if err != nil {
-		return err
-	}
-	defer func() { err = errors.Join(err, lock.Release()) }()
-
-	dir := filepath.Dir(companyPath)
-	removeStaleTemps(dir) // leftovers of a restore or backup that was killed
-	tmp, err := createTemp(dir, filepath.Base(companyPath), "restore")
-	if err != nil {
-		return fmt.Errorf("restore: %w", describeOSErr(companyPath, err))
-	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	done := false
-	defer func() {
-		if !done {
-			removeDB(tmpPath)
-		}
-	}()
-	if err := vacuumInto(ctx, backupPath, tmpPath); err != nil {
-		return fmt.Errorf("restore: %s cannot be read as a company file: %w", backupPath, err)
-	}
-	integrity, problems, err := verifyCopy(ctx, tmpPath, true)
-	if err != nil {
-		return fmt.Errorf("restore: checking %s: %w", backupPath, err)
-	}
-	if bad := append(integrity, problems...); len(bad) > 0 {
-		return fmt.Errorf("restore: %s fails its check (%d problem(s): %s); nothing was changed", backupPath, len(bad), bad[0])
-	}
-	if v, err := schemaOf(ctx, tmpPath); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	} else if v > SchemaVersion() {
-		return fmt.Errorf("restore: %s was written by a newer Duebook (schema %d, this program knows %d)", backupPath, v, SchemaVersion())
-	}
-	if err := syncFile(tmpPath); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	if st, err := os.Stat(companyPath); err == nil {
-		os.Chmod(tmpPath, st.Mode().Perm())
-		if err := settleWAL(ctx, companyPath); err != nil {
-			return err
-		}
-		keep := companyPath + BeforeRestoreSuffix
-		removeDB(keep)
-		if err := os.Link(companyPath, keep); err != nil {
-			if err := copyFile(companyPath, keep); err != nil {
-				return fmt.Errorf("restore: keeping the current file: %w", err)
-			}
-		}
-	} else if errors.Is(err, fs.ErrNotExist) {
-		os.Chmod(tmpPath, 0o644)
-	} else {
-		return fmt.Errorf("restore: %w", err)
-	}
-	if err := os.Rename(tmpPath, companyPath); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	done = true
-	return syncDir(dir)
-}
-
-// settleWAL folds the company file's write-ahead log into the file and switches it to
-// rollback-journal mode, so that the file alone is the whole company and no stale log
-// could be applied to the restored file. SQLite refuses that switch while any other
-// connection has the file open, which is how a program still using it is detected.
-func settleWAL(ctx context.Context, path string) error { return settleWALFor(ctx, "restore", path) }
-
-func settleWALFor(ctx context.Context, what, path string) error {
-	db, err := sql.Open("sqlite", sqliteURI(path, "mode=rw&_pragma=busy_timeout(3000)"))
-	if err != nil {
-		return err
-	}
-	db.SetMaxOpenConns(1)
-	var mode string
-	err = db.QueryRowContext(ctx, `PRAGMA journal_mode=DELETE`).Scan(&mode)
-	cerr := db.Close()
-	if err != nil {
-		if strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "busy") {
-			return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
-		}
-		return fmt.Errorf("%s: the current company file cannot be read: %w", what, describeErr(path, err))
-	}
-	if cerr != nil {
-		return cerr
-	}
-	if mode != "delete" {
-		return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if st, err := os.Stat(path + suffix); err == nil && st.Size() > 0 && suffix == "-wal" {
-			return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
-		}
-		os.Remove(path + suffix)
-	}
-	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(out, in)
-	if err == nil {
-		err = out.Sync()
-	}
-	return errors.Join(err, out.Close())
 }

@@ -339,6 +339,9 @@ func removeIfSame(path string, raw []byte) error {
 // lockFileErr says why the lock file beside the company file cannot be made.
 func lockFileErr(companyPath string, err error) error {
 	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		if !canWriteFile(companyPath) {
+			return readOnlyErr(companyPath, err)
+		}
 		return &StorageError{Path: companyPath, Err: err, Msg: fmt.Sprintf(
 			"%s cannot be changed: its folder %s is read-only, and Duebook keeps the lock file %s beside the company file; copy the file to a folder you can write, or open it read-only",
 			companyPath, filepath.Dir(companyPath), filepath.Base(LockPath(companyPath)))}

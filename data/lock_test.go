@@ -413,3 +413,24 @@ func TestLockReadWhileBeingWritten(t *testing.T) {
 		t.Fatalf("the holder was not named: %+v", le)
 	}
 }
+
+// The unlock command the locked message gives can be pasted into a shell as it is, for
+// any file name.
+func TestLockedAdviceQuotesThePath(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs a POSIX shell")
+	}
+	for _, name := range []string{"co.duebook", "Shop #3.duebook", "O'Brien \"Ltd\" $HOME `x`.duebook", "a&b;c|d*?.duebook", "Bäckerei ☕.duebook"} {
+		p := filepath.Join("/srv/books", name)
+		e := &LockedError{Path: p, PID: 7, Host: hostname(), Since: time.Now()}
+		cmd, ok := strings.CutPrefix(e.Advice()[strings.Index(e.Advice(), "duebook unlock"):], "duebook unlock -db ")
+		if !ok {
+			t.Fatalf("advice %q", e.Advice())
+		}
+		out, err := exec.Command(sh, "-c", "printf %s "+cmd).Output()
+		if err != nil || string(out) != p {
+			t.Errorf("%q: the shell reads %q (%v)", cmd, out, err)
+		}
+	}
+}

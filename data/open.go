@@ -242,10 +242,34 @@ func writerDSN(path string) string {
 	return sqliteURI(path, q.Encode())
 }
 
-func readerDSN(path string) string {
+func readerDSN(path string, immutable bool) string {
 	q := commonPragmas()
 	q.Add("_pragma", "query_only(1)")
+	if immutable {
+		q.Set("mode", "ro")
+		q.Set("immutable", "1")
+	}
 	return sqliteURI(path, q.Encode())
+}
+
+// needsImmutable tells whether a read-only open failed only because SQLite cannot make the
+// side files of a WAL-mode file in a folder that cannot be written, while no write-ahead
+// log exists (so the file alone is the whole company).
+func needsImmutable(path string, err error) bool {
+	var se *StorageError
+	return errors.As(err, &se) && walUnreadable(path, se.Err)
+}
+
+// walUnreadable is needsImmutable for an SQLite error.
+func walUnreadable(path string, err error) bool {
+	code, _ := storageCode(err)
+	if c := code & 0xff; c != 14 && c != 8 { // SQLITE_CANTOPEN, SQLITE_READONLY
+		return false
+	}
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
+		return false
+	}
+	return !canWriteDir(filepath.Dir(path))
 }
 
 func commonPragmas() url.Values {

@@ -113,19 +113,36 @@ func openStore(path string, opt Options, fresh bool) (_ *Store, err error) {
 			return nil, describeErr(path, err)
 		}
 	}
-	if s.r, err = sql.Open("sqlite", readerDSN(path)); err != nil {
+	err = s.openReaders(ctx, false, opt.ReadOnly)
+	if err != nil && opt.ReadOnly && needsImmutable(path, err) {
+		// A company file (WAL mode) in a folder that cannot be written: SQLite cannot
+		// make the shared-memory file that readers of a WAL file need. With no write-ahead
+		// log beside it the file alone is the whole company, and no program can start
+		// one in that folder: it is read as an immutable file.
+		err = s.openReaders(ctx, true, true)
+	}
+	if err != nil {
 		return nil, err
+	}
+	return s, nil
+}
+
+// openReaders opens the reader pool; check also checks that the file is Duebook's.
+func (s *Store) openReaders(ctx context.Context, immutable, check bool) (err error) {
+	if s.r != nil {
+		s.r.Close()
+	}
+	if s.r, err = sql.Open("sqlite", readerDSN(s.path, immutable)); err != nil {
+		return err
 	}
 	s.r.SetMaxOpenConns(4)
 	if err = s.r.PingContext(ctx); err != nil {
-		return nil, describeErr(path, err)
+		return describeErr(s.path, err)
 	}
-	if opt.ReadOnly {
-		if _, err = identity(ctx, path, s.r); err != nil {
-			return nil, err
-		}
+	if check {
+		_, err = identity(ctx, s.path, s.r)
 	}
-	return s, nil
+	return err
 }
 
 // Close closes the file.

@@ -190,6 +190,9 @@ func TestHostileFileNames(t *testing.T) {
 			if out, errs, code := run(t, hfToday, "backup", "-db", db, "-auto"); code != 0 {
 				t.Fatalf("backup -auto: %s %s", out, errs)
 			}
+			if out, errs, code := run(t, hfToday, "unlock", "-db", db); code != 0 || out != db+" is not locked\n" {
+				t.Fatalf("unlock: %q %s", out, errs)
+			}
 			for n := range hfState(t, dir) {
 				if n != name && n != "backups/" && !strings.HasPrefix(n, "backups"+string(filepath.Separator)) {
 					t.Errorf("%q appeared beside %q", n, name)
@@ -281,6 +284,10 @@ func TestHostileForeignFiles(t *testing.T) {
 	realDir := t.TempDir()
 	company := filepath.Join(realDir, "real.duebook")
 	inv := hfCompany(t, company)
+	good := filepath.Join(t.TempDir(), "good.duebook")
+	if _, errs, code := run(t, hfToday, "backup", "-db", company, "-o", good); code != 0 {
+		t.Fatal(errs)
+	}
 	realBefore := hfState(t, realDir)
 	dir := t.TempDir()
 	work := t.TempDir()
@@ -292,10 +299,15 @@ func TestHostileForeignFiles(t *testing.T) {
 		cmds = append(cmds,
 			[]string{"backup", "-db", f.path, "-auto", "-dir", filepath.Join(work, "auto")},
 			[]string{"restore", "-db", company, "-from", f.path},
+			[]string{"restore", "-db", f.path, "-from", good},
+			[]string{"backup", "-db", company, "-o", f.path},
 			[]string{"demo", "-o", f.path, "-force", "-customers", "2", "-invoices", "2"},
 			[]string{"unlock", "-db", f.path},
 		)
 		for _, args := range cmds {
+			if args[0] == "backup" && args[2] == company && (f.why == "the file is empty (0 bytes)" || f.why == "it is a folder") {
+				continue // an empty file may be replaced by a backup; a folder is refused on its own
+			}
 			out, errs, code := run(t, hfToday, args...)
 			if args[0] == "unlock" {
 				// unlock only looks at the lock file: there is none.
@@ -303,6 +315,11 @@ func TestHostileForeignFiles(t *testing.T) {
 					t.Errorf("%q: exit %d %q %s", args, code, out, errs)
 				}
 				continue
+			}
+			want := want
+			if args[0] == "backup" && args[2] == company {
+				// the foreign file is the destination: it is not replaced
+				want = f.path + " exists and is not a Duebook file, so it is not replaced (" + f.why + ")"
 			}
 			if code != 1 || !strings.Contains(errs, want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
 				t.Errorf("%q: exit %d\nstderr %q\nwant one line containing %q", args, code, errs, want)
@@ -319,4 +336,44 @@ func TestHostileForeignFiles(t *testing.T) {
 		t.Fatalf("the real company changed: %s", d)
 	}
 	hfCheck(t, company)
+}
+
+// A company file of an earlier Duebook (no application_id yet) is not taken for another
+// program's: readers leave it as it is, the first writer marks it.
+func TestHostileOldVersionFileAdopted(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	db := filepath.Join(dir, "old.duebook")
+	hfCompany(t, db)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA journal_mode=DELETE; PRAGMA application_id = 0`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	appID := func() uint32 {
+		b, err := os.ReadFile(db)
+		if err != nil || len(b) < 72 {
+			t.Fatal(err)
+		}
+		return uint32(b[68])<<24 | uint32(b[69])<<16 | uint32(b[70])<<8 | uint32(b[71])
+	}
+	before := hfState(t, dir)
+	for _, args := range [][]string{{"aging", "-db", db}, {"check", "-db", db}, {"schedule", "-db", db}, {"remind", "-db", db, "-dry-run"}} {
+		if out, errs, code := run(t, hfToday, args...); code != 0 {
+			t.Fatalf("%q on an old file: %s %s", args, out, errs)
+		}
+	}
+	if d := hfDiff(before, hfState(t, dir)); d != "" || appID() != 0 {
+		t.Fatalf("readers changed the old file: %s, id %#x", d, appID())
+	}
+	if out, errs, code := run(t, hfToday, "contact", "-db", db, "-customer", "Hostile Test Co", "-kind", "note", "-outcome", "first write"); code != 0 {
+		t.Fatalf("writer on an old file: %s %s", out, errs)
+	}
+	if id := appID(); id != data.AppID {
+		t.Fatalf("the first writer did not mark the file: %#x", id)
+	}
+	hfCheck(t, db)
 }
