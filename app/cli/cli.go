@@ -90,7 +90,7 @@ func Run(env *Env, args []string) int {
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, oneLine(err.Error()))
+	fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, oneLine(data.ExplainOverflow(err).Error()))
 	return 1
 }
 

@@ -265,3 +265,43 @@ func TestHostileCSVWriters(t *testing.T) {
 		t.Fatalf("check: %s", out)
 	}
 }
+
+// A file over the amount bounds (written outside Duebook, like 10,000 invoices of
+// 9,999,999,999,999.99): check names the bounds and exits 1, the reports refuse in words
+// instead of SQLite's "integer overflow", and an import adds nothing to it.
+func TestHostileOverBoundsFile(t *testing.T) {
+	f := hcCopy(t, hcBase(t))
+	s, err := data.OpenWith(f, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := s.DB().QueryRow(`SELECT id FROM customers WHERE name = 'Acme Tools'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		if _, err := s.WriterDB().Exec(`INSERT INTO invoices(number, seq, customer_id, currency, issue_date, due_date, status, subtotal, tax_total, total, open_amount, created)
+			VALUES (?, ?, ?, 'USD', '2026-01-01', '2026-01-31', 'posted', 999999999999999999, 0, 999999999999999999, 999999999999999999, 'x')`,
+			"BIG-"+string(rune('A'+i)), 100000+i, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	out, _, code := run(t, "2026-06-30", "check", "-db", f)
+	if code != 1 || !strings.Contains(out, "company sum above 1000000000000000 minor units") || !strings.Contains(out, "amount above 10000000000000 minor units") {
+		t.Fatalf("check: %d\n%s", code, out)
+	}
+	_, errs, code := run(t, "2026-06-30", "aging", "-db", f)
+	if code != 1 || !strings.Contains(errs, "amounts over Duebook's bounds") || strings.Contains(errs, "integer overflow") {
+		t.Fatalf("aging: %d %s", code, errs)
+	}
+	in := writeFile(t, "one.csv", "Customer,Invoice,Date,Amount\nAcme Tools,X-1,2026-05-01,10.00\n")
+	before := hcSnapshot(t, f)
+	out, errs, code = run(t, "2026-06-30", "import", "invoices", in, "-db", f)
+	if code != 1 || !strings.Contains(out+errs, "row 2, field amount: would bring the company's invoices to more than") {
+		t.Fatalf("import: %d\n%s%s", code, out, errs)
+	}
+	if hcSnapshot(t, f).sum != before.sum {
+		t.Errorf("a refused import changed the file")
+	}
+}
