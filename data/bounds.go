@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -77,9 +78,21 @@ type ledgerSums struct {
 	invoices, payments int64
 }
 
-// errOverflow tells a SUM that overflowed (a file over the bounds, written outside Duebook).
+// isOverflow tells a SUM that overflowed (a file over the bounds, written outside Duebook).
 func isOverflow(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "integer overflow")
+}
+
+// ErrOverBounds is what a report says instead of SQLite's "integer overflow": the file holds
+// amounts no Duebook writes (see MaxCompanyTotal).
+var ErrOverBounds = errors.New("the company file holds amounts over Duebook's bounds, so their sum cannot be computed; run duebook check to see which")
+
+// ExplainOverflow turns an integer overflow from a sum into ErrOverBounds; other errors pass.
+func ExplainOverflow(err error) error {
+	if isOverflow(err) {
+		return ErrOverBounds
+	}
+	return err
 }
 
 // invoicesSum is the sum of the totals of every invoice but except (0 = none).

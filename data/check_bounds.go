@@ -19,8 +19,8 @@ var boundChecks = []struct{ label, q string }{
 		UNION ALL SELECT 'credit limit of customer ' || id FROM customers WHERE credit_limit > %[1]d
 		UNION ALL SELECT 'promise ' || id FROM promises WHERE amount > %[1]d`, MaxAmount)},
 	{fmt.Sprintf("invoice with more than %d lines", MaxInvoiceLines), fmt.Sprintf(`
-		SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i
-		 WHERE (SELECT count(*) FROM invoice_lines l WHERE l.invoice_id = i.id) > %d`, MaxInvoiceLines)},
+		SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i JOIN
+		 (SELECT invoice_id FROM invoice_lines GROUP BY invoice_id HAVING count(*) > %d) l ON l.invoice_id = i.id`, MaxInvoiceLines)},
 	{fmt.Sprintf("company sum above %s minor units, the most one company file holds (reports would overflow)", FormatPlain(MaxCompanyTotal, "JPY")), fmt.Sprintf(`
 		SELECT 'the invoice totals' WHERE (SELECT total(total) FROM invoices) > %[1]d
 		UNION ALL SELECT 'the payments' WHERE (SELECT total(amount) FROM payments) > %[1]d`, MaxCompanyTotal)},

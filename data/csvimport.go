@@ -241,9 +241,9 @@ func (im *importer) customers(rows []csvRow) error {
 		key := NameKey(c.Name)
 		if key != "" {
 			if existing[key] {
-				im.problem(row.row, "name", fmt.Sprintf("a customer named %q already exists", c.Name))
+				im.problem(row.row, "name", fmt.Sprintf("a customer named %q already exists", check.Name))
 			} else if first, dup := inFile[key]; dup {
-				im.problem(row.row, "name", fmt.Sprintf("%q is also on row %d", c.Name, first))
+				im.problem(row.row, "name", fmt.Sprintf("%q is also on row %d", check.Name, first))
 			} else {
 				inFile[key] = row.row
 			}

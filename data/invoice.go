@@ -79,7 +79,7 @@ func (inv *Invoice) ComputeTotals() error {
 		}
 		net, ok := MulDivRound(l.QtyMilli, l.UnitPrice, 1000)
 		if !ok || net > MaxAmount || net < -MaxAmount {
-			return fieldErr(f+".quantity", "quantity × unit price "+tooLarge(inv.Currency))
+			return fieldErr(f+".quantity", "× unit price "+tooLarge(inv.Currency))
 		}
 		t, ok := MulDivRound(net, l.TaxRateBP, 10000)
 		if !ok {

@@ -51,7 +51,8 @@ func controlChar(s string, multiline bool) (rune, int, bool) {
 	return 0, 0, false
 }
 
-var controlNames = map[rune]string{0: "NUL", '\t': "tab", '\n': "line break", '\r': "carriage return", 0x1b: "ESC", 0x7f: "DEL", 0x08: "backspace", 0x07: "bell"}
+var controlNames = map[rune]string{0: "a NUL", '\t': "a tab", '\n': "a line break", '\r': "a carriage return", 0x1b: "an ESC",
+	0x7f: "a DEL", 0x08: "a backspace", 0x07: "a bell"}
 
 // checkText refuses control characters in a text field.
 func checkText(v *ValidationErrors, field, s string, multiline bool) {
@@ -61,7 +62,7 @@ func checkText(v *ValidationErrors, field, s string, multiline bool) {
 	}
 	name := controlNames[r]
 	if name == "" {
-		name = "control character"
+		name = "a control character"
 	}
-	v.add(field, fmt.Sprintf("contains a %s (U+%04X) at character %d; remove it", name, r, pos))
+	v.add(field, fmt.Sprintf("contains %s (U+%04X) at character %d; remove it", name, r, pos))
 }

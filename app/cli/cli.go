@@ -66,6 +66,7 @@ func Run(env *Env, args []string) int {
 	if env.Stdin == nil {
 		env.Stdin = os.Stdin
 	}
+	env.Stdout, env.Stderr = safeOutput(env.Stdout), safeOutput(env.Stderr)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.Stdout)
 		return 0
@@ -89,7 +90,7 @@ func Run(env *Env, args []string) int {
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, oneLine(err.Error()))
+	fmt.Fprintf(env.Stderr, "duebook %s: %s\n", c.Name, oneLine(data.ExplainOverflow(err).Error()))
 	return 1
 }
 

@@ -193,6 +193,9 @@ func writeImportReport(w io.Writer, rep *data.ImportReport) {
 		s := fmt.Sprintf("%s=%q", c.Field, c.Header)
 		cols = append(cols, s)
 	}
+	if rep.Encoding != "" {
+		fmt.Fprintf(w, "read as %s, separated by %s\n", rep.Encoding, rep.Separator)
+	}
 	fmt.Fprintf(w, "columns: %s\n", strings.Join(cols, ", "))
 	if len(rep.Ignored) > 0 {
 		fmt.Fprintf(w, "ignored columns: %s\n", strings.Join(rep.Ignored, ", "))
