@@ -152,6 +152,10 @@ func newDoc(paper Paper, comp data.Company) *doc {
 }
 
 func (d *doc) footer() {
+	// gofpdf sets the font back to the one before the footer when the next page begins; keep
+	// what SetFont remembers in step with it.
+	family, style, size := d.family, d.style, d.size
+	defer func() { d.family, d.style, d.size = family, style, size }()
 	d.SetFont(fontFamily, "", 8)
 	d.SetTextColor(100, 100, 100)
 	y := d.h - 10

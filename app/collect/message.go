@@ -125,7 +125,12 @@ func LetterTone(step Step) reports.Tone {
 }
 
 // SaveLetter prints the action's reminder letter (for customers who get paper mail) into dir.
-func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout reports.Layout) (string, error) {
+func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout reports.Layout) (p string, err error) {
+	defer func() {
+		if r := recover(); r != nil { // nothing is written then: WriteFileAtomic did not finish
+			p, err = "", fmt.Errorf("the letter could not be printed (%v)", r)
+		}
+	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -133,7 +138,7 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 	for i, x := range a.Invoices {
 		invs[i] = x.Invoice
 	}
-	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
+	p = filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
 	return p, data.WriteFileAtomic(p, func(w io.Writer) error {
 		return reports.ReminderLetterPDF(w, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout)
 	})
