@@ -10,14 +10,18 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"duebook/assets"
 	"duebook/data"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/draw"
 )
 
 // Paper is the sheet size.
@@ -146,9 +150,34 @@ func newDoc(paper Paper, comp data.Company) *doc {
 	f.SetMargins(d.lm, 15, d.rm)
 	f.SetAutoPageBreak(false, 0)
 	f.AliasNbPages("{nb}")
-	f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(assets.Icon))
+	f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logoPNG()))
 	f.SetFooterFunc(d.footer)
 	return d
+}
+
+var (
+	logoOnce  sync.Once
+	logoBytes []byte
+)
+
+// logoPNG is the application icon scaled to 160 px (about 225 dpi at the 18 mm it is printed):
+// gofpdf decodes the logo for every document, and the 512 px original costs more than the rest
+// of a letter. Made once; the original is used if scaling fails.
+func logoPNG() []byte {
+	logoOnce.Do(func() {
+		logoBytes = assets.Icon
+		src, err := png.Decode(bytes.NewReader(assets.Icon))
+		if err != nil {
+			return
+		}
+		dst := image.NewNRGBA(image.Rect(0, 0, 160, 160))
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+		var b bytes.Buffer
+		if png.Encode(&b, dst) == nil {
+			logoBytes = b.Bytes()
+		}
+	})
+	return logoBytes
 }
 
 func (d *doc) footer() {
