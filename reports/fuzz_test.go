@@ -25,8 +25,8 @@ var docSeeds = [][2]string{
 	{"Nul\x00Esc\x1b[31mRed\x1b[0m", "bell\a tab\t cr\r lf\n vt\v ff\f del\x7f c1\u0085\u009b"},
 	{"\ufeffBOM \u202eevil\u202c \u200bzero\u200dwidth", "soft\u00adhyphen \u2028line\u2029para"},
 	{"bad \xff\xfe utf8 \xe0", "\xc3"},
-	{strings.Repeat("W", 3000), strings.Repeat("Averyveryverylongwordwithoutanyspaces", 80)},
-	{strings.Repeat("名前", 400), strings.Repeat("長い文章 ", 300)},
+	{strings.Repeat("W", 800), strings.Repeat("Averyveryverylongwordwithoutanyspaces", 30)},
+	{strings.Repeat("名前", 150), strings.Repeat("長い文章 ", 100)},
 	{"Mixed Ωmega 山田 😀 한 שלום", "\uFFFD\uFFFD private\ue000use \U0010FFFF end"},
 	{"   ", "\n\n\n"},
 }

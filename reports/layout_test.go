@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"duebook/data"
 )
 
 // overlapping returns the pairs of words on a page whose boxes overlap (shrunk by a little,
@@ -93,5 +95,37 @@ func TestPDFLayoutWholeAndApart(t *testing.T) {
 			t.Errorf("%s statement: the company e-mail is whole %d times, want 2 (header, slip):\n%s", lay, n, txt)
 		}
 		checkLayout(t, "statement "+string(lay), b.Bytes(), w, h, "Payments not yet applied", "Make payment to")
+	}
+}
+
+// Invoices, letters and the aging report of the demo company: no overlapping words, nothing
+// beyond the margins.
+func TestPDFLayoutOtherDocuments(t *testing.T) {
+	f := newFixture(t)
+	var b bytes.Buffer
+	for _, lay := range []Layout{LayoutUS10, LayoutDIN5008} {
+		w, h := 215.9, 279.4
+		if lay == LayoutDIN5008 {
+			w, h = 210, 297
+		}
+		b.Reset()
+		if err := InvoicePDF(&b, f.comp, f.zoe, f.zoeInv, f.zoePaidPart, Options{Layout: lay}); err != nil {
+			t.Fatal(err)
+		}
+		checkLayout(t, "invoice "+string(lay), b.Bytes(), w, h, "Make payment to")
+		for _, tone := range []Tone{ToneFriendly, ToneFinal} {
+			b.Reset()
+			if err := ReminderLetterPDF(&b, f.comp, f.reznik, []*data.Invoice{f.rezInv1, f.rezInv2}, tone, f.today, lay); err != nil {
+				t.Fatal(err)
+			}
+			checkLayout(t, "letter "+string(tone)+" "+string(lay), b.Bytes(), w, h)
+		}
+	}
+	for _, detail := range []bool{false, true} {
+		b.Reset()
+		if err := AgingPDF(ctx, &b, f.s, AgingOptions{AsOf: f.today, Detail: detail}); err != nil {
+			t.Fatal(err)
+		}
+		checkLayout(t, "aging", b.Bytes(), 215.9, 279.4)
 	}
 }

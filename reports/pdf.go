@@ -10,14 +10,18 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"duebook/assets"
 	"duebook/data"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/draw"
 )
 
 // Paper is the sheet size.
@@ -146,12 +150,41 @@ func newDoc(paper Paper, comp data.Company) *doc {
 	f.SetMargins(d.lm, 15, d.rm)
 	f.SetAutoPageBreak(false, 0)
 	f.AliasNbPages("{nb}")
-	f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(assets.Icon))
+	f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logoPNG()))
 	f.SetFooterFunc(d.footer)
 	return d
 }
 
+var (
+	logoOnce  sync.Once
+	logoBytes []byte
+)
+
+// logoPNG is the application icon scaled to 160 px (about 225 dpi at the 18 mm it is printed):
+// gofpdf decodes the logo for every document, and the 512 px original costs more than the rest
+// of a letter. Made once; the original is used if scaling fails.
+func logoPNG() []byte {
+	logoOnce.Do(func() {
+		logoBytes = assets.Icon
+		src, err := png.Decode(bytes.NewReader(assets.Icon))
+		if err != nil {
+			return
+		}
+		dst := image.NewNRGBA(image.Rect(0, 0, 160, 160))
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+		var b bytes.Buffer
+		if png.Encode(&b, dst) == nil {
+			logoBytes = b.Bytes()
+		}
+	})
+	return logoBytes
+}
+
 func (d *doc) footer() {
+	// gofpdf sets the font back to the one before the footer when the next page begins; keep
+	// what SetFont remembers in step with it.
+	family, style, size := d.family, d.style, d.size
+	defer func() { d.family, d.style, d.size = family, style, size }()
 	d.SetFont(fontFamily, "", 8)
 	d.SetTextColor(100, 100, 100)
 	y := d.h - 10
@@ -357,68 +390,6 @@ func (d *doc) finish(w io.Writer) error {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
-}
-
-// Money formats an amount with its currency sign: "$1,234.56", "€1,234.56", "1,234 JPY"...
-func Money(minor int64, currency string) string {
-	s := data.FormatAmount(minor, currency)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	switch currency {
-	case "USD":
-		return sign + "$" + s
-	case "EUR":
-		return sign + "€" + s
-	case "GBP":
-		return sign + "£" + s
-	}
-	return sign + s + " " + currency
-}
-
-// DateText formats a date for documents: "30 Jun 2026" (unambiguous everywhere).
-func DateText(d data.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Format("02 Jan 2006")
-}
-
-// qtyText prints a quantity in thousandths without trailing zeros: 1500 → "1.5".
-func qtyText(milli int64) string {
-	s := strconv.FormatInt(milli/1000, 10)
-	frac := milli % 1000
-	if frac < 0 {
-		frac = -frac
-	}
-	if frac != 0 {
-		f := strings.TrimRight(fmt.Sprintf("%03d", frac), "0")
-		s += "." + f
-	}
-	if milli < 0 && milli > -1000 {
-		s = "-" + s
-	}
-	return s
-}
-
-// rateText prints a tax rate in hundredths of a percent: 825 → "8.25%".
-func rateText(bp int64) string {
-	s := strconv.FormatInt(bp/100, 10)
-	if r := bp % 100; r != 0 {
-		s += "." + strings.TrimRight(fmt.Sprintf("%02d", r), "0")
-	}
-	return s + "%"
-}
-
-// termsText is "Net 30" for 30 days, "Due on receipt" for 0.
-func termsText(days int) string {
-	if days <= 0 {
-		return "Due on receipt"
-	}
-	return fmt.Sprintf("Net %d", days)
 }
 
 // tableHeader draws a grey header row. cols are (x, width, align) with align 'L' or 'R'.

@@ -125,6 +125,9 @@ func textRuns(s string, prim *fontCover) []textRun {
 			r = ' '
 		}
 		fb, repl := false, r == replacement
+		if repl && lastRepl {
+			continue
+		}
 		switch {
 		case prim.has(r):
 		case coverFallback.has(r):

@@ -2,7 +2,9 @@ package collect
 
 import (
 	"context"
+	"io"
 	"math/rand/v2"
+	"mime/quotedprintable"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -335,4 +337,41 @@ func TestYearOfDays(t *testing.T) {
 		t.Fatalf("simulation too thin: %d reminders, %d open invoices checked, %d closed days", len(log), checked, closed)
 	}
 	t.Logf("%d reminders over a year, %d days closed, %d open invoices checked", len(log), closed, checked)
+}
+
+// Control characters in names and texts never reach the message: no terminal escapes in the
+// body, no line break that starts a header of its own.
+func TestComposeReminderControlCharacters(t *testing.T) {
+	s := newStore(t, "2026-01-01")
+	comp := data.DefaultCompany()
+	comp.Name, comp.Email = "Zoë\x1b[31m Supplies\r\nBcc: all@evil.example", "ar@zoe.example"
+	comp.PaymentInstructions = "IBAN DE89\r\nQuote the number\x07"
+	c := cust(t, s, "Acme")
+	invoice(t, s, c, "2026-01-01", 123456)
+	a := due(t, s, "2026-02-20")
+	a[0].Customer.Name = "Acme\u202e\x00 Ltd"
+	a[0].Customer.Contact = "Jo\x1b]0;pwned\x07 Smith\nX-Evil: 1"
+	raw, err := ComposeReminder(comp, a[0], data.MustDate("2026-02-20"), time.Date(2026, 2, 20, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := string(raw)
+	head := m[:strings.Index(m, "\r\n\r\n")]
+	body, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(m[len(head):])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(head+string(body), "\x1b\x00\x07\u202e") {
+		t.Errorf("control characters in the message:\n%q\n%q", head, body)
+	}
+	for _, l := range strings.Split(head, "\r\n") {
+		if strings.HasPrefix(l, "Bcc:") || strings.HasPrefix(l, "X-Evil:") {
+			t.Errorf("a name started a header: %q", l)
+		}
+	}
+	for _, want := range []string{"Dear Jo]0;pwned Smith X-Evil: 1,", "IBAN DE89\r\nQuote the number\r\n"} {
+		if !strings.Contains(m, want) {
+			t.Errorf("message lacks %q:\n%s", want, m)
+		}
+	}
 }

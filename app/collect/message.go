@@ -42,10 +42,13 @@ func ComposeReminder(comp data.Company, a Action, asOf data.Date, now time.Time)
 	if comp.Email == "" {
 		return nil, &data.FieldError{Field: "company email", Msg: "set the company's email address in Settings"}
 	}
+	// Names and texts are cleaned of control characters (terminal escapes, line breaks that
+	// would start a new header) before they go into the message.
+	name, compName := mailText(c.Name, false), mailText(comp.Name, false)
 	var body strings.Builder
-	greet := c.Contact
+	greet := mailText(c.Contact, false)
 	if greet == "" {
-		greet = c.Name
+		greet = name
 	}
 	fmt.Fprintf(&body, "Dear %s,\n\n%s\n\n", greet, openings[a.Step.Name])
 	fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n", "Invoice", "Due", "Days overdue", "Open")
@@ -57,28 +60,29 @@ func ComposeReminder(comp data.Company, a Action, asOf data.Date, now time.Time)
 		fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n", x.Invoice.Number, x.Invoice.DueDate, days, money(x.Invoice.OpenAmount, x.Invoice.Currency))
 	}
 	fmt.Fprintf(&body, "%-14s %-12s %12s %16s\n\n", "Total", "", "", money(a.Total, c.Currency))
-	if comp.PaymentInstructions != "" {
-		fmt.Fprintf(&body, "How to pay:\n%s\n\n", comp.PaymentInstructions)
+	if instr := mailText(comp.PaymentInstructions, true); instr != "" {
+		fmt.Fprintf(&body, "How to pay:\n%s\n\n", instr)
 	}
-	fmt.Fprintf(&body, "Statement date: %s. If you believe any of this is wrong, please reply and tell us why; we will look into it at once.\n\nKind regards,\n%s\n", asOf, comp.Name)
-	if comp.Phone != "" {
-		fmt.Fprintf(&body, "%s\n", comp.Phone)
+	fmt.Fprintf(&body, "Statement date: %s. If you believe any of this is wrong, please reply and tell us why; we will look into it at once.\n\nKind regards,\n%s\n", asOf, compName)
+	if phone := mailText(comp.Phone, false); phone != "" {
+		fmt.Fprintf(&body, "%s\n", phone)
 	}
 
 	var msg bytes.Buffer
 	rnd := make([]byte, 8)
 	rand.Read(rnd)
-	domain := comp.Email[strings.LastIndex(comp.Email, "@")+1:]
+	from := mailText(comp.Email, false)
+	domain := from[strings.LastIndex(from, "@")+1:]
 	h := func(k, v string) { fmt.Fprintf(&msg, "%s: %s\r\n", k, v) }
-	h("From", (&mimeAddr{comp.Name, comp.Email}).String())
+	h("From", (&mimeAddr{compName, from}).String())
 	var to []string
 	for _, e := range c.Emails {
-		to = append(to, (&mimeAddr{c.Name, e}).String())
+		to = append(to, (&mimeAddr{name, mailText(e, false)}).String())
 	}
 	h("To", strings.Join(to, ", "))
 	h("Date", now.Format(time.RFC1123Z))
 	h("Message-ID", fmt.Sprintf("<%s.%s@%s>", now.UTC().Format("20060102150405"), hex.EncodeToString(rnd), domain))
-	h("Subject", mime.QEncoding.Encode("utf-8", fmt.Sprintf("%s: %s – %s", subjects[a.Step.Name], strings.Join(a.Numbers(), ", "), comp.Name)))
+	h("Subject", mime.QEncoding.Encode("utf-8", fmt.Sprintf("%s: %s – %s", subjects[a.Step.Name], strings.Join(a.Numbers(), ", "), compName)))
 	h("MIME-Version", "1.0")
 	h("Content-Type", "text/plain; charset=utf-8")
 	h("Content-Transfer-Encoding", "quoted-printable")
@@ -91,6 +95,23 @@ func ComposeReminder(comp data.Company, a Action, asOf data.Date, now time.Time)
 		return nil, err
 	}
 	return msg.Bytes(), nil
+}
+
+// mailText removes control characters (C0, C1, DEL) and bidi overrides from s; with lines,
+// line breaks stay (as "\n"), otherwise they become spaces. Tabs become spaces.
+func mailText(s string, lines bool) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' && lines:
+			return r
+		case r == '\n' || r == '\t':
+			return ' '
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 type mimeAddr struct{ name, addr string }
@@ -125,7 +146,12 @@ func LetterTone(step Step) reports.Tone {
 }
 
 // SaveLetter prints the action's reminder letter (for customers who get paper mail) into dir.
-func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout reports.Layout) (string, error) {
+func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout reports.Layout) (p string, err error) {
+	defer func() {
+		if r := recover(); r != nil { // nothing is written then: WriteFileAtomic did not finish
+			p, err = "", fmt.Errorf("the letter could not be printed (%v)", r)
+		}
+	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -133,7 +159,7 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 	for i, x := range a.Invoices {
 		invs[i] = x.Invoice
 	}
-	p := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
+	p = filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
 	return p, data.WriteFileAtomic(p, func(w io.Writer) error {
 		return reports.ReminderLetterPDF(w, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout)
 	})
