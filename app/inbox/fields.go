@@ -38,7 +38,7 @@ func labelLine(l string) (name, value string, ok bool) {
 		if j == 0 && !unicode.IsLetter(r) {
 			return "", "", false
 		}
-		if !(unicode.IsLetter(r) || unicode.IsMark(r) || strings.ContainsRune(" /#.'’()&-°º*", r)) {
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || strings.ContainsRune(" /#.'’()&-°º*®™", r)) {
 			return "", "", false
 		}
 	}
@@ -46,7 +46,7 @@ func labelLine(l string) (name, value string, ok bool) {
 }
 
 var labelNorm = strings.NewReplacer("#", " number ", "no.", " number ", "nr.", " number ", "n.º", " number ",
-	"nº", " number ", "n°", " number ", "(", " ", ")", " ", "*", " ")
+	"nº", " number ", "n°", " number ", "(", " ", ")", " ", "*", " ", "®", "", "™", "")
 
 // normLabel gives the key of a label name: folded (lower case, no accents), "#", "no.",
 // "n°" as "number", single spaces, no trailing "." or ":".
@@ -188,14 +188,22 @@ func cleanText(s string) string {
 	return s
 }
 
-// deliveredTo is the mailbox the message was delivered to (Delivered-To, X-Original-To),
-// lower case, or "".
+var receivedForRE = regexp.MustCompile(`\bfor\s+<?(` + emailRE.String() + `)>?\s*;`)
+
+// deliveredTo is the mailbox the message was delivered to (Delivered-To, X-Original-To,
+// Envelope-To, or the "for <...>" of the top Received header), lower case, or "".
 func deliveredTo(h mail.Header) string {
-	for _, k := range []string{"Delivered-To", "X-Original-To"} {
+	for _, k := range []string{"Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"} {
 		if v := strings.TrimSpace(h.Get(k)); v != "" {
 			if e := emailRE.FindString(v); e != "" {
 				return strings.ToLower(e)
 			}
+		}
+	}
+	// the receiving server's Received header: "... for <accounts@example.com>; date"
+	if v := h.Get("Received"); v != "" {
+		if m := receivedForRE.FindStringSubmatch(v); m != nil {
+			return strings.ToLower(m[1])
 		}
 	}
 	return ""

@@ -206,6 +206,12 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	}
 	bulk := h.Get("List-Unsubscribe") != "" || h.Get("List-Id") != "" ||
 		strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk") || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "list")
+	bulkWhy := "bulk mail (List-Unsubscribe/List-Id/Precedence)"
+	if !bulk {
+		if l := unsubscribeLine(b); l != "" {
+			bulk, bulkWhy = true, "bulk mail (its footer says \""+clip(l, 60)+"\")"
+		}
+	}
 
 	// fields
 	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
@@ -229,11 +235,11 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	}
 	switch {
 	case p.Provider == Unknown && bulk:
-		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) from no payment provider"
+		kind, kindWhy = KindNewsletter, bulkWhy+" from no payment provider"
 	case p.Provider == Unknown:
 		kind, kindWhy = KindNotPayment, "no payment provider sent it ("+kindWhy+")"
 	case bulk && p.TransactionID == "":
-		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) naming no transaction ("+kindWhy+")"
+		kind, kindWhy = KindNewsletter, bulkWhy+" naming no transaction ("+kindWhy+")"
 	}
 	p.Kind = kind
 	switch p.Kind {

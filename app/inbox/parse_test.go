@@ -290,6 +290,14 @@ func TestFindAmounts(t *testing.T) {
 		{"US$ 9.99", "CAD", 999, "USD"},
 		{"JPY 5000", "USD", 5000, "JPY"},
 		{"$0.50", "USD", 50, "USD"},
+		{"Erhaltener Betrag: 1.386,50 € EUR", "USD", 138650, "EUR"},
+		{"Montant : 1 275,00 $", "CAD", 127500, "CAD"},
+		{"1\u00a0275,00\u00a0$ (CAD)", "USD", 127500, "CAD"},            // no-break spaces
+		{"Paiement de 2\u202f450,00\u00a0€ reçu", "USD", 245000, "EUR"}, // narrow no-break space
+		{"KWD 1,250.500", "USD", 1250500, "KWD"},
+		{"¥1,000", "USD", 1000, "JPY"},
+		{"+2.150,00 €", "USD", 215000, "EUR"},
+		{"€ 1.050,00", "USD", 105000, "EUR"},
 	}
 	for _, c := range cases {
 		hs := findAmounts(c.text, c.dollar)
@@ -577,6 +585,10 @@ func TestParseBulkMail(t *testing.T) {
 		{msg("Papeterie <news@papeterie.example>", "Paiement reçu", "", "Vous avez reçu 12,90 €"), KindNotPayment},
 		{msg("PayPal <service@paypal.com>", "You've got money", "", "Ryan Cole sent you an eCheck payment of $2,400.00 USD.\r\nStatus: Pending"), KindPending},
 		{msg("Venmo <venmo@venmo.com>", "Liam Scott requests $30.00", "", "Liam Scott requests $30.00"), KindRequest},
+		// bulk by its footer: a newsletter unless it names a transaction
+		{msg("Papeterie <news@papeterie.example>", "Paiement reçu ? Nos nouveautés", "", "Vous avez reçu 12,90 €\r\n\r\nSe désabonner"), KindNewsletter},
+		{msg("PayPal <service@paypal.com>", "Get paid faster", "", "Businesses received $4,000 more.\r\n\r\nUnsubscribe"), KindNewsletter},
+		{msg("PayPal <service@paypal.com>", "You've got money", "", "Jane Cooper sent you $5.00 USD.\r\nTransaction ID: 7GH12345AB678901C\r\n\r\nUnsubscribe"), KindReceived},
 	}
 	for _, c := range cases {
 		p, err := Parse(c.raw)
