@@ -28,7 +28,8 @@ var lexDE = lexicon{
 		"reason": {"grund", "erstattungsgrund", "ablehnungsgrund", "rückgabegrund"},
 	},
 	labelPrefixes: map[string][]string{
-		"memo": {"mitteilung von", "nachricht von", "notiz von", "mitteilung an"},
+		"memo": {"mitteilung von", "nachricht von", "notiz von", "mitteilung an", "mitteilung des", "mitteilung der",
+			"nachricht des", "nachricht der", "hinweis des", "hinweis der", "anweisungen des", "anweisungen der"},
 	},
 	labelSuffixes: map[string][]string{
 		"amount": {"betrag"},

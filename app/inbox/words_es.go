@@ -26,7 +26,7 @@ var lexES = lexicon{
 		"reason": {"motivo del reembolso", "motivo del rechazo", "razón"},
 	},
 	labelPrefixes: map[string][]string{
-		"memo": {"mensaje de", "nota de"},
+		"memo": {"mensaje de", "nota de", "mensaje del", "nota del", "instrucciones del", "instrucciones de", "instrucciones para"},
 	},
 	kinds: map[Kind][]string{
 		KindFailed:  {`fallid[oa]`, `fallo\b`, `ha fallado`, `rechazad[oa]`, `no se (?:ha )?pod(?:ido|ia) (?:completar|procesar|realizar)`, `cancelad[oa]`, `devuelt[oa]`, `fondos insuficientes`},

@@ -28,7 +28,7 @@ var lexFR = lexicon{
 		"reason": {"motif du remboursement", "motif du refus", "raison", "motif du rejet"},
 	},
 	labelPrefixes: map[string][]string{
-		"memo": {"message de", "note de", "message de la part de"},
+		"memo": {"message de", "note de", "message de la part de", "instructions de", "instructions du", "note du", "message du"},
 	},
 	kinds: map[Kind][]string{
 		KindFailed: {`echoue`, `echec\b`, `refusee?s?\b`, `rejetee?s?\b`, `annulee?s?\b`, `n'a pas pu etre (?:traite|effectue|envoye)`, `impaye`, `fonds insuffisants`, `retournee?s?\b`},
