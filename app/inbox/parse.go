@@ -157,8 +157,10 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	} else if f := emailRE.FindString(h.Get("From")); f != "" {
 		p.From = strings.ToLower(f)
 	}
+	toName := ""
 	if tos, _ := h.AddressList("To"); len(tos) > 0 {
 		p.To = strings.ToLower(tos[0].Address)
+		toName = strings.TrimSpace(validText(tos[0].Name))
 	}
 	fromDomain := ""
 	if i := strings.LastIndexByte(p.From, '@'); i >= 0 {
@@ -247,7 +249,7 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 		if receiptCopy {
 			p.PayerEmail = p.To
 		} else {
-			p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, func(i int) bool { return kindLines[i] }, exclude)
+			p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, func(i int) bool { return kindLines[i] }, exclude, toName)
 		}
 	case KindNewsletter:
 		p.Amount, p.HasAmount, p.Currency, p.Fee, p.Net = 0, false, "", 0, 0

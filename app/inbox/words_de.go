@@ -6,7 +6,7 @@ var lexDE = lexicon{
 	code: "de",
 	labels: map[string][]string{
 		"name": {"absender", "von", "zahler", "zahlender", "auftraggeber", "name des auftraggebers", "auftraggeber name",
-			"kontoinhaber", "kunde", "kundin", "zahlungspflichtiger", "gesendet von", "erhalten von", "überweisender",
+			"kunde", "kundin", "zahlungspflichtiger", "gesendet von", "erhalten von", "überweisender",
 			"name des zahlers", "name des absenders", "zahlungsabsender", "käufer", "käuferin", "käuferinformationen",
 			"informationen zum käufer", "name des käufers", "zahlungspflichtige"},
 		"email": {"e-mail-adresse", "e-mail adresse", "e-mail des absenders", "e-mail des kunden", "kontakt-e-mail-adresse",

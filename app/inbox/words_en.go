@@ -7,7 +7,7 @@ var lexEN = lexicon{
 		"name": {"sender", "sender name", "from", "payer", "payer name", "customer", "customer name",
 			"paid by", "sent by", "received from", "originator", "originator name", "ordering party",
 			"ordering customer", "remitter", "remitter name", "debtor", "debtor name", "buyer", "name", "payment from",
-			"from account holder", "payer's name", "sender's name", "billed to", "bill to", "sent from",
+			"payer's name", "sender's name", "billed to", "bill to", "sent from",
 			"buyer information", "customer information", "payer information", "sender information", "company name",
 			"originating company", "paid from"},
 		"email": {"email", "e-mail", "sender email", "sender e-mail", "customer email", "payer email",

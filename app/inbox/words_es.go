@@ -6,7 +6,7 @@ var lexES = lexicon{
 	code: "es",
 	labels: map[string][]string{
 		"name": {"remitente", "ordenante", "pagador", "nombre del ordenante", "nombre del remitente", "enviado por",
-			"emisor", "titular", "nombre del pagador", "pagado por", "recibido de", "comprador", "nombre del comprador",
+			"emisor", "nombre del pagador", "pagado por", "recibido de", "comprador", "nombre del comprador",
 			"información del comprador", "datos del comprador", "nombre del emisor"},
 		"email": {"correo electrónico", "correo", "correo del remitente", "dirección de correo electrónico",
 			"correo electrónico del comprador", "correo electrónico del remitente"},

@@ -6,7 +6,7 @@ var lexFR = lexicon{
 	code: "fr",
 	labels: map[string][]string{
 		"name": {"de", "expéditeur", "expéditrice", "payeur", "émetteur", "donneur d'ordre", "client", "cliente", "nom",
-			"envoyé par", "nom de l'expéditeur", "titulaire du compte", "payé par", "reçu de", "nom du payeur", "nom de l'émetteur",
+			"envoyé par", "nom de l'expéditeur", "payé par", "reçu de", "nom du payeur", "nom de l'émetteur",
 			"acheteur", "nom de l'acheteur", "infos sur l'acheteur", "informations sur l'acheteur", "informations sur le client"},
 		"email": {"adresse e-mail", "adresse électronique", "courriel", "adresse courriel", "e-mail de l'expéditeur", "adresse de courriel",
 			"courriel de l'expéditeur", "adresse courriel de l'expéditeur", "adresse e-mail de l'expéditeur", "e-mail de l'acheteur",

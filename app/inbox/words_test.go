@@ -103,3 +103,24 @@ func TestParseDateOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPayerNotOwnName: a notice that names the account holder (the addressee) before the
+// payer reads the payer, in a label or in a sentence.
+func TestPayerNotOwnName(t *testing.T) {
+	raw := []byte("From: Sparkasse <noreply@sparkasse.de>\r\nTo: Brightside Studio <accounts@brightside-studio.example>\r\n" +
+		"Subject: Gutschrift auf Ihrem Konto\r\nDate: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <o@y.example>\r\n\r\n" +
+		"Name: Brightside Studio\r\nAuftraggeber: Weber Zahntechnik GmbH\r\nBetrag: 860,00 EUR\r\n")
+	p, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PayerName != "Weber Zahntechnik GmbH" {
+		t.Errorf("payer %q, want the Auftraggeber (%s)", p.PayerName, p.Why)
+	}
+	raw = []byte("From: Wise <noreply@wise.com>\r\nTo: Brightside Studio <accounts@brightside-studio.example>\r\n" +
+		"Subject: Brightside Studio, you received 5.00 EUR\r\nDate: Mon, 20 Apr 2026 10:00:00 +0000\r\nMessage-ID: <o2@y.example>\r\n\r\n" +
+		"Brightside Studio, you received 5.00 EUR from Ana Lima.\r\n")
+	if p, _ = Parse(raw); p.PayerName != "Ana Lima" {
+		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
+	}
+}
