@@ -208,3 +208,31 @@ func deliveredTo(h mail.Header) string {
 	}
 	return ""
 }
+
+// sentenceTxnRE reads an id written in a sentence: "Your confirmation number is
+// 24681357902.", "Votre numéro de référence est CA1MRv7Yd9Cz", "Ihr Transaktionscode
+// lautet 4LK12345MN678901P", "Número de confirmación: WFZ8821".
+var sentenceTxnRE = regexp.MustCompile(`(?i)\b(?:confirmation (?:number|code|#)|reference (?:number|#)|transaction (?:id|number|code)|` +
+	`num[ée]ro de (?:r[ée]f[ée]rence|confirmation|transaction)|transaktionscode|transaktionsnummer|best[äa]tigungsnummer|referenznummer|` +
+	`n[úu]mero de (?:confirmaci[óo]n|referencia|transacci[óo]n|operaci[óo]n)|id\.? de transacci[óo]n)` +
+	`\s*(?:is|est|lautet|ist|es|:)?\s*#?\s*([A-Za-z0-9][A-Za-z0-9._/-]{3,63})`)
+
+// sentenceTxnID gives the first id named in a sentence of the subject or the first 120
+// lines; it must hold a digit (a word is not an id).
+func sentenceTxnID(subject string, b body) string {
+	for i := -1; i < len(b.lines) && i < 120; i++ {
+		s := subject
+		if i >= 0 {
+			s = b.lines[i]
+		}
+		if !hasDigit(s) {
+			continue
+		}
+		for _, m := range sentenceTxnRE.FindAllStringSubmatch(s, 3) {
+			if id := strings.TrimRight(m[1], ".-/"); hasDigit(id) {
+				return id
+			}
+		}
+	}
+	return ""
+}

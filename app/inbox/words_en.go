@@ -76,7 +76,7 @@ var lexEN = lexicon{
 			`(?:payment|money|funds|credit|transfer|deposit|wire|ach) (?:[a-z]+ )?received`, `(?:payment|money|funds|credit|transfer|deposit) (?:[a-z]+ )?has arrived`, `sent you\b`, `paid you\b`,
 			`money is in your account`, `payment of .{1,40}? from\b`, `new payment\b`, `payment (?:succeeded|successful|complete[d]?)`,
 			`deposited\b`, `has been credited`, `credited to your account`, `paid into your account`, `incoming (?:wire|credit|payment|transfer|sepa|ach)`,
-			`credit transfer`, `direct deposit`, `payment from\b`, `ach credit`, `invoice (?:#?[a-z0-9-]+ )?(?:was |has been )?paid`,
+			`credit transfer`, `direct deposit`, `payment from\b`, `ach credit`, `invoice (?:#?[a-z0-9-]+ )?(?:was |has been )?paid`, `invoice .{1,40}? (?:was|has been|is now) paid`, `paid [$€£¥]\d`,
 			`paid (?:your )?invoice`, `deposit (?:alert|received|of\b)`, `received a (?:faster )?payment`, `faster payment received`,
 			`credit (?:notification|alert|advice)`, `a credit has been`, `funds (?:have been )?added`},
 	},
