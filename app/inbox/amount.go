@@ -24,7 +24,7 @@ var suffixSymbols = map[string]string{"€": "EUR", "£": "GBP", "¥": "JPY", "�
 
 const (
 	reNumTight = `\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`
-	reNumLoose = `\d{1,3}(?:[,.'’ ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`
+	reNumLoose = `\d{1,3}(?:[,.'’ \x{a0}\x{202f}]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`
 	reSign     = `[-−–]?`
 )
 
@@ -39,7 +39,7 @@ var (
 	// 1: prefix symbol or code  2: number  3: code after
 	amountPrefixRE = regexp.MustCompile(`(?:` + reSign + `(` + rePrefixSym + `|\b[A-Z]{3}\b)\s?` + reSign + `(` + reNumTight + `)(?:\s?\(?\b([A-Z]{3})\b\)?)?)`)
 	// 1: number  2: suffix symbol or code  3: code after a symbol ("1 275,00 $ (CAD)")
-	amountSuffixRE = regexp.MustCompile(`(?:\b(` + reNumLoose + `)\s?(€|£|¥|円|₹|zł|Kč|\$|\b[A-Z]{3}\b)(?:\s?\(?\b([A-Z]{3})\b\)?)?)`)
+	amountSuffixRE = regexp.MustCompile(`(?:\b(` + reNumLoose + `)[\s\x{a0}\x{202f}]?(€|£|¥|円|₹|zł|Kč|\$|\b[A-Z]{3}\b)(?:[\s\x{a0}\x{202f}]?\(?\b([A-Z]{3})\b\)?)?)`)
 )
 
 // amountHit is an amount found in text.

@@ -38,7 +38,7 @@ func labelLine(l string) (name, value string, ok bool) {
 		if j == 0 && !unicode.IsLetter(r) {
 			return "", "", false
 		}
-		if !(unicode.IsLetter(r) || unicode.IsMark(r) || strings.ContainsRune(" /#.'’()&-°º*", r)) {
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || strings.ContainsRune(" /#.'’()&-°º*®™", r)) {
 			return "", "", false
 		}
 	}
@@ -46,7 +46,7 @@ func labelLine(l string) (name, value string, ok bool) {
 }
 
 var labelNorm = strings.NewReplacer("#", " number ", "no.", " number ", "nr.", " number ", "n.º", " number ",
-	"nº", " number ", "n°", " number ", "(", " ", ")", " ", "*", " ")
+	"nº", " number ", "n°", " number ", "(", " ", ")", " ", "*", " ", "®", "", "™", "")
 
 // normLabel gives the key of a label name: folded (lower case, no accents), "#", "no.",
 // "n°" as "number", single spaces, no trailing "." or ":".
@@ -188,13 +188,49 @@ func cleanText(s string) string {
 	return s
 }
 
-// deliveredTo is the mailbox the message was delivered to (Delivered-To, X-Original-To),
-// lower case, or "".
+var receivedForRE = regexp.MustCompile(`\bfor\s+<?(` + emailRE.String() + `)>?\s*;`)
+
+// deliveredTo is the mailbox the message was delivered to (Delivered-To, X-Original-To,
+// Envelope-To, or the "for <...>" of the top Received header), lower case, or "".
 func deliveredTo(h mail.Header) string {
-	for _, k := range []string{"Delivered-To", "X-Original-To"} {
+	for _, k := range []string{"Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To"} {
 		if v := strings.TrimSpace(h.Get(k)); v != "" {
 			if e := emailRE.FindString(v); e != "" {
 				return strings.ToLower(e)
+			}
+		}
+	}
+	// the receiving server's Received header: "... for <accounts@example.com>; date"
+	if v := h.Get("Received"); v != "" {
+		if m := receivedForRE.FindStringSubmatch(v); m != nil {
+			return strings.ToLower(m[1])
+		}
+	}
+	return ""
+}
+
+// sentenceTxnRE reads an id written in a sentence: "Your confirmation number is
+// 24681357902.", "Votre numéro de référence est CA1MRv7Yd9Cz", "Ihr Transaktionscode
+// lautet 4LK12345MN678901P", "Número de confirmación: WFZ8821".
+var sentenceTxnRE = regexp.MustCompile(`(?i)\b(?:confirmation (?:number|code|#)|reference (?:number|#)|transaction (?:id|number|code)|` +
+	`num[ée]ro de (?:r[ée]f[ée]rence|confirmation|transaction)|transaktionscode|transaktionsnummer|best[äa]tigungsnummer|referenznummer|` +
+	`n[úu]mero de (?:confirmaci[óo]n|referencia|transacci[óo]n|operaci[óo]n)|id\.? de transacci[óo]n)` +
+	`\s*(?:is|est|lautet|ist|es|:)?\s*#?\s*([A-Za-z0-9][A-Za-z0-9._/-]{3,63})`)
+
+// sentenceTxnID gives the first id named in a sentence of the subject or the first 120
+// lines; it must hold a digit (a word is not an id).
+func sentenceTxnID(subject string, b body) string {
+	for i := -1; i < len(b.lines) && i < 120; i++ {
+		s := subject
+		if i >= 0 {
+			s = b.lines[i]
+		}
+		if !hasDigit(s) {
+			continue
+		}
+		for _, m := range sentenceTxnRE.FindAllStringSubmatch(s, 3) {
+			if id := strings.TrimRight(m[1], ".-/"); hasDigit(id) {
+				return id
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"math/bits"
+	"regexp"
 	"strings"
 )
 
@@ -130,4 +131,25 @@ func statusPending(ls []label) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// receiptMerchantRE reads the business a receipt is from: "Your receipt from Brightside
+// Studio #2291-4417", "Receipt from Figma, Inc. [#1830-2241]", "Recibo de X n.º 33".
+var receiptMerchantRE = regexp.MustCompile(`(?i)(?:receipt|quittung|beleg|re[çc]u|recibo|ricevuta) (?:from|von|de|da)\s+(.+?)\s*(?:\[|#|n\.?º|nr\.|no\.|$)`)
+
+// receiptMerchant gives the business a receipt is from: its subject, else the first body
+// line that names one, else the sender's display name.
+func receiptMerchant(subject string, b body, fromName string) string {
+	for i := -1; i < len(b.lines) && i < 30; i++ {
+		s := subject
+		if i >= 0 {
+			s = b.lines[i]
+		}
+		if m := receiptMerchantRE.FindStringSubmatch(s); m != nil {
+			if n := strings.TrimSpace(strings.TrimRight(m[1], " ,.:;")); n != "" {
+				return n
+			}
+		}
+	}
+	return strings.TrimSpace(fromName)
 }

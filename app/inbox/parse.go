@@ -157,8 +157,10 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	} else if f := emailRE.FindString(h.Get("From")); f != "" {
 		p.From = strings.ToLower(f)
 	}
+	toName := ""
 	if tos, _ := h.AddressList("To"); len(tos) > 0 {
 		p.To = strings.ToLower(tos[0].Address)
+		toName = strings.TrimSpace(validText(tos[0].Name))
 	}
 	fromDomain := ""
 	if i := strings.LastIndexByte(p.From, '@'); i >= 0 {
@@ -195,17 +197,28 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	receiptCopy := false
 	if kind == kindReceipt {
 		// A receipt addressed to someone else reached this mailbox as the merchant's copy:
-		// money the owner received from the addressee. Otherwise the owner paid.
-		if mailbox != "" && p.To != "" && mailbox != p.To {
+		// money the owner received from the addressee; so does a receipt from the owner's
+		// own business (its name is the addressee's). Otherwise the owner paid.
+		switch merchant := receiptMerchant(p.Subject, b, p.FromName); {
+		case mailbox != "" && p.To != "" && mailbox != p.To:
 			kind, receiptCopy = KindReceived, true
 			kindWhy += " (the merchant's copy of a receipt addressed to " + p.To + ")"
-		} else {
+		case toName != "" && merchant != "" && fold(merchant) == fold(toName):
+			kind = KindReceived
+			kindWhy += " (a receipt from " + merchant + ", the addressee's own business)"
+		default:
 			kind = KindSent
 			kindWhy += " (a receipt for a payment this mailbox made)"
 		}
 	}
 	bulk := h.Get("List-Unsubscribe") != "" || h.Get("List-Id") != "" ||
 		strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk") || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "list")
+	bulkWhy := "bulk mail (List-Unsubscribe/List-Id/Precedence)"
+	if !bulk {
+		if l := unsubscribeLine(b); l != "" {
+			bulk, bulkWhy = true, "bulk mail (its footer says \""+clip(l, 60)+"\")"
+		}
+	}
 
 	// fields
 	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
@@ -227,13 +240,16 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	if p.TransactionID == "" && p.Provider == Stripe {
 		p.TransactionID = stripeIDRE.FindString(text)
 	}
+	if p.TransactionID == "" {
+		p.TransactionID = sentenceTxnID(p.Subject, b)
+	}
 	switch {
 	case p.Provider == Unknown && bulk:
-		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) from no payment provider"
+		kind, kindWhy = KindNewsletter, bulkWhy+" from no payment provider"
 	case p.Provider == Unknown:
 		kind, kindWhy = KindNotPayment, "no payment provider sent it ("+kindWhy+")"
 	case bulk && p.TransactionID == "":
-		kind, kindWhy = KindNewsletter, "bulk mail (List-Unsubscribe/List-Id/Precedence) naming no transaction ("+kindWhy+")"
+		kind, kindWhy = KindNewsletter, bulkWhy+" naming no transaction ("+kindWhy+")"
 	}
 	p.Kind = kind
 	switch p.Kind {
@@ -241,7 +257,15 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 		if receiptCopy {
 			p.PayerEmail = p.To
 		} else {
-			p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, func(i int) bool { return kindLines[i] }, exclude)
+			p.PayerName, p.PayerEmail = payer(p.Subject, b, labels, func(i int) bool { return kindLines[i] }, exclude, toName)
+		}
+		if p.PayerEmail == "" && !receiptCopy {
+			// notices that relay a person's money (Interac) set Reply-To to that person
+			if rt, _ := h.AddressList("Reply-To"); len(rt) == 1 {
+				if e := strings.ToLower(rt[0].Address); e != "" && !exclude(e) && !sameDomain(e, p.From) && !sameDomain(e, p.To) {
+					p.PayerEmail = validText(e)
+				}
+			}
 		}
 	case KindNewsletter:
 		p.Amount, p.HasAmount, p.Currency, p.Fee, p.Net = 0, false, "", 0, 0
@@ -490,4 +514,10 @@ func (p Parsed) String() string {
 		amt = data.FormatPlain(p.Amount, p.Currency) + " " + p.Currency
 	}
 	return fmt.Sprintf("%s %s trusted=%v %s payer=%q <%s> ref=%q txn=%q date=%s", p.Provider, p.Kind, p.Trusted, amt, p.PayerName, p.PayerEmail, p.Reference, p.TransactionID, p.Date)
+}
+
+// sameDomain: two addresses have the same domain.
+func sameDomain(a, b string) bool {
+	i, j := strings.LastIndexByte(a, '@'), strings.LastIndexByte(b, '@')
+	return i >= 0 && j >= 0 && strings.EqualFold(a[i+1:], b[j+1:])
 }

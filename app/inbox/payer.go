@@ -44,8 +44,10 @@ func hasLetter(s string) bool {
 // "Auftraggeber: ..."; an address on the line under a labelled name), then the sentence
 // that says what happened ("X sent you money", "from X (x@example.com)", "de la part de X",
 // "von X erhalten") in the subject and body. kindLine says which lines those are. exclude
-// refuses addresses that are not the payer's (ours, the provider's).
-func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude func(string) bool) (name, email string) {
+// refuses addresses that are not the payer's (ours, the provider's); a name that is the
+// addressee's own (the To display name: "Kontoinhaber: Brightside Studio") is not the payer.
+func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude func(string) bool, ownName string) (name, email string) {
+	own := func(n string) bool { return ownName != "" && strings.EqualFold(fold(n), fold(ownName)) }
 	okEmail := func(e string) string {
 		e = strings.ToLower(strings.Trim(e, "<>()[]. "))
 		if e == "" || exclude(e) {
@@ -53,18 +55,26 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 		}
 		return e
 	}
-	if l, ok := firstLabel(ls, "name"); ok {
+	for _, l := range ls {
+		if l.kind != "name" {
+			continue
+		}
 		v := l.value
 		if e := emailRE.FindString(v); e != "" {
 			email = okEmail(e)
 			v = strings.NewReplacer(e, "", "()", "", "<>", "").Replace(v)
 		}
 		name = cleanName(v)
+		if own(name) {
+			name, email = "", ""
+			continue
+		}
 		if email == "" && l.line+1 < len(b.lines) {
 			if next := strings.TrimSpace(b.lines[l.line+1]); emailRE.FindString(next) == next && next != "" {
 				email = okEmail(next)
 			}
 		}
+		break
 	}
 	if l, ok := firstLabel(ls, "email"); ok && email == "" {
 		email = okEmail(emailRE.FindString(l.value))
@@ -81,6 +91,9 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 			continue
 		}
 		n, e := sentencePayer(s)
+		if own(n) {
+			n = ""
+		}
 		if e = okEmail(e); n == "" && e == "" {
 			continue
 		}

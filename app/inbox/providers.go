@@ -51,9 +51,10 @@ type Kind string
 // matches a listed domain exactly or as a subdomain (messaging.squareup.com).
 // Zelle notices come from the customer's bank: Zelle's list is the bank list plus these.
 var ProviderDomains = map[Provider][]string{
-	PayPal:  {"paypal.com", "paypal.co.uk", "paypal.ca", "paypal.de", "paypal.fr", "paypal.com.au", "paypal.es", "paypal.it", "paypal.nl"},
+	PayPal: {"paypal.com", "paypal.co.uk", "paypal.ca", "paypal.de", "paypal.fr", "paypal.com.au", "paypal.es", "paypal.it", "paypal.nl",
+		"paypal.at", "paypal.ch", "paypal.be", "paypal.ie", "paypal.pt", "paypal.pl", "paypal.com.mx", "paypal.com.br"},
 	Stripe:  {"stripe.com"},
-	Square:  {"squareup.com", "square.com", "squareup.ca", "squareup.co.uk"},
+	Square:  {"squareup.com", "square.com", "squareup.ca", "squareup.co.uk", "squareup.com.au", "squareup.ie", "squareup.fr", "squareup.es", "squareup.jp"},
 	Wise:    {"wise.com", "transferwise.com"},
 	Interac: {"payments.interac.ca", "interac.ca"},
 	Zelle:   {"zellepay.com"},

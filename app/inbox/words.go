@@ -33,6 +33,8 @@ type lexicon struct {
 	// nameStops end a name after a preposition: "von Max Bauer erhalten".
 	nameStops []string
 	months    map[string]int
+	// unsubscribe is the footer wording of bulk mail ("unsubscribe", "se désabonner"), folded.
+	unsubscribe []string
 }
 
 // Kinds of message. Only KindReceived is money coming in; pending and requested money is
@@ -257,6 +259,19 @@ func sortLongestFirst(xs []string) {
 			xs[j], xs[j-1] = xs[j-1], xs[j]
 		}
 	}
+}
+
+// unsubscribeLine gives a line among the last 60 of the body with bulk-mail footer wording
+// ("Unsubscribe", "Se désabonner"), or "".
+func unsubscribeLine(b body) string {
+	for i := len(b.folded) - 1; i >= 0 && i >= len(b.folded)-60; i-- {
+		for _, lx := range lexicons {
+			if containsAny(b.folded[i], lx.unsubscribe) {
+				return b.lines[i]
+			}
+		}
+	}
+	return ""
 }
 
 // labelKind says what a normalised label holds ("" = not a label the reader uses).

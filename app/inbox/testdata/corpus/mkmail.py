@@ -1,6 +1,6 @@
 """mkmail: writes the corpus messages (.eml, CRLF) and their sidecars (.json).
 
-The message texts are in set_a.py and set_b.py, written by hand from public samples of
+The message texts are in set_a.py .. set_d.py, written by hand from public samples of
 provider and bank notices; this file only does the MIME work (multipart/alternative,
 quoted-printable, base64, ISO-8859-1 and Windows-1252 bodies, encoded-word subjects).
 Run: python3 mkmail.py (from this directory). The sidecar holds the parse-mail fields
@@ -70,6 +70,13 @@ def subject_header(s, charset):
     return Header(s, "utf-8" if charset == "us-ascii" else charset).encode()
 
 
+def addr_header(v):
+    if all(ord(c) < 128 for c in v):
+        return v
+    name, addr = email.utils.parseaddr(v)
+    return Header(name, "utf-8").encode() + " <" + addr + ">"
+
+
 def build(m):
     frm = m["frm"]
     dom = m.get("dom") or email.utils.parseaddr(frm)[1].split("@")[-1]
@@ -78,7 +85,8 @@ def build(m):
     mid = m.get("mid") or hashlib.sha1(m["path"].encode()).hexdigest()[:24] + "@" + (m.get("mid_dom") or dom)
     hs = []
     hs.append(f"Return-Path: <bounce@{dom}>")
-    hs.append("Delivered-To: " + m.get("delivered", "accounts@brightside-studio.example"))
+    if m.get("delivered", "accounts@brightside-studio.example"):
+        hs.append("Delivered-To: " + m.get("delivered", "accounts@brightside-studio.example"))
     for a in m.get("ar_top", [ar_pass(dom)]):
         hs.append("Authentication-Results: " + a)
     hs.append(f"Received: from mta{len(m['path']) % 9}.{dom} (mta.{dom} [198.51.100.24])\r\n\tby mx.google.com with ESMTPS id x12si3370181qkb.44\r\n\tfor <accounts@brightside-studio.example>; {m['date']}")
@@ -86,11 +94,8 @@ def build(m):
         hs.append("Authentication-Results: " + a)
     hs.append(f"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d={dom}; s=pp1;\r\n\th=from:to:subject:date:message-id; bh=frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=;\r\n\tb=VGhpcyBpcyBhIHRlc3QgZml4dHVyZSwgbm90IGEgcmVhbCBzaWduYXR1cmUu")
     hs.append("Date: " + m["date"])
-    if any(ord(c) > 127 for c in frm):
-        name, addr = email.utils.parseaddr(frm)
-        frm = Header(name, "utf-8").encode() + " <" + addr + ">"
-    hs.append("From: " + frm)
-    hs.append("To: " + m.get("to", TO))
+    hs.append("From: " + addr_header(frm))
+    hs.append("To: " + addr_header(m.get("to", TO)))
     hs.append("Subject: " + subject_header(m["subject"], charset))
     hs.append(f"Message-ID: <{mid}>")
     hs.extend(m.get("headers", []))
@@ -152,8 +157,9 @@ if __name__ == "__main__":
     sys.path.insert(0, HERE)
     import set_a
     write(set_a.MSGS, HERE)
-    try:
-        import set_b
-        write(set_b.MSGS, HERE)
-    except ImportError:
-        pass
+    import set_b
+    write(set_b.MSGS, HERE)
+    import set_c
+    write(set_c.MSGS, HERE)
+    import set_d
+    write(set_d.MSGS, HERE)

@@ -1,0 +1,126 @@
+package inbox
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLexicons: every lexicon names each kind of message and the main fields, so the
+// reader is the same for every language.
+func TestLexicons(t *testing.T) {
+	for _, lx := range []*lexicon{&lexEN, &lexDE, &lexFR, &lexES} {
+		for _, k := range kindOrder {
+			if k != kindReceipt && len(lx.kinds[k]) == 0 {
+				t.Errorf("%s: no phrases for %s", lx.code, k)
+			}
+		}
+		for _, f := range []string{"name", "email", "memo", "invref", "txn", "date", "amount", "fee", "net", "status", "reason"} {
+			if len(lx.labels[f]) == 0 {
+				t.Errorf("%s: no labels for %s", lx.code, f)
+			}
+		}
+		if len(lx.months) < 12 || len(lx.payerPreps) == 0 || len(lx.payerVerbs) == 0 || len(lx.unsubscribe) == 0 {
+			t.Errorf("%s: months, payer words or unsubscribe wording missing", lx.code)
+		}
+	}
+	for _, ph := range allPhrases {
+		if ph.lit != "" && !strings.Contains(ph.re.String(), ph.lit) {
+			t.Errorf("phrase %s: literal %q not in it", ph.re, ph.lit)
+		}
+	}
+}
+
+// TestLabelNames: the same field reads in every language, written with or without accents,
+// "#", "N°" and a trailing colon.
+func TestLabelNames(t *testing.T) {
+	cases := map[string]string{
+		"Transaction ID":             "txn",
+		"Transaktionscode":           "txn",
+		"N° de transaction":          "txn",
+		"Numero de transaccion":      "txn",
+		"Id. de transacción":         "txn",
+		"Confirmation #":             "txn",
+		"Zelle® confirmation number": "txn",
+		"Verwendungszweck":           "memo",
+		"Concepto":                   "memo",
+		"Référence":                  "memo",
+		"Libellé":                    "memo",
+		"Note from Jane Cooper":      "memo",
+		"Mitteilung von Max Bauer":   "memo",
+		"Message de Camille Lefèvre": "memo",
+		"Auftraggeber":               "name",
+		"Ordenante":                  "name",
+		"Donneur d'ordre":            "name",
+		"Courriel":                   "email",
+		"E-Mail-Adresse":             "email",
+		"Buchungsdatum":              "date",
+		"Fecha valor":                "date",
+		"Date de l'opération":        "date",
+		"Rückzahlungsbetrag":         "amount",
+		"Montant reçu":               "amount",
+		"Importe":                    "amount",
+		"PayPal-Gebühr":              "fee",
+		"Nettobetrag":                "net",
+		"Estado":                     "status",
+		"Grund":                      "reason",
+		"Numéro de facture":          "invref",
+		"Greetings":                  "",
+	}
+	for name, want := range cases {
+		if got := labelKind(normLabel(name)); got != want {
+			t.Errorf("%q: %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestParseDateOrder: an all-numeric date is read day first in every language but English;
+// in English by the sender's country and currency; with no cue and two readings it is left
+// empty rather than guessed.
+func TestParseDateOrder(t *testing.T) {
+	msg := func(from, subject, body string) []byte {
+		return []byte("From: " + from + "\r\nTo: accounts@brightside-studio.example\r\nSubject: " + subject +
+			"\r\nDate: Mon, 20 Apr 2026 10:00:00 +0000\r\nMessage-ID: <d@y.example>\r\n\r\n" + body + "\r\n")
+	}
+	cases := []struct {
+		raw  []byte
+		want string
+	}{
+		{msg("Chase <alerts@chase.com>", "You received money with Zelle", "Amount: $5.00\r\nDate: 03/04/2026"), "2026-03-04"},
+		{msg("Barclays <alerts@barclays.co.uk>", "You've received a payment", "Amount: £5.00\r\nDate: 03/04/2026"), "2026-04-03"},
+		{msg("BBVA <avisos@bbva.es>", "Transferencia recibida", "Importe: 5,00 €\r\nFecha: 03/04/2026"), "2026-04-03"},
+		{msg("BNP Paribas <noreply@mabanque.bnpparibas>", "Virement reçu", "Montant : 5,00 €\r\nDate : 03/04/2026"), "2026-04-03"},
+		{msg("RBC <alerts@rbc.com>", "Deposit received", "Amount: $5.00\r\nDate: 03/04/2026"), ""},
+		{msg("RBC <alerts@rbc.com>", "Deposit received", "Amount: $5.00\r\nDate: 23/04/2026"), "2026-04-23"},
+		{msg("RBC <alerts@rbc.com>", "Deposit received", "Amount: $5.00"), "2026-04-20"}, // no date in the text: the Date header
+	}
+	for _, c := range cases {
+		p, err := Parse(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Date.String(); got != c.want {
+			t.Errorf("%s: date %q, want %q (%s)", p.From, got, c.want, p.Why)
+		}
+	}
+}
+
+// TestPayerNotOwnName: a notice that names the account holder (the addressee) before the
+// payer reads the payer, in a label or in a sentence.
+func TestPayerNotOwnName(t *testing.T) {
+	raw := []byte("From: Sparkasse <noreply@sparkasse.de>\r\nTo: Brightside Studio <accounts@brightside-studio.example>\r\n" +
+		"Subject: Gutschrift auf Ihrem Konto\r\nDate: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <o@y.example>\r\n\r\n" +
+		"Name: Brightside Studio\r\nAuftraggeber: Weber Zahntechnik GmbH\r\nBetrag: 860,00 EUR\r\n")
+	p, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PayerName != "Weber Zahntechnik GmbH" {
+		t.Errorf("payer %q, want the Auftraggeber (%s)", p.PayerName, p.Why)
+	}
+	raw = []byte("From: Wise <noreply@wise.com>\r\nTo: Brightside Studio <accounts@brightside-studio.example>\r\n" +
+		"Subject: Brightside Studio, you received 5.00 EUR\r\nDate: Mon, 20 Apr 2026 10:00:00 +0000\r\nMessage-ID: <o2@y.example>\r\n\r\n" +
+		"Brightside Studio, you received 5.00 EUR from Ana Lima.\r\n")
+	if p, _ = Parse(raw); p.PayerName != "Ana Lima" {
+		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
+	}
+}
