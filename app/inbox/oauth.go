@@ -9,6 +9,7 @@ import (
 	"html"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -255,7 +256,7 @@ func (oc OAuthClient) SignIn(ctx context.Context, opt SignInOptions) (*oauth2.To
 	}
 	tok, err := conf.Exchange(oc.ctx(ctx), a.code, oauth2.VerifierOption(verifier))
 	if err != nil {
-		return nil, ctxErr(ctx, tokenError(oc.Provider, err))
+		return nil, ctxErr(ctx, exchangeError(oc.Provider, err))
 	}
 	if tok.RefreshToken == "" {
 		return nil, fmt.Errorf("%s signed in but gave no refresh token, so Duebook could not stay signed in", oc.Provider.Name)
@@ -295,12 +296,22 @@ func (oc OAuthClient) DeviceSignIn(ctx context.Context, show func(DeviceCode)) (
 		if errors.As(err, &re) && re.ErrorCode == "expired_token" {
 			return nil, fmt.Errorf("%w: the code expired before it was entered", ErrSignInCancelled)
 		}
-		return nil, ctxErr(ctx, tokenError(oc.Provider, err))
+		return nil, ctxErr(ctx, exchangeError(oc.Provider, err))
 	}
 	if tok.RefreshToken == "" {
 		return nil, fmt.Errorf("%s signed in but gave no refresh token, so Duebook could not stay signed in", oc.Provider.Name)
 	}
 	return tok, nil
+}
+
+// exchangeError is tokenError for a new sign-in, where a refused grant is this sign-in's
+// answer, not a saved sign-in.
+func exchangeError(p OAuthProvider, err error) error {
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) && re.ErrorCode == "invalid_grant" {
+		return fmt.Errorf("%s did not accept the sign-in's answer (it may have taken too long): sign in again", p.Name)
+	}
+	return tokenError(p, err)
 }
 
 // tokenError says in words what went wrong talking to the token endpoint.
@@ -320,7 +331,11 @@ func tokenError(p OAuthProvider, err error) error {
 			return fmt.Errorf("%s's sign-in server answered %s", p.Name, re.Response.Status)
 		}
 	}
-	return fmt.Errorf("could not reach %s's sign-in server: %w", p.Name, err)
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // without the method and address
+	}
+	return fmt.Errorf("could not reach %s's sign-in server (is this computer online?): %w", p.Name, err)
 }
 
 func randomString() string {

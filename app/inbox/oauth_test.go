@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -343,4 +344,22 @@ func openStore(t *testing.T) *data.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// An unreachable sign-in server is said in words, not as the HTTP client's error, and is
+// not "sign in again" (the sign-in is still good).
+func TestOAuthRefreshServerUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	p := OAuthMicrosoft
+	p.TokenURL = "http://" + addr + "/token"
+	s := NewOAuthSession(OAuthClient{Provider: p, ClientID: "x"}, "shop", "refresh-1")
+	_, _, err = s.AccessToken(context.Background())
+	if err == nil || errors.Is(err, ErrSignInAgain) || !strings.HasPrefix(err.Error(), "could not reach Microsoft's sign-in server") || strings.Contains(err.Error(), "Post ") {
+		t.Errorf("unreachable: %v", err)
+	}
 }

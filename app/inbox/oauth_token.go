@@ -70,8 +70,8 @@ func SaveRefreshToken(a Account, p OAuthProvider, refresh string) error {
 	return nil
 }
 
-// RefreshToken reads the account's saved refresh token; a FieldError "sign-in" when there is
-// none yet.
+// RefreshToken reads the account's saved refresh token; a *SignInAgainError ("not signed in
+// yet") when there is none.
 func RefreshToken(a Account, p OAuthProvider) (string, error) {
 	rt, err := keyring.Get(oauthKeyringService, oauthKeyringUser(a, p))
 	if errors.Is(err, keyring.ErrNotFound) || (err == nil && rt == "") {
