@@ -119,7 +119,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	af.DeviceB = widget.NewButton("Use a code instead", af.StartDeviceSignIn)
 	af.SignedIn = widget.NewLabel("")
 	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewHBox(af.SignInB, af.DeviceB, af.SignedIn)})
-	f.Entry("client id", "OAuth client ID", "built in (see the README to use your own)")
+	f.Entry("client id", "OAuth client ID", "")
 	asv := widget.NewEntry()
 	asv.SetPlaceHolder("authserv-id, e.g. mx.google.com")
 	asv.SetText(a.AuthServID)
@@ -198,6 +198,11 @@ func (af *AccountForm) showAuth() {
 	} else {
 		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
 		af.SignInB.SetText("Sign in with " + p.Name)
+		if (inbox.OAuthClients{}).For(p).ClientID != "" {
+			ci.Entry.SetPlaceHolder("built in; put yours here to use it instead")
+		} else {
+			ci.Entry.SetPlaceHolder("needed: register one with " + p.Name + " (see the README)")
+		}
 		switch p.Key {
 		case inbox.OAuthGoogle.Key:
 			ci.SetText(af.clients.GoogleID)
