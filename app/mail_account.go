@@ -131,7 +131,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 		af.UseProposed.Show()
 		asv.SetPlaceHolder("proposed from your mail: " + p)
 	}
-	f.add(&Field{Name: "authserv", Label: "Receiving server ID", Entry: asv, input: container.NewVBox(asv, af.UseProposed)})
+	f.add(&Field{Name: "receiving server", Label: "Receiving server ID", Entry: asv, input: container.NewVBox(asv, af.UseProposed)})
 	f.Entry("folder", "Folder", "INBOX").SetText(a.Folder)
 	af.Note = widget.NewLabel("")
 	af.Note.Wrapping = fyne.TextWrapWord
@@ -169,7 +169,7 @@ func (af *AccountForm) applyPreset(name string) {
 		f.Field("port").SetText(fmt.Sprint(p.Port))
 		f.Field("security").SetText(p.Security)
 		f.Field("auth").SetText(authChoice(p.Auth))
-		f.Field("authserv").SetText(p.AuthServID)
+		f.Field("receiving server").SetText(p.AuthServID)
 	}
 	af.showAuth()
 }
@@ -235,7 +235,7 @@ func (af *AccountForm) read() (inbox.Account, error) {
 	var v fieldErrors
 	a := inbox.Account{Host: strings.TrimSpace(f.Field("host").Text()), Security: f.Field("security").Text(),
 		Username: strings.TrimSpace(f.Field("user").Text()), Folder: strings.TrimSpace(f.Field("folder").Text()),
-		Auth: authFromChoice(f.Field("auth").Text()), AuthServID: strings.TrimSpace(f.Field("authserv").Text())}
+		Auth: authFromChoice(f.Field("auth").Text()), AuthServID: strings.TrimSpace(f.Field("receiving server").Text())}
 	a.Port = parseIntField(&v, "port", f.Field("port").Text())
 	c := af.clients
 	id := strings.TrimSpace(f.Field("client id").Text())

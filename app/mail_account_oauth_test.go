@@ -37,8 +37,8 @@ func TestMailAccountPresets(t *testing.T) {
 	}
 	f.Field("preset").Select.SetSelected("Gmail")
 	if f.Field("host").Text() != "imap.gmail.com" || f.Field("port").Text() != "993" || f.Field("security").Text() != "tls" ||
-		f.Field("auth").Text() != "Google account" || f.Field("authserv").Text() != "mx.google.com" {
-		t.Fatalf("Gmail preset: %q %q %q %q %q", f.Field("host").Text(), f.Field("port").Text(), f.Field("security").Text(), f.Field("auth").Text(), f.Field("authserv").Text())
+		f.Field("auth").Text() != "Google account" || f.Field("receiving server").Text() != "mx.google.com" {
+		t.Fatalf("Gmail preset: %q %q %q %q %q", f.Field("host").Text(), f.Field("port").Text(), f.Field("security").Text(), f.Field("auth").Text(), f.Field("receiving server").Text())
 	}
 	if af.SignInB.Disabled() || af.SignInB.Text != "Sign in with Google" || !af.Password.Disabled() || !af.DeviceB.Disabled() {
 		t.Fatal("Gmail: the Google sign-in is not offered (or the password still is)")
@@ -48,7 +48,7 @@ func TestMailAccountPresets(t *testing.T) {
 	}
 	f.Field("preset").Select.SetSelected("Microsoft 365")
 	if f.Field("host").Text() != "outlook.office365.com" || af.SignInB.Text != "Sign in with Microsoft" || af.DeviceB.Disabled() ||
-		f.Field("authserv").Text() != "*.prod.outlook.com" {
+		f.Field("receiving server").Text() != "*.prod.outlook.com" {
 		t.Fatal("Microsoft 365 preset not filled")
 	}
 	f.Field("preset").Select.SetSelected("iCloud")
@@ -72,9 +72,9 @@ func TestMailAccountPresets(t *testing.T) {
 	if af.Form.Field("preset").Text() != "iCloud" {
 		t.Errorf("reopened with preset %q", af.Form.Field("preset").Text())
 	}
-	typeInto(af.Form.Field("authserv").Entry, "mx google")
+	typeInto(af.Form.Field("receiving server").Entry, "mx..google.com")
 	tap(t, af.Modal.Button("Save"))
-	if fd := af.Form.Field("authserv"); !af.Modal.Visible() || !strings.Contains(fd.Error.Text, "not a server name") {
+	if fd := af.Form.Field("receiving server"); !af.Modal.Visible() || !strings.Contains(fd.Error.Text, "not a server name") {
 		t.Fatalf("bad authserv: %q", fd.Error.Text)
 	}
 	if a, _ := inbox.LoadAccount(ctx, s); a.AuthServID != "*.icloud.com" {
@@ -89,14 +89,14 @@ func TestMailAccountProposedAuthServ(t *testing.T) {
 	}
 	tap(t, ui.Inbox.AccountB)
 	af := ui.Inbox.AccountForm
-	if !af.UseProposed.Visible() || !strings.Contains(af.Form.Field("authserv").Entry.PlaceHolder, "mx.example.net") {
+	if !af.UseProposed.Visible() || !strings.Contains(af.Form.Field("receiving server").Entry.PlaceHolder, "mx.example.net") {
 		t.Fatal("proposal not shown")
 	}
-	if af.Form.Field("authserv").Text() != "" {
+	if af.Form.Field("receiving server").Text() != "" {
 		t.Fatal("the proposal was taken without the user")
 	}
 	tap(t, af.UseProposed)
-	if af.Form.Field("authserv").Text() != "mx.example.net" {
+	if af.Form.Field("receiving server").Text() != "mx.example.net" {
 		t.Fatal("Use did not fill the proposal")
 	}
 }

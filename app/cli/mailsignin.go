@@ -17,7 +17,9 @@ type mailAccountFlags struct {
 
 func addMailAccountFlags(fs *flag.FlagSet, a *inbox.Account) mailAccountFlags {
 	fs.StringVar(&a.Auth, "auth", "", "sign-in: password, oauth-google or oauth-microsoft (default: the preset's, else password)")
-	fs.StringVar(&a.AuthServID, "authserv", "", "the receiving server's authserv-id for trusting Authentication-Results (default: the preset's)")
+	if fs.Lookup("authserv") == nil { // the mail-account command may define it itself
+		fs.StringVar(&a.AuthServID, "authserv", "", "the receiving server's authserv-id for trusting Authentication-Results (default: the preset's)")
+	}
 	return mailAccountFlags{
 		preset:       fs.String("preset", "", "fill host, port, security, sign-in and authserv-id for: gmail, workspace, outlook, m365, icloud, yahoo, fastmail, gmx, other"),
 		clientID:     fs.String("client-id", "", "the OAuth client ID to use for this sign-in's provider (kept in the company file)"),

@@ -70,7 +70,7 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 		return &data.FieldError{Field: "auth", Msg: err.Error()}
 	}
 	if a.AuthServID, err = ParseAuthServID(a.AuthServID); err != nil {
-		return &data.FieldError{Field: "authserv", Msg: err.Error()}
+		return &data.FieldError{Field: "receiving server", Msg: err.Error()}
 	}
 	return s.Update(ctx, func(tx *data.Tx) error {
 		for k, v := range map[string]string{"host": a.Host, "user": a.Username, "folder": a.Folder, "security": a.Security, "port": strconv.Itoa(a.Port),
@@ -136,11 +136,16 @@ func (a Account) Config() (Config, error) {
 		if err != nil {
 			return Config{}, err
 		}
-		return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Folder: a.Folder, OAuth: sess}, nil
+		return a.config(sec, "", sess), nil
 	}
 	pw, err := Password(a)
 	if err != nil {
 		return Config{}, err
 	}
-	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder}, nil
+	return a.config(sec, pw, nil), nil
+}
+
+// config is the fetch configuration with the password or the OAuth session.
+func (a Account) config(sec Security, password string, oauth *OAuthSession) Config {
+	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: password, Folder: a.Folder, OAuth: oauth}
 }
