@@ -246,7 +246,6 @@ func TestAccountAuthSettings(t *testing.T) {
 	}
 	for _, c := range []struct{ field, auth, authserv string }{
 		{"auth", "kerberos", ""},
-		{"receiving server", "", "*.com"}, // any .com server would be believed
 		{"receiving server", "", "mx..google.com"},
 		{"receiving server", "", "mx.gооgle.com"}, // Cyrillic о
 	} {
@@ -302,6 +301,12 @@ func TestAccountPresets(t *testing.T) {
 	}
 	if p, _ := FindPreset("Outlook.com / Hotmail"); p.Auth != AuthOAuthMicrosoft {
 		t.Errorf("Outlook preset signs in with %q", p.Auth)
+	}
+	// a wildcard over a whole top-level domain would believe any server under it
+	for _, bad := range []string{"*.com", "*.", "mx..google.com", "mx google.com", "mx.gооgle.com"} {
+		if _, err := ParseAuthServID(bad); err == nil {
+			t.Errorf("authserv-id %q accepted", bad)
+		}
 	}
 	if _, err := FindPreset("aol"); err == nil || !strings.Contains(err.Error(), "gmail") {
 		t.Errorf("unknown preset: %v", err)
