@@ -120,6 +120,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	af.SignedIn = widget.NewLabel("")
 	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewHBox(af.SignInB, af.DeviceB, af.SignedIn)})
 	f.Entry("client id", "OAuth client ID", "")
+	f.Entry("client secret", "Client secret", "Google desktop clients only")
 	asv := widget.NewEntry()
 	asv.SetPlaceHolder("authserv-id, e.g. mx.google.com")
 	asv.SetText(a.AuthServID)
@@ -188,8 +189,10 @@ func (af *AccountForm) showAuth() {
 	enable(af.Password, !oauth)
 	enable(af.SignInB, oauth)
 	enable(af.DeviceB, oauth && p.DeviceAuthURL != "")
-	ci := f.Field("client id")
+	ci, cs := f.Field("client id"), f.Field("client secret")
 	enable(ci.Entry, oauth)
+	enable(cs.Entry, oauth && p.Key == inbox.OAuthGoogle.Key)
+	cs.SetText("")
 	af.SignedIn.SetText("")
 	if !oauth {
 		af.SignInB.SetText("Sign in")
@@ -206,6 +209,7 @@ func (af *AccountForm) showAuth() {
 		switch p.Key {
 		case inbox.OAuthGoogle.Key:
 			ci.SetText(af.clients.GoogleID)
+			cs.SetText(af.clients.GoogleSecret)
 		case inbox.OAuthMicrosoft.Key:
 			ci.SetText(af.clients.MicrosoftID)
 		}
@@ -241,7 +245,7 @@ func (af *AccountForm) read() (inbox.Account, error) {
 	id := strings.TrimSpace(f.Field("client id").Text())
 	switch a.Auth {
 	case inbox.AuthOAuthGoogle:
-		c.GoogleID = id
+		c.GoogleID, c.GoogleSecret = id, strings.TrimSpace(f.Field("client secret").Text())
 	case inbox.AuthOAuthMicrosoft:
 		c.MicrosoftID = id
 	}
@@ -274,6 +278,9 @@ func (af *AccountForm) saveSettings() (inbox.Account, bool) {
 	}
 	ctx := context.Background()
 	s := af.is.ui.Store
+	if af.Form.ShowErrors(a.Clients().Validate()) { // before anything is saved
+		return a, false
+	}
 	if af.Form.ShowErrors(inbox.SaveAccount(ctx, s, a)) {
 		return a, false
 	}

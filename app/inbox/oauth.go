@@ -373,12 +373,23 @@ func LoadOAuthClients(ctx context.Context, s *data.Store) OAuthClients {
 	return OAuthClients{GoogleID: get(SettingGoogleClientID), GoogleSecret: get(SettingGoogleClientSecret), MicrosoftID: get(SettingMicrosoftClientID)}
 }
 
+// Validate checks the client settings (before anything is saved): no spaces or control
+// characters.
+func (c OAuthClients) Validate() error {
+	for _, f := range []struct{ name, v string }{{"client id", c.GoogleID}, {"client id", c.MicrosoftID}, {"client secret", c.GoogleSecret}} {
+		if strings.ContainsFunc(f.v, func(r rune) bool {
+			return r <= ' ' || r == 0x7f || r == 0x85 || r == 0xa0 || r == 0x2028 || r == 0x2029
+		}) {
+			return &data.FieldError{Field: f.name, Msg: "must not contain spaces or control characters"}
+		}
+	}
+	return nil
+}
+
 // SaveOAuthClients stores the OAuth client settings in one transaction.
 func SaveOAuthClients(ctx context.Context, s *data.Store, c OAuthClients) error {
-	for f, v := range map[string]string{"client id": c.GoogleID + c.MicrosoftID, "client secret": c.GoogleSecret} {
-		if strings.ContainsFunc(v, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-			return &data.FieldError{Field: f, Msg: "must not contain spaces or control characters"}
-		}
+	if err := c.Validate(); err != nil {
+		return err
 	}
 	return s.Update(ctx, func(tx *data.Tx) error {
 		for k, v := range map[string]string{SettingGoogleClientID: c.GoogleID, SettingGoogleClientSecret: c.GoogleSecret, SettingMicrosoftClientID: c.MicrosoftID} {

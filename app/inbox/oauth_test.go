@@ -157,7 +157,7 @@ func TestOAuthRefreshRotateRevoke(t *testing.T) {
 	ts.Rotate = true
 	a := Account{Host: "imap.example.com", Username: "shop@example.com", Auth: AuthOAuthMicrosoft,
 		clients: OAuthClients{MicrosoftID: ts.ClientID}}
-	if _, err := a.Config(); !errors.Is(err, ErrSignInAgain) || !strings.Contains(err.Error(), "not signed in yet") {
+	if _, err := a.Config(); !errors.Is(err, ErrSignInAgain) || !strings.HasPrefix(err.Error(), "Sign in: Duebook is not signed in to shop@example.com (Microsoft) yet.") {
 		t.Fatalf("before sign-in: %v", err)
 	}
 	oc := a.clients.For(OAuthMicrosoft)
