@@ -119,7 +119,8 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	af.DeviceB = widget.NewButton("Use a code instead", af.StartDeviceSignIn)
 	af.SignedIn = widget.NewLabel("")
 	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewHBox(af.SignInB, af.DeviceB, af.SignedIn)})
-	f.Entry("client id", "OAuth client ID", "built in (see the README to use your own)")
+	f.Entry("client id", "OAuth client ID", "")
+	f.Entry("client secret", "Client secret", "Google desktop clients only")
 	asv := widget.NewEntry()
 	asv.SetPlaceHolder("authserv-id, e.g. mx.google.com")
 	asv.SetText(a.AuthServID)
@@ -131,7 +132,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 		af.UseProposed.Show()
 		asv.SetPlaceHolder("proposed from your mail: " + p)
 	}
-	f.add(&Field{Name: "authserv", Label: "Receiving server ID", Entry: asv, input: container.NewVBox(asv, af.UseProposed)})
+	f.add(&Field{Name: "receiving server", Label: "Receiving server ID", Entry: asv, input: container.NewVBox(asv, af.UseProposed)})
 	f.Entry("folder", "Folder", "INBOX").SetText(a.Folder)
 	af.Note = widget.NewLabel("")
 	af.Note.Wrapping = fyne.TextWrapWord
@@ -169,7 +170,7 @@ func (af *AccountForm) applyPreset(name string) {
 		f.Field("port").SetText(fmt.Sprint(p.Port))
 		f.Field("security").SetText(p.Security)
 		f.Field("auth").SetText(authChoice(p.Auth))
-		f.Field("authserv").SetText(p.AuthServID)
+		f.Field("receiving server").SetText(p.AuthServID)
 	}
 	af.showAuth()
 }
@@ -188,8 +189,10 @@ func (af *AccountForm) showAuth() {
 	enable(af.Password, !oauth)
 	enable(af.SignInB, oauth)
 	enable(af.DeviceB, oauth && p.DeviceAuthURL != "")
-	ci := f.Field("client id")
+	ci, cs := f.Field("client id"), f.Field("client secret")
 	enable(ci.Entry, oauth)
+	enable(cs.Entry, oauth && p.Key == inbox.OAuthGoogle.Key)
+	cs.SetText("")
 	af.SignedIn.SetText("")
 	if !oauth {
 		af.SignInB.SetText("Sign in")
@@ -198,9 +201,15 @@ func (af *AccountForm) showAuth() {
 	} else {
 		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
 		af.SignInB.SetText("Sign in with " + p.Name)
+		if (inbox.OAuthClients{}).For(p).ClientID != "" {
+			ci.Entry.SetPlaceHolder("built in; put yours here to use it instead")
+		} else {
+			ci.Entry.SetPlaceHolder("needed: register one with " + p.Name + " (see the README)")
+		}
 		switch p.Key {
 		case inbox.OAuthGoogle.Key:
 			ci.SetText(af.clients.GoogleID)
+			cs.SetText(af.clients.GoogleSecret)
 		case inbox.OAuthMicrosoft.Key:
 			ci.SetText(af.clients.MicrosoftID)
 		}
@@ -230,13 +239,13 @@ func (af *AccountForm) read() (inbox.Account, error) {
 	var v fieldErrors
 	a := inbox.Account{Host: strings.TrimSpace(f.Field("host").Text()), Security: f.Field("security").Text(),
 		Username: strings.TrimSpace(f.Field("user").Text()), Folder: strings.TrimSpace(f.Field("folder").Text()),
-		Auth: authFromChoice(f.Field("auth").Text()), AuthServID: strings.TrimSpace(f.Field("authserv").Text())}
+		Auth: authFromChoice(f.Field("auth").Text()), AuthServID: strings.TrimSpace(f.Field("receiving server").Text())}
 	a.Port = parseIntField(&v, "port", f.Field("port").Text())
 	c := af.clients
 	id := strings.TrimSpace(f.Field("client id").Text())
 	switch a.Auth {
 	case inbox.AuthOAuthGoogle:
-		c.GoogleID = id
+		c.GoogleID, c.GoogleSecret = id, strings.TrimSpace(f.Field("client secret").Text())
 	case inbox.AuthOAuthMicrosoft:
 		c.MicrosoftID = id
 	}
@@ -269,6 +278,9 @@ func (af *AccountForm) saveSettings() (inbox.Account, bool) {
 	}
 	ctx := context.Background()
 	s := af.is.ui.Store
+	if af.Form.ShowErrors(a.Clients().Validate()) { // before anything is saved
+		return a, false
+	}
 	if af.Form.ShowErrors(inbox.SaveAccount(ctx, s, a)) {
 		return a, false
 	}

@@ -37,19 +37,25 @@ func TestMailAccountPresets(t *testing.T) {
 	}
 	f.Field("preset").Select.SetSelected("Gmail")
 	if f.Field("host").Text() != "imap.gmail.com" || f.Field("port").Text() != "993" || f.Field("security").Text() != "tls" ||
-		f.Field("auth").Text() != "Google account" || f.Field("authserv").Text() != "mx.google.com" {
-		t.Fatalf("Gmail preset: %q %q %q %q %q", f.Field("host").Text(), f.Field("port").Text(), f.Field("security").Text(), f.Field("auth").Text(), f.Field("authserv").Text())
+		f.Field("auth").Text() != "Google account" || f.Field("receiving server").Text() != "mx.google.com" {
+		t.Fatalf("Gmail preset: %q %q %q %q %q", f.Field("host").Text(), f.Field("port").Text(), f.Field("security").Text(), f.Field("auth").Text(), f.Field("receiving server").Text())
 	}
 	if af.SignInB.Disabled() || af.SignInB.Text != "Sign in with Google" || !af.Password.Disabled() || !af.DeviceB.Disabled() {
 		t.Fatal("Gmail: the Google sign-in is not offered (or the password still is)")
+	}
+	if af.Form.Field("client secret").Entry.Disabled() {
+		t.Error("Google: no client secret field")
 	}
 	if !strings.Contains(af.Note.Text, "app password") || af.SignedIn.Text != "Not signed in yet" {
 		t.Errorf("note %q, signed in %q", af.Note.Text, af.SignedIn.Text)
 	}
 	f.Field("preset").Select.SetSelected("Microsoft 365")
 	if f.Field("host").Text() != "outlook.office365.com" || af.SignInB.Text != "Sign in with Microsoft" || af.DeviceB.Disabled() ||
-		f.Field("authserv").Text() != "" {
+		f.Field("receiving server").Text() != "" {
 		t.Fatal("Microsoft 365 preset not filled")
+	}
+	if !f.Field("client secret").Entry.Disabled() {
+		t.Error("Microsoft: a client secret is asked for")
 	}
 	f.Field("preset").Select.SetSelected("iCloud")
 	if f.Field("host").Text() != "imap.mail.me.com" || f.Field("auth").Text() != "Password or app password" || af.Password.Disabled() || !af.SignInB.Disabled() {
@@ -72,9 +78,9 @@ func TestMailAccountPresets(t *testing.T) {
 	if af.Form.Field("preset").Text() != "iCloud" {
 		t.Errorf("reopened with preset %q", af.Form.Field("preset").Text())
 	}
-	typeInto(af.Form.Field("authserv").Entry, "mx google")
+	typeInto(af.Form.Field("receiving server").Entry, "mx..google.com")
 	tap(t, af.Modal.Button("Save"))
-	if fd := af.Form.Field("authserv"); !af.Modal.Visible() || !strings.Contains(fd.Error.Text, "not a server name") {
+	if fd := af.Form.Field("receiving server"); !af.Modal.Visible() || !strings.Contains(fd.Error.Text, "not a server name") {
 		t.Fatalf("bad authserv: %q", fd.Error.Text)
 	}
 	if a, _ := inbox.LoadAccount(ctx, s); a.AuthServID != "*.icloud.com" {
@@ -89,14 +95,14 @@ func TestMailAccountProposedAuthServ(t *testing.T) {
 	}
 	tap(t, ui.Inbox.AccountB)
 	af := ui.Inbox.AccountForm
-	if !af.UseProposed.Visible() || !strings.Contains(af.Form.Field("authserv").Entry.PlaceHolder, "mx.example.net") {
+	if !af.UseProposed.Visible() || !strings.Contains(af.Form.Field("receiving server").Entry.PlaceHolder, "mx.example.net") {
 		t.Fatal("proposal not shown")
 	}
-	if af.Form.Field("authserv").Text() != "" {
+	if af.Form.Field("receiving server").Text() != "" {
 		t.Fatal("the proposal was taken without the user")
 	}
 	tap(t, af.UseProposed)
-	if af.Form.Field("authserv").Text() != "mx.example.net" {
+	if af.Form.Field("receiving server").Text() != "mx.example.net" {
 		t.Fatal("Use did not fill the proposal")
 	}
 }
@@ -201,5 +207,37 @@ func TestMailAccountDeviceSignInAndCancel(t *testing.T) {
 	tap(t, af.Modal.Button("Test connection"))
 	if !strings.Contains(af.Form.Field("sign-in").Error.Text+af.Form.Field("auth").Error.Text, "client ID") {
 		t.Errorf("no client ID: %q / %q", af.Form.Field("auth").Error.Text, af.Form.Field("sign-in").Error.Text)
+	}
+}
+
+// The Google client ID and secret typed in the form are kept in the company file's settings
+// and shown again; a client ID with a space is refused beside its field.
+func TestMailAccountClientSettings(t *testing.T) {
+	s, ui := accountUI(t)
+	tap(t, ui.Inbox.AccountB)
+	af := ui.Inbox.AccountForm
+	af.Form.Field("preset").Select.SetSelected("Gmail")
+	typeInto(af.Form.Field("user").Entry, "shop@gmail.com")
+	typeInto(af.Form.Field("client id").Entry, "has space")
+	tap(t, af.Modal.Button("Save"))
+	if fd := af.Form.Field("client id"); !af.Modal.Visible() || !strings.Contains(fd.Error.Text, "spaces") {
+		t.Fatalf("bad client ID: %q (general %q)", fd.Error.Text, af.Form.General.Text)
+	}
+	if _, err := inbox.LoadAccount(ctx, s); err == nil {
+		t.Fatal("the account was saved with a refused client ID")
+	}
+	typeInto(af.Form.Field("client id").Entry, "123.apps.googleusercontent.com")
+	typeInto(af.Form.Field("client secret").Entry, "GOCSPX-test")
+	tap(t, af.Modal.Button("Save"))
+	if af.Modal.Visible() {
+		t.Fatalf("not saved: %q", af.Form.General.Text)
+	}
+	if c := inbox.LoadOAuthClients(ctx, s); c.GoogleID != "123.apps.googleusercontent.com" || c.GoogleSecret != "GOCSPX-test" || c.MicrosoftID != "" {
+		t.Fatalf("saved clients %+v", c)
+	}
+	tap(t, ui.Inbox.AccountB)
+	af = ui.Inbox.AccountForm
+	if af.Form.Field("client id").Text() != "123.apps.googleusercontent.com" || af.Form.Field("client secret").Text() != "GOCSPX-test" {
+		t.Fatal("saved client not shown")
 	}
 }

@@ -130,6 +130,9 @@ func runMailAccount(env *Env, args []string) error {
 	if err := mf.applyPreset(fs, &a); err != nil {
 		return err
 	}
+	if err := mf.checkClient(a); err != nil {
+		return err
+	}
 	s, err := env.Open(*db)
 	if err != nil {
 		return err

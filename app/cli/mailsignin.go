@@ -53,6 +53,17 @@ func (mf mailAccountFlags) applyPreset(fs *flag.FlagSet, a *inbox.Account) error
 	return nil
 }
 
+// checkClient refuses a bad -client-id/-client-secret before anything is saved.
+func (mf mailAccountFlags) checkClient(a inbox.Account) error {
+	if *mf.clientID == "" && *mf.clientSecret == "" {
+		return nil
+	}
+	if auth, _ := inbox.ParseAuth(a.Auth); !inbox.IsOAuth(auth) {
+		return &data.FieldError{Field: "client-id", Msg: "is for -auth oauth-google or oauth-microsoft"}
+	}
+	return (inbox.OAuthClients{GoogleID: *mf.clientID, GoogleSecret: *mf.clientSecret}).Validate()
+}
+
 // saveClient keeps -client-id/-client-secret for the account's provider.
 func (mf mailAccountFlags) saveClient(ctx context.Context, s *data.Store, a inbox.Account) error {
 	if *mf.clientID == "" && *mf.clientSecret == "" {
@@ -66,7 +77,7 @@ func (mf mailAccountFlags) saveClient(ctx context.Context, s *data.Store, a inbo
 	case inbox.AuthOAuthMicrosoft:
 		c.MicrosoftID = *mf.clientID
 	default:
-		return &data.FieldError{Field: "client-id", Msg: "is for -auth oauth-google or oauth-microsoft"}
+		return nil // refused by checkClient
 	}
 	return inbox.SaveOAuthClients(ctx, s, c)
 }

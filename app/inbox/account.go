@@ -149,11 +149,16 @@ func (a Account) Config() (Config, error) {
 		if err != nil {
 			return Config{}, err
 		}
-		return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Folder: a.Folder, OAuth: sess}, nil
+		return a.config(sec, "", sess), nil
 	}
 	pw, err := Password(a)
 	if err != nil {
 		return Config{}, err
 	}
-	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: pw, Folder: a.Folder, AuthServID: a.AuthServID}, nil
+	return a.config(sec, pw, nil), nil
+}
+
+// config is the fetch configuration with the password or the OAuth session.
+func (a Account) config(sec Security, password string, oauth *OAuthSession) Config {
+	return Config{Host: a.Host, Port: a.Port, Security: sec, Username: a.Username, Password: password, Folder: a.Folder, AuthServID: a.AuthServID, OAuth: oauth}
 }

@@ -28,11 +28,11 @@ const NoAuthServWhy = "untrusted: the receiving server of your mailbox is not se
 // CleanAuthServID checks an authserv-id typed by the user: host-name-like ids (letters,
 // digits, "-", ".", "_", a leading "*." for a domain and its names), separated by commas.
 // It returns them lower case, comma separated ("" when empty). A refusal is a FieldError on
-// "authserv".
+// "receiving server".
 func CleanAuthServID(v string) (string, error) {
 	var ids []string
 	bad := func(id, why string) error {
-		return &data.FieldError{Field: "authserv", Msg: fmt.Sprintf("receiving server %q is not a server name such as mx.google.com%s", id, why)}
+		return &data.FieldError{Field: "receiving server", Msg: fmt.Sprintf("%q is not a server name such as mx.google.com%s", id, why)}
 	}
 	for _, id := range strings.Split(strings.ToLower(v), ",") {
 		id = strings.TrimSpace(id)

@@ -9,6 +9,7 @@ import (
 	"html"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -255,7 +256,7 @@ func (oc OAuthClient) SignIn(ctx context.Context, opt SignInOptions) (*oauth2.To
 	}
 	tok, err := conf.Exchange(oc.ctx(ctx), a.code, oauth2.VerifierOption(verifier))
 	if err != nil {
-		return nil, ctxErr(ctx, tokenError(oc.Provider, err))
+		return nil, ctxErr(ctx, exchangeError(oc.Provider, err))
 	}
 	if tok.RefreshToken == "" {
 		return nil, fmt.Errorf("%s signed in but gave no refresh token, so Duebook could not stay signed in", oc.Provider.Name)
@@ -295,12 +296,22 @@ func (oc OAuthClient) DeviceSignIn(ctx context.Context, show func(DeviceCode)) (
 		if errors.As(err, &re) && re.ErrorCode == "expired_token" {
 			return nil, fmt.Errorf("%w: the code expired before it was entered", ErrSignInCancelled)
 		}
-		return nil, ctxErr(ctx, tokenError(oc.Provider, err))
+		return nil, ctxErr(ctx, exchangeError(oc.Provider, err))
 	}
 	if tok.RefreshToken == "" {
 		return nil, fmt.Errorf("%s signed in but gave no refresh token, so Duebook could not stay signed in", oc.Provider.Name)
 	}
 	return tok, nil
+}
+
+// exchangeError is tokenError for a new sign-in, where a refused grant is this sign-in's
+// answer, not a saved sign-in.
+func exchangeError(p OAuthProvider, err error) error {
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) && re.ErrorCode == "invalid_grant" {
+		return fmt.Errorf("%s did not accept the sign-in's answer (it may have taken too long): sign in again", p.Name)
+	}
+	return tokenError(p, err)
 }
 
 // tokenError says in words what went wrong talking to the token endpoint.
@@ -320,7 +331,11 @@ func tokenError(p OAuthProvider, err error) error {
 			return fmt.Errorf("%s's sign-in server answered %s", p.Name, re.Response.Status)
 		}
 	}
-	return fmt.Errorf("could not reach %s's sign-in server: %w", p.Name, err)
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // without the method and address
+	}
+	return fmt.Errorf("could not reach %s's sign-in server (is this computer online?): %w", p.Name, err)
 }
 
 func randomString() string {
@@ -358,12 +373,23 @@ func LoadOAuthClients(ctx context.Context, s *data.Store) OAuthClients {
 	return OAuthClients{GoogleID: get(SettingGoogleClientID), GoogleSecret: get(SettingGoogleClientSecret), MicrosoftID: get(SettingMicrosoftClientID)}
 }
 
+// Validate checks the client settings (before anything is saved): no spaces or control
+// characters.
+func (c OAuthClients) Validate() error {
+	for _, f := range []struct{ name, v string }{{"client id", c.GoogleID}, {"client id", c.MicrosoftID}, {"client secret", c.GoogleSecret}} {
+		if strings.ContainsFunc(f.v, func(r rune) bool {
+			return r <= ' ' || r == 0x7f || r == 0x85 || r == 0xa0 || r == 0x2028 || r == 0x2029
+		}) {
+			return &data.FieldError{Field: f.name, Msg: "must not contain spaces or control characters"}
+		}
+	}
+	return nil
+}
+
 // SaveOAuthClients stores the OAuth client settings in one transaction.
 func SaveOAuthClients(ctx context.Context, s *data.Store, c OAuthClients) error {
-	for f, v := range map[string]string{"client id": c.GoogleID + c.MicrosoftID, "client secret": c.GoogleSecret} {
-		if strings.ContainsFunc(v, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-			return &data.FieldError{Field: f, Msg: "must not contain spaces or control characters"}
-		}
+	if err := c.Validate(); err != nil {
+		return err
 	}
 	return s.Update(ctx, func(tx *data.Tx) error {
 		for k, v := range map[string]string{SettingGoogleClientID: c.GoogleID, SettingGoogleClientSecret: c.GoogleSecret, SettingMicrosoftClientID: c.MicrosoftID} {

@@ -63,6 +63,25 @@ func TestOAuthMailAccountCommand(t *testing.T) {
 	if code == 0 || !strings.Contains(errs, "Sign in again") || strings.Contains(errs, "oauth2:") {
 		t.Errorf("reconcile after revoke: %d %s %s", code, out, errs)
 	}
+	// a bad client ID, or one for a password account, is refused before anything is saved
+	db2 := filepath.Join(t.TempDir(), "co2.duebook")
+	if s, err := data.OpenWith(db2, data.Options{}); err == nil {
+		s.Close()
+	}
+	for _, args := range [][]string{{"-preset", "gmail", "-client-id", "a b"}, {"-preset", "icloud", "-client-id", "x"}} {
+		_, errs, code := run(append([]string{"mail-account", "-db", db2, "-user", "me"}, args...)...)
+		if code == 0 || !strings.Contains(errs, "client") {
+			t.Errorf("%v: %d %s", args, code, errs)
+		}
+	}
+	s, err = data.Open(db2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := inbox.LoadAccount(context.Background(), s); err == nil {
+		t.Error("refused client ID: the account was saved anyway")
+	}
+	s.Close()
 	// a bad preset names the flag
 	if _, errs, code := run("mail-account", "-db", db, "-preset", "aol", "-user", "x"); code == 0 || !strings.Contains(errs, "preset") {
 		t.Errorf("bad preset: %d %s", code, errs)

@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -156,7 +157,7 @@ func TestOAuthRefreshRotateRevoke(t *testing.T) {
 	ts.Rotate = true
 	a := Account{Host: "imap.example.com", Username: "shop@example.com", Auth: AuthOAuthMicrosoft,
 		clients: OAuthClients{MicrosoftID: ts.ClientID}}
-	if _, err := a.Config(); !errors.Is(err, ErrSignInAgain) || !strings.Contains(err.Error(), "not signed in yet") {
+	if _, err := a.Config(); !errors.Is(err, ErrSignInAgain) || !strings.HasPrefix(err.Error(), "Sign in: Duebook is not signed in to shop@example.com (Microsoft) yet.") {
 		t.Fatalf("before sign-in: %v", err)
 	}
 	oc := a.clients.For(OAuthMicrosoft)
@@ -245,10 +246,8 @@ func TestAccountAuthSettings(t *testing.T) {
 	}
 	for _, c := range []struct{ field, auth, authserv string }{
 		{"auth", "kerberos", ""},
-		{"authserv", "", "mx google com"},
-		{"authserv", "", "*.com"},
-		{"authserv", "", "mx..google.com"},
-		{"authserv", "", "mx.gооgle.com"}, // Cyrillic о
+		{"receiving server", "", "mx..google.com"},
+		{"receiving server", "", "mx.gооgle.com"}, // Cyrillic о
 	} {
 		b := a
 		b.Auth, b.AuthServID = c.auth, c.authserv
@@ -303,6 +302,12 @@ func TestAccountPresets(t *testing.T) {
 	if p, _ := FindPreset("Outlook.com / Hotmail"); p.Auth != AuthOAuthMicrosoft {
 		t.Errorf("Outlook preset signs in with %q", p.Auth)
 	}
+	// a wildcard over a whole top-level domain would believe any server under it
+	for _, bad := range []string{"*.com", "*.", "mx..google.com", "mx google.com", "mx.gооgle.com"} {
+		if _, err := CleanAuthServID(bad); err == nil {
+			t.Errorf("authserv-id %q accepted", bad)
+		}
+	}
 	if _, err := FindPreset("aol"); err == nil || !strings.Contains(err.Error(), "gmail") {
 		t.Errorf("unknown preset: %v", err)
 	}
@@ -343,4 +348,22 @@ func openStore(t *testing.T) *data.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// An unreachable sign-in server is said in words, not as the HTTP client's error, and is
+// not "sign in again" (the sign-in is still good).
+func TestOAuthRefreshServerUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	p := OAuthMicrosoft
+	p.TokenURL = "http://" + addr + "/token"
+	s := NewOAuthSession(OAuthClient{Provider: p, ClientID: "x"}, "shop", "refresh-1")
+	_, _, err = s.AccessToken(context.Background())
+	if err == nil || errors.Is(err, ErrSignInAgain) || !strings.HasPrefix(err.Error(), "could not reach Microsoft's sign-in server") || strings.Contains(err.Error(), "Post ") {
+		t.Errorf("unreachable: %v", err)
+	}
 }

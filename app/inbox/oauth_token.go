@@ -21,12 +21,17 @@ type SignInAgainError struct {
 	Provider string // "Google", "Microsoft"
 	User     string // the account's user name ("" = not known here)
 	Why      string // plain words
+	// Never: there was no sign-in yet (the message says "Sign in", not "again").
+	Never bool
 }
 
 func (e *SignInAgainError) Error() string {
 	who := e.Provider + " account"
 	if e.User != "" {
 		who = e.User + " (" + e.Provider + ")"
+	}
+	if e.Never {
+		return fmt.Sprintf("Sign in: Duebook is not signed in to %s yet. Open Inbox → Account and press \"Sign in with %s\".", who, e.Provider)
 	}
 	return fmt.Sprintf("Sign in again: %s. Mailbox: %s. Open Inbox → Account and press \"Sign in with %s\".", e.Why, who, e.Provider)
 }
@@ -70,12 +75,12 @@ func SaveRefreshToken(a Account, p OAuthProvider, refresh string) error {
 	return nil
 }
 
-// RefreshToken reads the account's saved refresh token; a FieldError "sign-in" when there is
-// none yet.
+// RefreshToken reads the account's saved refresh token; a *SignInAgainError ("not signed in
+// yet") when there is none.
 func RefreshToken(a Account, p OAuthProvider) (string, error) {
 	rt, err := keyring.Get(oauthKeyringService, oauthKeyringUser(a, p))
 	if errors.Is(err, keyring.ErrNotFound) || (err == nil && rt == "") {
-		return "", &SignInAgainError{Provider: p.Name, User: a.Username, Why: "Duebook is not signed in yet"}
+		return "", &SignInAgainError{Provider: p.Name, User: a.Username, Never: true}
 	}
 	if err != nil {
 		return "", fmt.Errorf("sign-in: no usable OS keyring here (%v)", err)
@@ -155,7 +160,7 @@ func (s *OAuthSession) AccessToken(ctx context.Context) (token string, fresh boo
 		return s.access, false, nil
 	}
 	if s.refresh == "" {
-		return "", false, &SignInAgainError{Provider: s.Client.Provider.Name, User: s.User, Why: "Duebook is not signed in yet"}
+		return "", false, &SignInAgainError{Provider: s.Client.Provider.Name, User: s.User, Never: true}
 	}
 	conf := s.Client.config("")
 	t, err := conf.TokenSource(s.Client.ctx(ctx), &oauth2.Token{RefreshToken: s.refresh}).Token()
