@@ -16,6 +16,12 @@ type PayRecord struct {
 	Credit                     int64 // unallocated payments today
 }
 
+// payRecordRebuildQuery sums every allocation dated on or before ?1 per customer: what
+// payment_record holds, for a day.
+const payRecordRebuildQuery = `SELECT i.customer_id, sum(a.amount), sum(a.amount * CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)),
+	sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END)
+	FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`
+
 // PayRecords gives the pay record of every customer that has any figure (customers without
 // one have none of these). It reads the running totals of payment_record, minus the
 // allocations dated after asOf, the promises, the open invoices and the payments with
@@ -69,13 +75,14 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 				return nil
 			}},
 			{`SELECT customer_id, sum(open_amount), sum(CASE WHEN due_date < ? THEN open_amount ELSE 0 END) FROM invoices
-				WHERE status = 'posted' AND open_amount > 0 GROUP BY customer_id`, []any{asOf.AddDays(-90)}, func(sc scanner) error {
+				WHERE status = 'posted' AND open_amount > 0 GROUP BY currency, customer_id`, []any{asOf.AddDays(-90)}, func(sc scanner) error {
+				// grouped by currency too, to read the open-invoice index in its order
 				var id, open, over90 int64
 				if err := sc.Scan(&id, &open, &over90); err != nil {
 					return err
 				}
 				r := get(id)
-				r.Open, r.Over90 = open, over90
+				r.Open, r.Over90 = r.Open+open, r.Over90+over90
 				return nil
 			}},
 			{`SELECT customer_id, sum(unallocated) FROM payments WHERE unallocated > 0 GROUP BY customer_id`, nil, func(sc scanner) error {
@@ -86,6 +93,16 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 				get(id).Credit = credit
 				return nil
 			}},
+		}
+		var kept int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_record'`).Scan(&kept); err != nil {
+			return err
+		}
+		if kept == 0 {
+			// A file opened read-only before migration 0014 has no running totals: sum the
+			// allocations dated on or before asOf instead.
+			steps[0].q, steps[0].args = payRecordRebuildQuery, []any{asOf}
+			steps = append(steps[:1], steps[2:]...)
 		}
 		for _, st := range steps {
 			rows, err := tx.QueryContext(ctx, st.q, st.args...)
