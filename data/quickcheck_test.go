@@ -47,4 +47,3 @@ func TestQuickCheck(t *testing.T) {
 		}
 	}
 }
-
