@@ -1,6 +1,10 @@
 package data
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"strings"
+)
 
 // PayRecord is how a customer has paid up to a day, and what they owe and hold now: the
 // figures the collections worklist ranks customers by.
@@ -15,6 +19,12 @@ type PayRecord struct {
 	Open                       int64 // open today on posted invoices
 	Credit                     int64 // unallocated payments today
 }
+
+// payRecordRebuildQuery sums every allocation dated on or before ?1 per customer: what
+// payment_record holds, for a day.
+const payRecordRebuildQuery = `SELECT i.customer_id, sum(a.amount) AS paid, sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))) AS wd,
+	sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END) AS ot
+	FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`
 
 // PayRecords gives the pay record of every customer that has any figure (customers without
 // one have none of these). It reads the running totals of payment_record, minus the
@@ -69,13 +79,14 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 				return nil
 			}},
 			{`SELECT customer_id, sum(open_amount), sum(CASE WHEN due_date < ? THEN open_amount ELSE 0 END) FROM invoices
-				WHERE status = 'posted' AND open_amount > 0 GROUP BY customer_id`, []any{asOf.AddDays(-90)}, func(sc scanner) error {
+				WHERE status = 'posted' AND open_amount > 0 GROUP BY currency, customer_id`, []any{asOf.AddDays(-90)}, func(sc scanner) error {
+				// grouped by currency too, to read the open-invoice index in its order
 				var id, open, over90 int64
 				if err := sc.Scan(&id, &open, &over90); err != nil {
 					return err
 				}
 				r := get(id)
-				r.Open, r.Over90 = open, over90
+				r.Open, r.Over90 = r.Open+open, r.Over90+over90
 				return nil
 			}},
 			{`SELECT customer_id, sum(unallocated) FROM payments WHERE unallocated > 0 GROUP BY customer_id`, nil, func(sc scanner) error {
@@ -86,6 +97,16 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 				get(id).Credit = credit
 				return nil
 			}},
+		}
+		var kept int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_record'`).Scan(&kept); err != nil {
+			return err
+		}
+		if kept == 0 {
+			// A file opened read-only before migration 0014 has no running totals: sum the
+			// allocations dated on or before asOf instead.
+			steps[0].q, steps[0].args = payRecordRebuildQuery, []any{asOf}
+			steps = append(steps[:1], steps[2:]...)
 		}
 		for _, st := range steps {
 			rows, err := tx.QueryContext(ctx, st.q, st.args...)
@@ -107,4 +128,31 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 		return nil
 	})
 	return out, err
+}
+
+// checkPayRecord compares payment_record with the allocations (check's line per customer
+// that differs; nothing on a file opened read-only before migration 0014).
+func checkPayRecord(ctx context.Context, tx sqlTx) ([]string, error) {
+	var kept int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_record'`).Scan(&kept); err != nil || kept == 0 {
+		return nil, err
+	}
+	const label = "customer payment record does not match the allocations"
+	rows, err := tx.QueryContext(ctx, `SELECT 'customer ' || coalesce(r.customer_id, a.customer_id) FROM payment_record r
+		FULL JOIN (`+strings.Replace(payRecordRebuildQuery, "WHERE a.date <= ?", "", 1)+`) a ON a.customer_id = r.customer_id
+		WHERE coalesce(r.paid, 0) <> coalesce(a.paid, 0) OR coalesce(r.weighted_days, 0) <> coalesce(a.wd, 0)
+			OR coalesce(r.on_time, 0) <> coalesce(a.ot, 0) LIMIT 50`)
+	if err != nil {
+		return nil, fmt.Errorf("check %q: %w", label, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var what string
+		if err := rows.Scan(&what); err != nil {
+			return nil, err
+		}
+		out = append(out, label+": "+what)
+	}
+	return out, rows.Err()
 }

@@ -47,6 +47,21 @@ func TestPayRecordFollowsAllocations(t *testing.T) {
 		t.Fatalf("after the void: %+v", got)
 	}
 	mustCheck(t, s)
+	// a file without the running totals (read-only, before migration 0014) sums the
+	// allocations instead, to the same figures
+	before := rec("2026-06-30")
+	if _, err := s.w.ExecContext(ctx, `ALTER TABLE payment_record RENAME TO payment_record_kept`); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec("2026-06-30"); got != before {
+		t.Fatalf("without payment_record: %+v, want %+v", got, before)
+	}
+	if got := rec("2026-05-10"); got.Paid != 0 || got.Open != 4000 {
+		t.Fatalf("without payment_record, before the payment: %+v", got)
+	}
+	if _, err := s.w.ExecContext(ctx, `ALTER TABLE payment_record_kept RENAME TO payment_record`); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.w.ExecContext(ctx, `UPDATE payment_record SET weighted_days = weighted_days + 1`); err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,11 @@ func (a *Action) Numbers() []string {
 // only the latest one is), skipping invoices with an open dispute or covered by an open
 // promise whose date has not passed; one consolidated action per customer.
 func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
+	return dueFor(ctx, s, asOf, nil)
+}
+
+// dueFor is Due with the customers already read (nil: read those with an action).
+func dueFor(ctx context.Context, s *data.Store, asOf data.Date, byID map[int64]*data.Customer) ([]Action, error) {
 	sc, err := LoadSchedule(ctx, s)
 	if err != nil {
 		return nil, err
@@ -54,11 +59,19 @@ func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
 	if _, err := s.SettlePromises(ctx, asOf); err != nil && !s.ReadOnly() {
 		return nil, err
 	}
-	open, err := s.Invoices(ctx, data.InvoiceFilter{OpenOnly: true})
+	if len(sc) == 0 {
+		return []Action{}, nil
+	}
+	first := sc[0].Offset
+	for _, st := range sc {
+		first = min(first, st.Offset)
+	}
+	// Only invoices whose first step's day has come can have a step due.
+	open, err := s.OpenInvoicesDueBy(ctx, asOf, asOf.AddDays(-first))
 	if err != nil {
 		return nil, err
 	}
-	sent, err := s.RemindersSent(ctx)
+	sent, err := s.OpenRemindersSent(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -109,11 +122,20 @@ func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
 			a.Step = st
 		}
 	}
+	if byID == nil {
+		ids := make([]int64, 0, len(byCust))
+		for id := range byCust {
+			ids = append(ids, id)
+		}
+		if byID, err = s.CustomersByID(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
 	out := make([]Action, 0, len(byCust))
 	for cid, a := range byCust {
-		c, err := s.Customer(ctx, cid)
-		if err != nil {
-			return nil, err
+		c := byID[cid]
+		if c == nil {
+			return nil, fmt.Errorf("reminders: customer %d does not exist", cid)
 		}
 		a.Customer = c
 		sort.Slice(a.Invoices, func(i, j int) bool { return a.Invoices[i].Invoice.DueDate.Before(a.Invoices[j].Invoice.DueDate) })

@@ -35,14 +35,23 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 // WorklistAndBehaviours is Worklist with the customers' behaviour it was ranked by (the
 // Collections screen shows both).
 func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, map[int64]*Behaviour, error) {
-	actions, err := Due(ctx, s, asOf)
+	custs, err := s.Customers(ctx, data.CustomerFilter{})
 	if err != nil {
 		return nil, nil, err
 	}
-	beh, err := Behaviours(ctx, s, asOf)
+	byID := make(map[int64]*data.Customer, len(custs))
+	for _, c := range custs {
+		byID[c.ID] = c
+	}
+	actions, err := dueFor(ctx, s, asOf, byID)
 	if err != nil {
 		return nil, nil, err
 	}
+	recs, err := s.PayRecords(ctx, asOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	beh := behaviours(recs, custs)
 	var rows []Row
 	for i := range actions {
 		a := &actions[i]
@@ -77,14 +86,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		}
 		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
 	}
-	custs, err := s.Customers(ctx, data.CustomerFilter{})
-	if err != nil {
-		return nil, nil, err
-	}
-	byID := make(map[int64]*data.Customer, len(custs))
-	for _, c := range custs {
-		byID[c.ID] = c
-	}
 	cust := func(id int64) (*data.Customer, error) {
 		if c, ok := byID[id]; ok {
 			return c, nil
@@ -92,7 +93,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		return nil, fmt.Errorf("worklist: customer %d does not exist", id)
 	}
 	// Promises: broken in the last 30 days, or due today.
-	ps, err := s.Promises(ctx, 0, "")
+	ps, err := s.PromisesToChase(ctx, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,23 +131,17 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		rows = append(rows, Row{Score: 80_000 + int64(age)*1000, CustomerID: c.ID, Customer: c.Name, Kind: "dispute",
 			Do: fmt.Sprintf("Dispute on %s open %d days (%s): follow up", d.InvoiceNumber, age, d.Reason)})
 	}
-	acts, err := s.Activities(ctx, 0)
+	acts, err := s.FollowUpsDue(ctx, asOf) // each customer's latest contact, when its follow-up has come
 	if err != nil {
 		return nil, nil, err
 	}
-	latest := map[int64]data.Date{}
-	for _, a := range acts { // newest first
-		if _, ok := latest[a.CustomerID]; !ok {
-			latest[a.CustomerID] = a.Date
+	for _, a := range acts {
+		c, err := cust(a.CustomerID)
+		if err != nil {
+			return nil, nil, err
 		}
-		if !a.NextFollowUp.IsZero() && !a.NextFollowUp.After(asOf) && !latest[a.CustomerID].After(a.Date) {
-			c, err := cust(a.CustomerID)
-			if err != nil {
-				return nil, nil, err
-			}
-			rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
-				Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
-		}
+		rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
+			Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
 	}
 	for _, c := range custs {
 		b := beh[c.ID]

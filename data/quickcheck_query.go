@@ -1,0 +1,68 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// QuickCheck is the check for every open: SQLite's quick_check (the file's pages, records
+// and structure, without comparing each index with its table as integrity_check does) and
+// the invariants the indexes answer without reading every invoice. It returns one line per
+// violation (none = healthy); Check is the full one.
+func (s *Store) QuickCheck(ctx context.Context) ([]string, error) {
+	var out []string
+	err := s.View(ctx, func(tx sqlTx) error {
+		rows, err := tx.QueryContext(ctx, `PRAGMA quick_check`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var m string
+			if err := rows.Scan(&m); err != nil {
+				rows.Close()
+				return err
+			}
+			if m != "ok" {
+				out = append(out, "integrity: "+m)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		checks := []struct{ label, q string }{
+			{"invoice numbers are not sequential (a gap or a duplicate)", `
+				SELECT 'expected ' || count(seq) || ' numbers up to ' || coalesce(max(seq),0) FROM invoices
+				HAVING count(seq) <> coalesce(max(seq),0)`},
+			{"invoice open balance is negative or above its total", `
+				SELECT number FROM invoices WHERE status = 'posted' AND open_amount > 0 AND open_amount > total`},
+			{"payment unallocated amount is above the payment", `
+				SELECT 'payment ' || id FROM payments WHERE unallocated > 0 AND unallocated > amount`},
+			{"open invoice has no allocations, credits or write-offs to account for a part paid", `
+				SELECT number FROM invoices i WHERE status = 'posted' AND open_amount > 0 AND open_amount < total
+				AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.invoice_id = i.id)
+				AND NOT EXISTS (SELECT 1 FROM credit_notes n WHERE n.invoice_id = i.id)
+				AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`},
+		}
+		for _, c := range checks {
+			rows, err := tx.QueryContext(ctx, c.q+` LIMIT 50`)
+			if err != nil {
+				return fmt.Errorf("check %q: %w", c.label, err)
+			}
+			for rows.Next() {
+				var what string
+				if err := rows.Scan(&what); err != nil {
+					rows.Close()
+					return err
+				}
+				out = append(out, c.label+": "+what)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
