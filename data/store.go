@@ -186,7 +186,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			sqlTx.Rollback()
 			return
 		}
-		err = sqlTx.Commit()
+		if err = sqlTx.Commit(); err == nil {
+			s.notifyChange() // change subscribers (notify.go)
+		}
 	}()
 	return translateErr(fn(tx))
 }
