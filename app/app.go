@@ -79,6 +79,9 @@ type UI struct {
 	switching bool                  // a tab switch that must not ask about forms
 	closed    bool                  // the window was closed
 
+	unwatch        func()      // ends the store's change subscription (changes.go)
+	refreshPending refreshFlag // a refresh after a change is scheduled
+
 	qmu   sync.Mutex
 	queue []func() // results waiting for Wait (applyOnWait mode)
 	opts  Options
@@ -515,6 +518,7 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 		ui.ShowError(err)
 	}
 	ui.Company = comp
+	ui.watch(s)
 	ui.build()
 	ui.startDailyBackup() // the day's automatic backup while the window stays open
 }
@@ -522,6 +526,7 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 func (ui *UI) closeStore() {
 	ui.stopDailyBackup() // waits until it no longer uses the store
 	ui.epoch++
+	ui.stopWatching()
 	if ui.Store != nil {
 		if !ui.Store.ReadOnly() {
 			// The daily backup (30 daily, 12 monthly kept), made as the file is closed.
@@ -598,8 +603,9 @@ func (ui *UI) Reload() {
 	ui.Payments.Reload()
 }
 
-// Changed is called after every write: the screens re-read what they show.
-func (ui *UI) Changed() { ui.Reload() }
+// Changed asks the screens to re-read what they show (the store's change signal does it
+// after every write; a change that is not a write, such as another file, calls it).
+func (ui *UI) Changed() { ui.storeChanged() }
 
 // Today is the store's today.
 func (ui *UI) Today() data.Date { return ui.Store.Today() }

@@ -422,6 +422,22 @@ func (e *InvoiceEditor) Post() {
 	e.save(func(inv *data.Invoice) { e.is.ui.PostInvoice(inv.ID) })
 }
 
+// paymentWords names a payment as the bookkeeper knows it: method and reference.
+func paymentWords(ctx context.Context, s *data.Store, id int64) string {
+	p, err := s.Payment(ctx, id)
+	if err != nil {
+		return ""
+	}
+	out := p.Method
+	if p.Reference != "" {
+		out = strings.TrimSpace(out + " " + p.Reference)
+	}
+	if out == "" {
+		out = "payment of " + p.Date.String()
+	}
+	return "(" + out + ")"
+}
+
 // InvoiceView shows a posted or void invoice with its payments, credits and write-offs.
 type InvoiceView struct {
 	is      *InvoicesScreen
@@ -474,7 +490,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	if allocs, err := ui.Store.InvoiceAllocations(ctx, inv.ID); err == nil && len(allocs) > 0 {
 		b.WriteString("\nPayments applied:\n")
 		for _, a := range allocs {
-			fmt.Fprintf(&b, "  %s  %s (payment #%d)\n", a.Date, data.FormatAmount(a.Amount, cur), a.PaymentID)
+			fmt.Fprintf(&b, "  %s  %s  %s\n", a.Date, data.FormatAmount(a.Amount, cur), paymentWords(ctx, ui.Store, a.PaymentID))
 		}
 	}
 	if cns, err := ui.Store.CreditNotes(ctx, inv.ID); err == nil && len(cns) > 0 {
@@ -513,6 +529,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 		v.Credit.Disable()
 		v.Write.Disable()
 		v.Pay.Disable()
+		v.Void.Hide() // a paid invoice is not voided (a credit note or refund undoes it)
 	}
 	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
 	cust := widget.NewButton("Customer", func() { ui.ShowCustomer(inv.CustomerID) })

@@ -108,7 +108,7 @@ func (cs *CustomersScreen) Reload() {
 				cs.selected = cs.shown[0].ID // open the first customer rather than an empty pane
 			}
 			if cs.selected != 0 && cs.Form == nil {
-				cs.Show(cs.selected)
+				cs.show(cs.selected)
 			}
 		}
 	})

@@ -223,9 +223,9 @@ func (is *InvoicesScreen) updateActions() {
 		is.PostButton.Enable()
 		is.DeleteButton.Enable()
 	case data.StatusPosted:
-		is.VoidButton.Enable()
 		is.SentButton.Enable()
 		if r.Open > 0 {
+			is.VoidButton.Enable() // not on a paid invoice
 			is.CreditButton.Enable()
 			is.WriteOffButton.Enable()
 		}

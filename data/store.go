@@ -250,7 +250,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			sqlTx.Rollback()
 			return
 		}
-		err = describeErr(s.path, sqlTx.Commit())
+		if err = describeErr(s.path, sqlTx.Commit()); err == nil {
+			s.notifyChange() // change subscribers (notify.go)
+		}
 	}()
 	fnErr := fn(tx)
 	if tx.failed != nil { // even when fn went on as if nothing happened: never commit then
