@@ -437,7 +437,7 @@ func (ui *UI) ShowError(err error) *Modal {
 	if err == nil {
 		return nil
 	}
-	return ui.ShowModal("Error", err.Error(), nil, ModalButton{Text: "OK", Main: true})
+	return ui.ShowModal("Error", data.ExplainOverflow(err).Error(), nil, ModalButton{Text: "OK", Main: true})
 }
 
 // ShowInfo shows a message.

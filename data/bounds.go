@@ -72,12 +72,6 @@ func dateText(d Date) string {
 	return d.String()
 }
 
-// ledgerSums are the two sums MaxCompanyTotal bounds. An import reads them once and adds each
-// row it writes, instead of summing the company's invoices again for every row.
-type ledgerSums struct {
-	invoices, payments int64
-}
-
 // isOverflow tells a SUM that overflowed (a file over the bounds, written outside Duebook).
 func isOverflow(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "integer overflow")
@@ -95,27 +89,7 @@ func ExplainOverflow(err error) error {
 	return err
 }
 
-// invoicesSum is the sum of the totals of every invoice but except (0 = none).
-func (tx *Tx) invoicesSum(except int64) (int64, error) {
-	var n int64
-	err := tx.QueryRowContext(tx.ctx, `SELECT coalesce(sum(total), 0) FROM invoices WHERE id <> ?`, except).Scan(&n)
-	if isOverflow(err) {
-		return MaxCompanyTotal + 1, nil
-	}
-	return n, err
-}
-
-// paymentsSum is the sum of every payment's amount.
-func (tx *Tx) paymentsSum() (int64, error) {
-	var n int64
-	err := tx.QueryRowContext(tx.ctx, `SELECT coalesce(sum(amount), 0) FROM payments`).Scan(&n)
-	if isOverflow(err) {
-		return MaxCompanyTotal + 1, nil
-	}
-	return n, err
-}
-
-// errCeiling says that adding would take a company sum (invoices or payments) over MaxCompanyTotal.
+// ceilingErr says that adding would take a company sum (invoices or payments) over MaxCompanyTotal.
 func ceilingErr(field, what string, sum, adding int64, currency string) error {
 	if adding <= 0 || sum <= MaxCompanyTotal-adding {
 		return nil

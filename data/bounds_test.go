@@ -143,3 +143,117 @@ func TestParseTermsStrict(t *testing.T) {
 		}
 	}
 }
+
+// The ceiling check keeps a bound of the company sums instead of adding them up for every
+// write; the bound must never let a write pass the ceiling, whoever changed the file.
+func TestCompanyCeilingBoundSeesOtherWriters(t *testing.T) {
+	s := newStore(t, "2026-06-30")
+	c := mkCustomer(t, s, "A", 30)
+	n := int(MaxCompanyTotal / MaxAmount)
+	one := func(amount int64) *Invoice {
+		return &Invoice{CustomerID: c.ID, IssueDate: MustDate("2026-01-05"), Lines: []InvoiceLine{{Description: "x", QtyMilli: 1000, UnitPrice: amount}}}
+	}
+	for i := 0; i < n-1; i++ {
+		mkInvoice(t, s, c, "2026-01-05", MaxAmount)
+	}
+	d := one(1)
+	if err := s.CreateDraft(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	// Another program (another connection) raises the draft to MaxAmount: the company is at
+	// the ceiling, although this store wrote nothing and no row was added.
+	other, err := OpenWith(s.Path(), Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := other.Invoice(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2.Lines[0].UnitPrice = MaxAmount
+	if err := other.UpdateDraft(ctx, d2); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	wantBound(t, s.CreateDraft(ctx, one(1)), "total", "more than")
+	// Room for one more after the draft is deleted; then a row added on this connection
+	// without the check (as the demo generator does) fills it.
+	if err := s.DeleteDraft(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateDraft(ctx, one(1)); err != nil {
+		t.Fatalf("after deleting the draft: %v", err)
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO invoices(customer_id, currency, issue_date, due_date, status, subtotal, tax_total, total, open_amount, created)
+		VALUES (?, 'USD', '2026-01-01', '2026-01-31', 'draft', ?, 0, ?, 0, 'x')`, c.ID, MaxAmount-1, MaxAmount-1); err != nil {
+		t.Fatal(err)
+	}
+	wantBound(t, s.CreateDraft(ctx, one(1)), "total", "more than")
+	// The same for payments, from another connection.
+	for i := 0; i < n-1; i++ {
+		if err := s.RecordPayment(ctx, &Payment{CustomerID: c.ID, Method: "bank", Amount: MaxAmount}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other, err = OpenWith(s.Path(), Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.RecordPayment(ctx, &Payment{CustomerID: c.ID, Method: "bank", Amount: MaxAmount}, nil); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	wantBound(t, s.RecordPayment(ctx, &Payment{CustomerID: c.ID, Method: "bank", Amount: 1}, nil), "amount", "payments")
+}
+
+// The bound only rises, so a write that fits is refused only after the exact sum says so:
+// a rolled-back write, a deleted draft and a changed draft do not block what fits.
+func TestCompanyCeilingBoundLetsWhatFits(t *testing.T) {
+	s := newStore(t, "2026-06-30")
+	c := mkCustomer(t, s, "A", 30)
+	n := int(MaxCompanyTotal / MaxAmount)
+	one := func(amount int64) *Invoice {
+		return &Invoice{CustomerID: c.ID, IssueDate: MustDate("2026-01-05"), Lines: []InvoiceLine{{Description: "x", QtyMilli: 1000, UnitPrice: amount}}}
+	}
+	for i := 0; i < n-1; i++ {
+		mkInvoice(t, s, c, "2026-01-05", MaxAmount)
+	}
+	errStop := errors.New("stop")
+	if err := s.Update(ctx, func(tx *Tx) error {
+		if err := tx.CreateDraft(one(MaxAmount)); err != nil {
+			return err
+		}
+		return errStop
+	}); !errors.Is(err, errStop) {
+		t.Fatal(err)
+	}
+	draft := one(MaxAmount)
+	if err := s.CreateDraft(ctx, draft); err != nil {
+		t.Fatalf("after a rolled-back write, the last one fits: %v", err)
+	}
+	wantBound(t, s.CreateDraft(ctx, one(1)), "total", "more than")
+	if err := s.DeleteDraft(ctx, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	small := one(1)
+	if err := s.CreateDraft(ctx, small); err != nil {
+		t.Fatalf("after deleting a draft: %v", err)
+	}
+	small.Lines[0].UnitPrice = MaxAmount
+	if err := s.UpdateDraft(ctx, small); err != nil {
+		t.Fatalf("updating the draft to exactly the ceiling: %v", err)
+	}
+	small.Lines[0].UnitPrice = MaxAmount - 1
+	if err := s.UpdateDraft(ctx, small); err != nil {
+		t.Fatalf("lowering the draft: %v", err)
+	}
+	small.Lines[0].UnitPrice = MaxAmount
+	if err := s.UpdateDraft(ctx, small); err != nil {
+		t.Fatalf("raising it back to the ceiling: %v", err)
+	}
+	wantBound(t, s.CreateDraft(ctx, one(1)), "total", "more than")
+	var sum int64
+	if err := s.r.QueryRowContext(ctx, `SELECT sum(total) FROM invoices`).Scan(&sum); err != nil || sum != MaxCompanyTotal {
+		t.Fatalf("sum %d (%v), want exactly the ceiling %d", sum, err, MaxCompanyTotal)
+	}
+}

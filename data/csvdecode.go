@@ -50,7 +50,6 @@ func decodeFile(b []byte) (text, enc string, err error) {
 	if hasUTF8Sequence(b) {
 		return "", "", badByteErr(string(b[:bad]), "is not valid UTF-8, and the rest of the file is UTF-8 (a damaged file?); save it again as UTF-8")
 	}
-	var sb strings.Builder
 	for i, c := range b {
 		switch {
 		case c == 0:
@@ -59,8 +58,7 @@ func decodeFile(b []byte) (text, enc string, err error) {
 			return "", "", badByteErr(decodeCP1252(b[:i]), fmt.Sprintf("holds the byte 0x%02X, which is neither UTF-8 nor Windows-1252; save the file as UTF-8", c))
 		}
 	}
-	sb.WriteString(decodeCP1252(b))
-	return sb.String(), EncCP1252, nil
+	return decodeCP1252(b), EncCP1252, nil
 }
 
 func decodeCP1252(b []byte) string {

@@ -416,14 +416,10 @@ func (im *importer) invoices(rows []csvRow) error {
 	}
 	// Number them in the order of their dates.
 	sort.SliceStable(good, func(i, j int) bool { return good[i].inv.IssueDate.Before(good[j].inv.IssueDate) })
-	var sums ledgerSums
-	if sums.invoices, err = im.tx.invoicesSum(0); err != nil {
-		return err
-	}
 	for _, g := range good {
 		var posted *Invoice
 		rowErr, err := im.inRow(func() error {
-			if err := im.tx.createDraft(g.inv, &sums); err != nil {
+			if err := im.tx.CreateDraft(g.inv); err != nil {
 				return err
 			}
 			p, err := im.tx.PostInvoice(g.inv.ID)
@@ -440,7 +436,6 @@ func (im *importer) invoices(rows []csvRow) error {
 			im.addErr(g.row, rowErr, invoiceRename)
 			continue
 		}
-		sums.invoices += g.inv.Total
 		im.rep.Imported++
 		im.rep.Created = append(im.rep.Created, posted.Number)
 	}

@@ -118,8 +118,8 @@ func (f *csvFile) checkSplit(row int, rec []string) error {
 		// The whole row in one cell: is it split by another separator?
 		for _, other := range []rune{',', ';', '\t', '|'} {
 			if parts := strings.Count(rec[0], string(other)) + 1; other != f.comma && parts >= min(h, 3) {
-				return fieldErr("file", fmt.Sprintf("row %d is separated by %s but the header by %s (%d cells, the header has %d); save the file with one separator",
-					row, SeparatorName(other), SeparatorName(f.comma), len(rec), h))
+				return fieldErr("file", fmt.Sprintf("row %d is separated by %s but the header by %s, so the whole row would land in the first of its %d columns; save the file with one separator",
+					row, SeparatorName(other), SeparatorName(f.comma), h))
 			}
 		}
 	}

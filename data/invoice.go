@@ -209,11 +209,7 @@ func (s *Store) CreateDraft(ctx context.Context, inv *Invoice) error {
 }
 
 // CreateDraft inserts a draft inside an open transaction.
-func (tx *Tx) CreateDraft(inv *Invoice) error { return tx.createDraft(inv, nil) }
-
-// createDraft inserts a draft; sums, when given, are the company's sums so far (an import
-// keeps them), else they are read here.
-func (tx *Tx) createDraft(inv *Invoice, sums *ledgerSums) error {
+func (tx *Tx) CreateDraft(inv *Invoice) error {
 	if inv.CustomerID <= 0 {
 		return fieldErr("customer", "is required")
 	}
@@ -238,7 +234,7 @@ func (tx *Tx) createDraft(inv *Invoice, sums *ledgerSums) error {
 	if inv.Currency != cust.Currency {
 		return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
 	}
-	if err := tx.checkInvoiceCeiling(inv, sums); err != nil {
+	if err := tx.reserve(sumInvoices, 0, inv.Total, "total", "invoices", inv.Currency); err != nil {
 		return err
 	}
 	inv.Status, inv.Number, inv.Seq, inv.OpenAmount = StatusDraft, "", 0, 0
@@ -252,22 +248,8 @@ func (tx *Tx) createDraft(inv *Invoice, sums *ledgerSums) error {
 		return err
 	}
 	inv.ID, _ = res.LastInsertId()
+	tx.wrote(sumInvoices, inv.ID)
 	return tx.insertLines(inv)
-}
-
-// checkInvoiceCeiling refuses an invoice that would take the sum of the company's invoice
-// totals over MaxCompanyTotal (inv.ID, when set, is the draft being replaced).
-func (tx *Tx) checkInvoiceCeiling(inv *Invoice, sums *ledgerSums) error {
-	var sum int64
-	if sums != nil {
-		sum = sums.invoices
-	} else {
-		var err error
-		if sum, err = tx.invoicesSum(inv.ID); err != nil {
-			return err
-		}
-	}
-	return ceilingErr("total", "invoices", sum, inv.Total, inv.Currency)
 }
 
 func (tx *Tx) insertLines(inv *Invoice) error {
@@ -313,7 +295,7 @@ func (s *Store) UpdateDraft(ctx context.Context, inv *Invoice) error {
 		if inv.Currency != cust.Currency {
 			return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
 		}
-		if err := tx.checkInvoiceCeiling(inv, nil); err != nil {
+		if err := tx.reserve(sumInvoices, old.Total, inv.Total, "total", "invoices", inv.Currency); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE invoices SET customer_id=?, currency=?, issue_date=?, due_date=?,

@@ -102,11 +102,7 @@ func (tx *Tx) RecordPayment(p *Payment, allocs []Allocation) error {
 	if p.Currency != cust.Currency {
 		return fieldErr("currency", fmt.Sprintf("must be the customer's currency (%s)", cust.Currency))
 	}
-	sum, err := tx.paymentsSum()
-	if err != nil {
-		return err
-	}
-	if err := ceilingErr("amount", "payments", sum, p.Amount, p.Currency); err != nil {
+	if err := tx.reserve(sumPayments, 0, p.Amount, "amount", "payments", p.Currency); err != nil {
 		return err
 	}
 	p.Created = tx.s.nowText()
@@ -119,6 +115,7 @@ func (tx *Tx) RecordPayment(p *Payment, allocs []Allocation) error {
 		return err
 	}
 	p.ID, _ = res.LastInsertId()
+	tx.wrote(sumPayments, p.ID)
 	if err := tx.Audit("payment.record", "payment", p.ID, nil, p); err != nil {
 		return err
 	}
