@@ -200,7 +200,7 @@ func Create(path string, opt Options) (s *Store, err error) {
 		return nil, fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
 	}
 	if err != nil {
-		return nil, describeOSErr(path, err)
+		return nil, createErr(path, err)
 	}
 	f.Close()
 	s, err = openStore(path, opt, true) // closes what it opened when it fails
@@ -299,7 +299,7 @@ func MakeCompany(ctx context.Context, path string, opt Options, replace bool, fi
 	removeStaleTemps(dir)
 	f, err := createTemp(dir, filepath.Base(path), "new")
 	if err != nil {
-		return describeOSErr(path, err)
+		return createErr(path, err)
 	}
 	tmp := f.Name()
 	f.Close()
@@ -364,4 +364,15 @@ func retarget(err error, tmp, path string) error {
 		return &StorageError{Path: path, Msg: strings.ReplaceAll(se.Msg, tmp, path), Err: se.Err}
 	}
 	return err
+}
+
+// createErr says why a new company file cannot be made at path.
+func createErr(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not exist", path, filepath.Dir(path))}
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s cannot be written (permission denied)", path, filepath.Dir(path))}
+	}
+	return describeOSErr(path, err)
 }

@@ -32,9 +32,11 @@ func createTemp(dir, base, kind string) (*os.File, error) {
 	return os.CreateTemp(dir, "."+base+tempMarker+kind+"-"+strconv.Itoa(os.Getpid())+"-*")
 }
 
-// oldTempName matches the temporary files of earlier Duebook versions:
-// ".<name>.tmp-<digits>" and ".<name>.restore-<digits>", with SQLite's side files.
-var oldTempName = regexp.MustCompile(`^\..+\.(tmp|restore)-[0-9]+(-journal|-wal|-shm)?$`)
+// oldTempName matches the temporary files that earlier Duebook versions made for backups
+// and restores of company files: ".<name>.duebook.tmp-<digits>" and
+// ".<name>.duebook.restore-<digits>", with SQLite's side files. Other programs' hidden
+// temporary files do not match.
+var oldTempName = regexp.MustCompile(`^\..+\.duebook\.(tmp|restore)-[0-9]+(-journal|-wal|-shm)?$`)
 
 // removeStaleTemps removes, in dir, the temporary files of backups, restores and atomic
 // writes whose program ended without removing them (killed, or the computer stopped). A

@@ -25,6 +25,7 @@ func TestStaleTempFilesRemoved(t *testing.T) {
 		".co.duebook.restore-999":                                      true,
 		".co.duebook" + tempMarker + "backup-" + live + "-5":           false, // this program is running
 		".notes.txt.tmp-12ab":                                          false, // not one of ours
+		".report.pdf.tmp-12345":                                        false, // perhaps another program's
 		".co.duebook" + tempMarker + "backup-x-1":                      false,
 		"co.duebook.tmp-1":                                             false,
 	}

@@ -377,3 +377,24 @@ func TestHostileOldVersionFileAdopted(t *testing.T) {
 	}
 	hfCheck(t, db)
 }
+
+// demo makes a company only where it is told to, and says why it cannot.
+func TestHostileDemoTargets(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	nowhere := filepath.Join(dir, "no such folder", "co.duebook")
+	if _, errs, code := run(t, hfToday, "demo", "-o", nowhere); code != 1 ||
+		!strings.Contains(errs, nowhere+" cannot be made: the folder "+filepath.Dir(nowhere)+" does not exist") {
+		t.Fatalf("demo into a missing folder: %d %q", code, errs)
+	}
+	db := filepath.Join(dir, "co.duebook")
+	hfCompany(t, db)
+	before := hfState(t, dir)
+	if _, errs, code := run(t, hfToday, "demo", "-o", db); code != 1 || !strings.Contains(errs, db+" exists (pass -force to replace it)") {
+		t.Fatalf("demo over a company without -force: %d %q", code, errs)
+	}
+	if d := hfDiff(before, hfState(t, dir)); d != "" {
+		t.Fatalf("changed: %s", d)
+	}
+	hfCheck(t, db)
+}
