@@ -94,17 +94,66 @@ func findLabels(lines []string) []label {
 			}
 			continue
 		}
-		if len(l) > 45 {
-			continue
-		}
 		// a label alone on its line (HTML table cell): the value is on the next line
-		if k := normLabel(l); isKnownLabel(k) {
-			if v, j := nextValue(i); v != "" {
-				out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
+		if len(l) <= 45 {
+			if k := normLabel(l); isKnownLabel(k) {
+				if v, j := nextValue(i); v != "" {
+					out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
+				}
+				continue
 			}
+		}
+		if lb, ok := inlineLabel(l, i); ok {
+			out = append(out, lb)
 		}
 	}
 	return out
+}
+
+// inlineLabel reads "Amount paid $725.00", "Payment ID pi_3Qx...", "Date Jan 20, 2026": a
+// label and its value with no colon (a plain-text table whose columns were spaces, or an
+// HTML cell holding both). Only values that show what they are count (an amount, a date,
+// an address, an id with a digit), so a sentence that starts with a label word is not read.
+func inlineLabel(l string, line int) (label, bool) {
+	first := l
+	if i := strings.IndexByte(l, ' '); i > 0 {
+		first = l[:i]
+	} else {
+		return label{}, false
+	}
+	if !labelFirstWords[normLabel(first)] {
+		return label{}, false
+	}
+	words := strings.Fields(l)
+	if len(words) < 2 || len(l) > 200 {
+		return label{}, false
+	}
+	for n := min(6, len(words)-1); n >= 1; n-- {
+		k := normLabel(strings.Join(words[:n], " "))
+		kind := labelKind(k)
+		if kind == "" {
+			continue
+		}
+		rest := strings.Join(words[n:], " ")
+		ok := false
+		switch kind {
+		case "amount", "fee", "net":
+			hs := findAmounts(rest, "USD")
+			ok = len(hs) > 0 && hs[0].start <= 1
+		case "date":
+			_, ok = findDate(rest, orderUnknown)
+			ok = ok || dateIsAmbiguous(rest, orderUnknown)
+		case "txn", "invref":
+			ok = len(words)-n == 1 && hasDigit(rest) && cleanTxnID(rest) != ""
+		case "email":
+			ok = emailRE.FindString(rest) == strings.Trim(rest, "<>()")
+		}
+		if ok {
+			return label{key: k, kind: kind, value: rest, line: line}, true
+		}
+		return label{}, false
+	}
+	return label{}, false
 }
 
 func firstLabel(ls []label, kind string) (label, bool) {

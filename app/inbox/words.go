@@ -90,19 +90,21 @@ func fold(s string) string {
 
 // The indexes built from the lexicons.
 var (
-	labelIndex  = map[string]labelEntry{} // normalised label → what it holds
-	prefixIndex []labelAffix
-	suffixIndex []labelAffix
-	monthIndex  = map[string]int{}
-	allPhrases  []phrase             // every language's kind phrases, in kindOrder
-	phraseTri   = map[string][]int{} // first 3 bytes of a phrase's literal → allPhrases indexes
-	phraseNoLit []int                // phrases without a literal: always tried
-	verbLits    []string             // folded payer verbs and prepositions: cheap tests before payerVerbRE / payerPrepRE
-	prepLits    []string
-	payerVerbRE *regexp.Regexp // "NAME (email) sent you"
-	payerPrepRE *regexp.Regexp // "from NAME (email)"
-	payerAddrRE *regexp.Regexp // "from name@example.com"
-	monthAlt    string         // month names for the date expressions
+	labelIndex = map[string]labelEntry{} // normalised label → what it holds
+	// labelFirstWords are the first words of the labels (a cheap test for inlineLabel)
+	labelFirstWords = map[string]bool{}
+	prefixIndex     []labelAffix
+	suffixIndex     []labelAffix
+	monthIndex      = map[string]int{}
+	allPhrases      []phrase             // every language's kind phrases, in kindOrder
+	phraseTri       = map[string][]int{} // first 3 bytes of a phrase's literal → allPhrases indexes
+	phraseNoLit     []int                // phrases without a literal: always tried
+	verbLits        []string             // folded payer verbs and prepositions: cheap tests before payerVerbRE / payerPrepRE
+	prepLits        []string
+	payerVerbRE     *regexp.Regexp // "NAME (email) sent you"
+	payerPrepRE     *regexp.Regexp // "from NAME (email)"
+	payerAddrRE     *regexp.Regexp // "from name@example.com"
+	monthAlt        string         // month names for the date expressions
 )
 
 // A phrase is one kind phrase; lit is text every match contains (a cheap test before the
@@ -192,6 +194,7 @@ func init() {
 					panic("inbox: label " + k + " is both " + e.kind + " and " + kind)
 				}
 				labelIndex[k] = labelEntry{kind: kind, langs: e.langs | 1<<li}
+				labelFirstWords[strings.Fields(k)[0]] = true
 			}
 		}
 		for kind, ps := range lx.labelPrefixes {

@@ -124,3 +124,37 @@ func TestPayerNotOwnName(t *testing.T) {
 		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
 	}
 }
+
+// TestInlineLabels: a label and its value with no colon are read when the value shows what
+// it is; a sentence that starts with a label word is not.
+func TestInlineLabels(t *testing.T) {
+	lines := []string{
+		"Amount paid $725.00",
+		"Payment ID pi_3QlakesideDentAl8x2Lm",
+		"Date paid Jan 20, 2026",
+		"Receipt #2291-4417",
+		"Note that refunds take 5 days",
+		"Transaction details",
+		"Total 3 items",
+		"Betrag 1.386,50 EUR",
+	}
+	got := map[string]string{}
+	for _, l := range findLabels(lines) {
+		if _, ok := got[l.kind]; !ok {
+			got[l.kind] = l.value
+		}
+	}
+	want := map[string]string{"amount": "$725.00", "txn": "pi_3QlakesideDentAl8x2Lm", "date": "Jan 20, 2026"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if _, ok := got["memo"]; ok {
+		t.Errorf("a sentence read as a note: %v", got)
+	}
+	ls := findLabels([]string{"Receipt #2291-4417", "Total 3 items"})
+	if len(ls) != 1 || cleanTxnID(ls[0].value) != "2291-4417" {
+		t.Errorf("receipt number: %+v", ls)
+	}
+}
