@@ -246,6 +246,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	}
 	if l, ok := firstLabel(labels, "memo"); ok {
 		p.Reference = clip(cleanText(l.value), 300)
+	} else if l, ok := firstLabel(labels, "about"); ok {
+		p.Reference = clip(cleanText(l.value), 300) // what the notice says it is for
 	} else if l, ok := firstLabel(labels, "reason"); ok && p.Kind == KindRefund {
 		p.Reference = clip(cleanText(l.value), 300) // the refund's note
 	} else if invRef != "" {

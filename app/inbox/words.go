@@ -17,7 +17,8 @@ type lexicon struct {
 	code string
 	// labels maps what a field holds to its label names as written in mail. Field kinds:
 	// name, email, memo (the payer's text), invref (an invoice number), txn, date, amount,
-	// fee, net, status, reason (why a refund was made or a payment failed).
+	// fee, net, status, reason (why a refund was made or a payment failed), about (what the
+	// notice says a payment is for: "Description:"; the reference when the payer wrote none).
 	labels map[string][]string
 	// labelPrefixes are label beginnings followed by a name: "Note from Jane Cooper".
 	labelPrefixes map[string][]string

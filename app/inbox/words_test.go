@@ -130,6 +130,32 @@ func TestPayerNotOwnName(t *testing.T) {
 	}
 }
 
+// TestReferenceStrength: the payer's own text ("Verwendungszweck", "Concepto") is the
+// reference even below a line that only says what kind of booking it is.
+func TestReferenceStrength(t *testing.T) {
+	msg := func(from, subject, body string) []byte {
+		return []byte("From: " + from + "\r\nTo: accounts@brightside-studio.example\r\nSubject: " + subject +
+			"\r\nDate: Mon, 20 Apr 2026 10:00:00 +0000\r\nMessage-ID: <r@y.example>\r\n\r\n" + body + "\r\n")
+	}
+	cases := []struct {
+		raw  []byte
+		want string
+	}{
+		{msg("Sparkasse <noreply@sparkasse.de>", "Gutschrift", "Buchungstext: GUTSCHRIFT SEPA\r\nAuftraggeber: Weber GmbH\r\nBetrag: 5,00 EUR\r\nVerwendungszweck: INV-00171"), "INV-00171"},
+		{msg("BBVA <avisos@bbva.es>", "Transferencia recibida", "Descripción: TRANSFERENCIA RECIBIDA\r\nImporte: 5,00 €\r\nConcepto: Factura INV-00128"), "Factura INV-00128"},
+		{msg("Stripe <notifications@stripe.com>", "Payment of $5.00 from a@b.example", "Amount: $5.00\r\nDescription: Invoice INV-00108"), "Invoice INV-00108"},
+	}
+	for _, c := range cases {
+		p, err := Parse(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Reference != c.want {
+			t.Errorf("%s: reference %q, want %q", p.From, p.Reference, c.want)
+		}
+	}
+}
+
 // TestInlineLabels: a label and its value with no colon are read when the value shows what
 // it is; a sentence that starts with a label word is not.
 func TestInlineLabels(t *testing.T) {
