@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -120,10 +121,10 @@ type phrase struct {
 // phraseWords is the size of a bit set over allPhrases.
 const phraseWords = 12
 
-// literalPrefix is the longest literal text every match of a phrase contains: a run of
+// requiredLiteral is the longest literal text every match of a phrase contains: a run of
 // plain characters outside groups ("" when the phrase has a top-level alternation or no run
 // of at least 3 bytes).
-func literalPrefix(ph string) string {
+func requiredLiteral(ph string) string {
 	best := ""
 	depth := 0
 	run := []byte{}
@@ -218,7 +219,7 @@ func init() {
 	for _, k := range kindOrder {
 		for li, lx := range lexicons {
 			for _, ph := range lx.kinds[k] {
-				lit := strings.TrimSpace(literalPrefix(ph))
+				lit := strings.TrimSpace(requiredLiteral(ph))
 				i := len(allPhrases)
 				allPhrases = append(allPhrases, phrase{kind: k, lit: lit, re: regexp.MustCompile(`\b(?:` + ph + `)`), lang: li})
 				if len(lit) >= 3 {
@@ -245,9 +246,15 @@ func init() {
 	sortLongestFirst(ms)
 	monthAlt = `(` + strings.Join(ms, "|") + `)`
 	initDateREs()
-	sortLongestFirst(preps)
-	sortLongestFirst(verbs)
-	sortLongestFirst(stops)
+	// the longest affix is tried first, so the result does not depend on map order
+	sort.Slice(prefixIndex, func(i, j int) bool { return affixLess(prefixIndex[i], prefixIndex[j]) })
+	sort.Slice(suffixIndex, func(i, j int) bool { return affixLess(suffixIndex[i], suffixIndex[j]) })
+	for _, xs := range [][]string{preps, verbs, stops} {
+		sortLongestFirst(xs)
+		for i := range xs {
+			xs[i] = regexp.QuoteMeta(xs[i])
+		}
+	}
 	// A name: a letter, then letters, marks, digits and & . , ' ’ - spaces (lazy, up to 80).
 	name := `(\p{L}[\p{L}\p{M}0-9&.,'’ -]{0,80}?)`
 	email := `(?:\s*[(<]\s*(` + emailRE.String() + `)\s*[)>])?`
@@ -255,6 +262,13 @@ func init() {
 	payerAddrRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+[(<]?(` + emailRE.String() + `)`)
 	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+([\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
 		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?i:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
+}
+
+func affixLess(a, b labelAffix) bool {
+	if len(a.affix) != len(b.affix) {
+		return len(a.affix) > len(b.affix)
+	}
+	return a.affix+a.kind < b.affix+b.kind
 }
 
 func sortLongestFirst(xs []string) {
