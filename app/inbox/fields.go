@@ -78,8 +78,27 @@ func findLabels(lines []string) []label {
 		}
 		return "", -1
 	}
-	for i, l := range lines {
+	aloneLabel := func(l string) string {
+		if len(l) > 45 || l == "" {
+			return ""
+		}
+		if k := normLabel(l); isKnownLabel(k) {
+			return k
+		}
+		return ""
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		if len(l) > 300 || l == "" {
+			continue
+		}
+		// a table whose first row holds the labels and the next row the values comes out
+		// as k label lines, then k value lines: "Transaction ID", "Date", "7GH…", "Jan 5, 2026"
+		if ls, vs, next := headerRow(lines, i, aloneLabel); len(ls) > 0 {
+			for n, k := range ls {
+				out = append(out, label{key: k, kind: labelKind(k), value: strings.TrimSpace(lines[vs[n]]), line: vs[n]})
+			}
+			i = next - 1
 			continue
 		}
 		if name, val, ok := labelLine(l); ok {
@@ -108,6 +127,44 @@ func findLabels(lines []string) []label {
 		}
 	}
 	return out
+}
+
+// headerRow finds k >= 2 lines that are labels alone (from line i, empty lines skipped)
+// followed by k lines that are not labels; it gives the labels, the value lines and the
+// line after them. Otherwise no labels.
+func headerRow(lines []string, i int, aloneLabel func(string) string) (keys []string, values []int, next int) {
+	j := i
+	for ; j < len(lines) && len(keys) < 8; j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		k := aloneLabel(l)
+		if k == "" {
+			break
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) < 2 {
+		return nil, nil, 0
+	}
+	for ; j < len(lines) && len(values) < len(keys); j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		if aloneLabel(l) != "" {
+			return nil, nil, 0
+		}
+		if name, _, ok := labelLine(l); ok && isKnownLabel(normLabel(name)) {
+			return nil, nil, 0
+		}
+		values = append(values, j)
+	}
+	if len(values) < len(keys) {
+		return nil, nil, 0
+	}
+	return keys, values, j
 }
 
 // inlineLabel reads "Amount paid $725.00", "Payment ID pi_3Qx...", "Date Jan 20, 2026": a

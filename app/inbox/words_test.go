@@ -189,3 +189,26 @@ func TestInlineLabels(t *testing.T) {
 		t.Errorf("receipt number: %+v", ls)
 	}
 }
+
+// TestHeaderRowTable: an HTML table with the labels in its first row and the values in the
+// second is read column by column.
+func TestHeaderRowTable(t *testing.T) {
+	h := `<table><tr><th>Transaction ID</th><th>Transaction date</th><th>Amount</th></tr>` +
+		`<tr><td>7GH12345AB678901C</td><td>Jan 14, 2026</td><td>$1,250.00 USD</td></tr></table>`
+	ls := findLabels(strings.Split(HTMLToText([]byte(h), 0), "\n"))
+	got := map[string]string{}
+	for _, l := range ls {
+		got[l.kind] = l.value
+	}
+	want := map[string]string{"txn": "7GH12345AB678901C", "date": "Jan 14, 2026", "amount": "$1,250.00 USD"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (%v)", k, got[k], v, got)
+		}
+	}
+	// a vertical table is still read row by row
+	ls = findLabels([]string{"Transaction ID", "7GH12345AB678901C", "Transaction date", "Jan 14, 2026"})
+	if len(ls) != 2 || ls[0].value != "7GH12345AB678901C" || ls[1].value != "Jan 14, 2026" {
+		t.Errorf("vertical: %+v", ls)
+	}
+}
