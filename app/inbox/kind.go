@@ -137,7 +137,7 @@ func statusPending(ls []label) (string, bool) {
 
 // receiptMerchantRE reads the business a receipt is from: "Your receipt from Brightside
 // Studio #2291-4417", "Receipt from Figma, Inc. [#1830-2241]", "Recibo de X n.º 33".
-var receiptMerchantRE = regexp.MustCompile(`(?i)(?:receipt|quittung|beleg|re[çc]u|recibo|ricevuta) (?:from|von|de|da)\s+(.+?)\s*(?:\[|#|n\.?º|nr\.|no\.|$)`)
+var receiptMerchantRE = regexp.MustCompile(`(?i)(?:receipt|quittung|beleg|re[çc]u|recibo|ricevuta) (?:from|von|de|da)\s+(.+?)\s*(?:\[|#|n\.?º|nr\.|no\.|$)|^your (.+?) receipt\b`)
 
 // receiptMerchant gives the business a receipt is from: its subject, else the first body
 // line that names one, else the sender's display name.
@@ -148,7 +148,7 @@ func receiptMerchant(subject string, b body, fromName string) string {
 			s = b.lines[i]
 		}
 		if m := receiptMerchantRE.FindStringSubmatch(s); m != nil {
-			if n := strings.TrimSpace(strings.TrimRight(m[1], " ,.:;")); n != "" {
+			if n := strings.TrimSpace(strings.TrimRight(m[1]+m[2], " ,.:;")); n != "" {
 				return n
 			}
 		}

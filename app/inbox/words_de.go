@@ -45,7 +45,7 @@ var lexDE = lexicon{
 		KindPending: {`ausstehend`, `in bearbeitung`, `vorgemerkt`, `vormerkung`, `noch nicht gutgeschrieben`, `wird gepruft`, `zuruckgehalten`},
 		KindSent: {`sie haben (?:.{1,50} )?(?:gesendet|bezahlt|uberwiesen|geschickt)`, `du hast (?:.{1,50} )?(?:gesendet|bezahlt|uberwiesen|geschickt)`,
 			`ihre zahlung an`, `deine zahlung an`, `zahlung gesendet`, `ihre uberweisung an`, `lastschrift`, `abbuchung`},
-		kindReceipt: {`ihre quittung von`, `ihr beleg von`, `quittung von`},
+		kindReceipt: {`ihre quittung von`, `ihr beleg von`, `quittung von`, `zahlungsbeleg`, `zahlungsquittung`},
 		KindReceived: {`zahlung erhalten`, `geld erhalten`, `sie haben .{1,60} erhalten`, `du hast .{1,60} erhalten`,
 			`hat (?:ihnen|dir) .{1,40}(?:gesendet|geschickt|uberwiesen|gezahlt|bezahlt)`, `gutschrift`, `eingegangen`,
 			`zahlungseingang`, `gutgeschrieben`, `geldeingang`, `uberweisung (?:[a-z]+ )?erhalten`, `eingang (?:einer|ihrer) (?:[a-z]+ )?(?:uberweisung|zahlung)`, `neue zahlung`, `zahlung von .{1,40} erhalten`, `rechnung .{1,20}bezahlt`},

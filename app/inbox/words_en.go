@@ -72,7 +72,7 @@ var lexEN = lexicon{
 		KindSent: {`you(?:'ve| have)? (?:just )?sent\b`, `you(?:'ve| have)? paid\b`, `payment sent`, `money sent`,
 			`you made a payment`, `your (?:[a-z-]+ )?(?:payment|money transfer|transfer|e-transfer) (?:to|of)\b`,
 			`receipt for your payment`, `you(?:'ve)? authori[sz]ed a payment`, `you sent\b`, `your money is on its way`},
-		kindReceipt: {`your receipt from`, `receipt from\b`},
+		kindReceipt: {`your receipt from`, `receipt from\b`, `payment receipt\b`, `receipt \[?#\s?\d`, `your [a-z0-9&.,' -]{1,40} receipt\b`},
 		KindReceived: {`you(?:'ve| have)? got (?:money|paid)`, `you(?:'ve| have)? received`, `received (?:a |an |your )?(?:[a-z]+ )?(?:payment|money|credit|transfer|deposit)`,
 			`(?:payment|money|funds|credit|transfer|deposit|wire|ach) (?:[a-z]+ )?received`, `(?:payment|money|funds|credit|transfer|deposit) (?:[a-z]+ )?has arrived`, `sent you\b`, `paid you\b`,
 			`money is in your account`, `payment of .{1,40}? from\b`, `new payment\b`, `payment (?:succeeded|successful|complete[d]?)`,

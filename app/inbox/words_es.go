@@ -37,7 +37,7 @@ var lexES = lexicon{
 		KindPending: {`pendiente\b`, `en proceso\b`, `retenid[oa]`, `en espera`},
 		KindSent: {`has enviado`, `enviaste`, `has pagado`, `pagaste`, `pago enviado`, `tu pago a\b`, `tu transferencia a\b`, `usted envio`,
 			`su pago a\b`, `su transferencia a\b`, `dinero enviado`},
-		kindReceipt: {`tu recibo de`, `su recibo de`, `recibo de\b`},
+		kindReceipt: {`tu recibo de`, `su recibo de`, `recibo de\b`, `recibo n\.?[°º]`},
 		KindReceived: {`has recibido`, `recibiste`, `recibio\b`, `ha recibido`, `(?:pago|transferencia|abono|ingreso|dinero|bizum) (?:[a-z]+ )?recibid[oa]`,
 			`(?:te|le) (?:ha )?enviado`, `(?:te|le) envio`, `te han enviado`, `le han enviado`, `abonad[oa]`, `abono\b`, `ingreso recibido`,
 			`te ha pagado`, `le ha pagado`, `nuevo pago`, `cobro recibido`, `ingreso en (?:tu|su) cuenta`,

@@ -41,7 +41,7 @@ var lexFR = lexicon{
 		KindPending: {`en attente`, `en cours de traitement`, `pas encore (?:credite|encaisse|disponible)`, `en cours de verification`},
 		KindSent: {`vous avez (?:envoye|paye|vire)`, `paiement envoye`, `votre paiement a\b`, `votre virement a\b`, `recu pour votre paiement`,
 			`votre paiement de .{1,40} a\b`, `argent envoye`},
-		kindReceipt: {`votre recu de`, `recu de la part de`},
+		kindReceipt: {`votre recu de`, `recu de la part de`, `recu de paiement`, `recu n[°o]`},
 		KindReceived: {`vous avez recu`, `(?:paiement|virement|versement|credit) (?:[a-z]+ )?recu`, `argent recu`, `a ete depose`, `depose automatiquement`,
 			`fonds (?:ont ete )?deposes`, `vous a envoye`, `vous a paye`, `vous a vire`,
 			`a ete credite`, `credite sur votre compte`, `a paye (?:la )?facture`, `facture .{1,30}(?:a ete )?payee`, `nouveau paiement`,
