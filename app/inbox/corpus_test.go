@@ -72,6 +72,9 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %v", c.path, err)
 			continue
 		}
+		if strings.Contains(filepath.ToSlash(c.path), "/spoof/") && (c.want.Trusted || p.Trusted) {
+			t.Errorf("%s: a spoof must never be trusted (sidecar %v, read %v: %s)", c.path, c.want.Trusted, p.Trusted, p.Why)
+		}
 		got := p.Record(filepath.Base(c.path))
 		gv, wv := reflect.ValueOf(got), reflect.ValueOf(c.want)
 		for _, f := range corpusFields {

@@ -86,8 +86,7 @@ func findDate(s string, order dateOrder) (data.Date, bool) {
 	if m := dateISORE.FindStringSubmatchIndex(s); m != nil {
 		consider(m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
 	}
-	if hasLetter(s) {
-		f := fold(s)
+	if f := fold(s); hasMonthWord(f) {
 		if len(f) == len(s) { // positions agree (ASCII or same-length folding)
 			if m := dateMDYRE.FindStringSubmatchIndex(f); m != nil {
 				consider(m[0], atoi(f[m[6]:m[7]]), monthIndex[f[m[2]:m[3]]], atoi(f[m[4]:m[5]]))
@@ -129,6 +128,24 @@ func findDate(s string, order dateOrder) (data.Date, bool) {
 		return data.Date{}, false
 	}
 	return data.NewDate(best.y, time.Month(best.m), best.d), true
+}
+
+// hasMonthWord: the folded text has a word that is a month name or abbreviation.
+func hasMonthWord(f string) bool {
+	start := -1
+	for i := 0; i <= len(f); i++ {
+		letter := i < len(f) && (f[i] >= 'a' && f[i] <= 'z' || f[i] >= 0x80)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if _, ok := monthIndex[f[start:i]]; ok {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
 }
 
 // dateIsAmbiguous: s holds an all-numeric date that reads two ways under order.

@@ -78,8 +78,27 @@ func findLabels(lines []string) []label {
 		}
 		return "", -1
 	}
-	for i, l := range lines {
+	aloneLabel := func(l string) string {
+		if len(l) > 45 || l == "" {
+			return ""
+		}
+		if k := normLabel(l); isKnownLabel(k) {
+			return k
+		}
+		return ""
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		if len(l) > 300 || l == "" {
+			continue
+		}
+		// a table whose first row holds the labels and the next row the values comes out
+		// as k label lines, then k value lines: "Transaction ID", "Date", "7GH…", "Jan 5, 2026"
+		if ls, vs, next := headerRow(lines, i, aloneLabel); len(ls) > 0 {
+			for n, k := range ls {
+				out = append(out, label{key: k, kind: labelKind(k), value: strings.TrimSpace(lines[vs[n]]), line: vs[n]})
+			}
+			i = next - 1
 			continue
 		}
 		if name, val, ok := labelLine(l); ok {
@@ -94,17 +113,104 @@ func findLabels(lines []string) []label {
 			}
 			continue
 		}
-		if len(l) > 45 {
-			continue
-		}
 		// a label alone on its line (HTML table cell): the value is on the next line
-		if k := normLabel(l); isKnownLabel(k) {
-			if v, j := nextValue(i); v != "" {
-				out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
+		if len(l) <= 45 {
+			if k := normLabel(l); isKnownLabel(k) {
+				if v, j := nextValue(i); v != "" {
+					out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
+				}
+				continue
 			}
+		}
+		if lb, ok := inlineLabel(l, i); ok {
+			out = append(out, lb)
 		}
 	}
 	return out
+}
+
+// headerRow finds k >= 2 lines that are labels alone (from line i, empty lines skipped)
+// followed by k lines that are not labels; it gives the labels, the value lines and the
+// line after them. Otherwise no labels.
+func headerRow(lines []string, i int, aloneLabel func(string) string) (keys []string, values []int, next int) {
+	j := i
+	for ; j < len(lines) && len(keys) < 8; j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		k := aloneLabel(l)
+		if k == "" {
+			break
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) < 2 {
+		return nil, nil, 0
+	}
+	for ; j < len(lines) && len(values) < len(keys); j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		if aloneLabel(l) != "" {
+			return nil, nil, 0
+		}
+		if name, _, ok := labelLine(l); ok && isKnownLabel(normLabel(name)) {
+			return nil, nil, 0
+		}
+		values = append(values, j)
+	}
+	if len(values) < len(keys) {
+		return nil, nil, 0
+	}
+	return keys, values, j
+}
+
+// inlineLabel reads "Amount paid $725.00", "Payment ID pi_3Qx...", "Date Jan 20, 2026": a
+// label and its value with no colon (a plain-text table whose columns were spaces, or an
+// HTML cell holding both). Only values that show what they are count (an amount, a date,
+// an address, an id with a digit), so a sentence that starts with a label word is not read.
+func inlineLabel(l string, line int) (label, bool) {
+	first := l
+	if i := strings.IndexByte(l, ' '); i > 0 {
+		first = l[:i]
+	} else {
+		return label{}, false
+	}
+	if !labelFirstWords[normLabel(first)] {
+		return label{}, false
+	}
+	words := strings.Fields(l)
+	if len(words) < 2 || len(l) > 200 {
+		return label{}, false
+	}
+	for n := min(6, len(words)-1); n >= 1; n-- {
+		k := normLabel(strings.Join(words[:n], " "))
+		kind := labelKind(k)
+		if kind == "" {
+			continue
+		}
+		rest := strings.Join(words[n:], " ")
+		ok := false
+		switch kind {
+		case "amount", "fee", "net":
+			hs := findAmounts(rest, "USD")
+			ok = len(hs) > 0 && hs[0].start <= 1
+		case "date":
+			_, ok = findDate(rest, orderUnknown)
+			ok = ok || dateIsAmbiguous(rest, orderUnknown)
+		case "txn", "invref":
+			ok = len(words)-n == 1 && hasDigit(rest) && cleanTxnID(rest) != ""
+		case "email":
+			ok = emailRE.FindString(rest) == strings.Trim(rest, "<>()")
+		}
+		if ok {
+			return label{key: k, kind: kind, value: rest, line: line}, true
+		}
+		return label{}, false
+	}
+	return label{}, false
 }
 
 func firstLabel(ls []label, kind string) (label, bool) {

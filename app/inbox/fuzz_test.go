@@ -66,6 +66,11 @@ func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
+	for _, c := range corpusCases(f) {
+		if b, err := os.ReadFile(c.path); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		// a hang becomes a crash with every goroutine's stack, and the input is kept
 		watchdog := time.AfterFunc(10*time.Second, func() {
@@ -157,6 +162,16 @@ func mutate(rng *rand.Rand, b, other []byte) []byte {
 // the fixtures, so every `go test` exercises it (the fuzzer itself runs only with -fuzz).
 func TestParseMutations(t *testing.T) {
 	seeds := fuzzSeeds(t)
+	// and every eighth corpus message (other languages, charsets and layouts)
+	for i, c := range corpusCases(t) {
+		if i%8 == 0 {
+			b, err := os.ReadFile(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seeds = append(seeds, b)
+		}
+	}
 	rng := rand.New(rand.NewPCG(20260122, 5))
 	per := 150
 	if testing.Short() {

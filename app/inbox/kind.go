@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+
+	"github.com/emersion/go-message/mail"
 )
 
 // kindHit is a kind phrase found in the subject (line -1) or a body line.
@@ -135,7 +137,7 @@ func statusPending(ls []label) (string, bool) {
 
 // receiptMerchantRE reads the business a receipt is from: "Your receipt from Brightside
 // Studio #2291-4417", "Receipt from Figma, Inc. [#1830-2241]", "Recibo de X n.º 33".
-var receiptMerchantRE = regexp.MustCompile(`(?i)(?:receipt|quittung|beleg|re[çc]u|recibo|ricevuta) (?:from|von|de|da)\s+(.+?)\s*(?:\[|#|n\.?º|nr\.|no\.|$)`)
+var receiptMerchantRE = regexp.MustCompile(`(?i)(?:receipt|quittung|beleg|re[çc]u|recibo|ricevuta) (?:from|von|de|da)\s+(.+?)\s*(?:\[|#|n\.?º|nr\.|no\.|$)|^your (.+?) receipt\b`)
 
 // receiptMerchant gives the business a receipt is from: its subject, else the first body
 // line that names one, else the sender's display name.
@@ -146,10 +148,69 @@ func receiptMerchant(subject string, b body, fromName string) string {
 			s = b.lines[i]
 		}
 		if m := receiptMerchantRE.FindStringSubmatch(s); m != nil {
-			if n := strings.TrimSpace(strings.TrimRight(m[1], " ,.:;")); n != "" {
+			if n := strings.TrimSpace(strings.TrimRight(m[1]+m[2], " ,.:;")); n != "" {
 				return n
 			}
 		}
 	}
 	return strings.TrimSpace(fromName)
+}
+
+// kindFacts is what settleKind looks at besides the wording.
+type kindFacts struct {
+	kind     Kind // what classify read
+	why      string
+	labels   []label
+	subject  string
+	b        body
+	h        mail.Header
+	fromName string
+	to       string // the first To address
+	toName   string // its display name
+	mailbox  string // the address the message was delivered to ("" unknown)
+	provider Provider
+	hasTxn   bool // a transaction id was found
+}
+
+// settleKind turns what the wording says into the result: a labelled pending status wins
+// over "received"; a receipt is money received when this mailbox got the merchant's copy
+// (addressed to the customer) or it is from the addressee's own business, else money the
+// owner paid; bulk mail (headers or footer) naming no transaction is a newsletter; and
+// nothing from no payment provider is a payment. receiptCopy says the first case (the payer
+// is the addressee).
+func settleKind(f kindFacts) (kind Kind, why string, receiptCopy bool) {
+	kind, why = f.kind, f.why
+	if st, ok := statusPending(f.labels); ok && (kind == KindReceived || kind == kindReceipt) {
+		kind, why = KindPending, why+", status \""+st+"\""
+	}
+	if kind == kindReceipt {
+		switch merchant := receiptMerchant(f.subject, f.b, f.fromName); {
+		case f.mailbox != "" && f.to != "" && f.mailbox != f.to:
+			kind, receiptCopy = KindReceived, true
+			why += " (the merchant's copy of a receipt addressed to " + f.to + ")"
+		case f.toName != "" && merchant != "" && fold(merchant) == fold(f.toName):
+			kind = KindReceived
+			why += " (a receipt from " + merchant + ", the addressee's own business)"
+		default:
+			kind = KindSent
+			why += " (a receipt for a payment this mailbox made)"
+		}
+	}
+	prec := strings.TrimSpace(f.h.Get("Precedence"))
+	bulk := f.h.Get("List-Unsubscribe") != "" || f.h.Get("List-Id") != "" || strings.EqualFold(prec, "bulk") || strings.EqualFold(prec, "list")
+	bulkWhy := "bulk mail (List-Unsubscribe/List-Id/Precedence)"
+	if !bulk {
+		if l := unsubscribeLine(f.b); l != "" {
+			bulk, bulkWhy = true, "bulk mail (its footer says \""+clip(l, 60)+"\")"
+		}
+	}
+	switch {
+	case f.provider == Unknown && bulk:
+		return KindNewsletter, bulkWhy + " from no payment provider", false
+	case f.provider == Unknown:
+		return KindNotPayment, "no payment provider sent it (" + why + ")", false
+	case bulk && !f.hasTxn:
+		return KindNewsletter, bulkWhy + " naming no transaction (" + why + ")", false
+	}
+	return kind, why, receiptCopy
 }

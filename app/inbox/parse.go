@@ -186,42 +186,29 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 		domains: trustedDomains(p.Provider, banks),
 	})
 
-	// kind
+	// kind, amounts and the provider's id
 	labels := findLabels(lines)
 	kind, kindWhy, kindLines, kindVotes := classifyVotes(p.Subject, b)
 	lang := detectLanguage(labels, kindVotes)
-	if st, ok := statusPending(labels); ok && (kind == KindReceived || kind == kindReceipt) {
-		kind, kindWhy = KindPending, kindWhy+", status \""+st+"\""
-	}
 	mailbox := deliveredTo(h)
-	receiptCopy := false
-	if kind == kindReceipt {
-		// A receipt addressed to someone else reached this mailbox as the merchant's copy:
-		// money the owner received from the addressee; so does a receipt from the owner's
-		// own business (its name is the addressee's). Otherwise the owner paid.
-		switch merchant := receiptMerchant(p.Subject, b, p.FromName); {
-		case mailbox != "" && p.To != "" && mailbox != p.To:
-			kind, receiptCopy = KindReceived, true
-			kindWhy += " (the merchant's copy of a receipt addressed to " + p.To + ")"
-		case toName != "" && merchant != "" && fold(merchant) == fold(toName):
-			kind = KindReceived
-			kindWhy += " (a receipt from " + merchant + ", the addressee's own business)"
-		default:
-			kind = KindSent
-			kindWhy += " (a receipt for a payment this mailbox made)"
-		}
-	}
-	bulk := h.Get("List-Unsubscribe") != "" || h.Get("List-Id") != "" ||
-		strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "bulk") || strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "list")
-	bulkWhy := "bulk mail (List-Unsubscribe/List-Id/Precedence)"
-	if !bulk {
-		if l := unsubscribeLine(b); l != "" {
-			bulk, bulkWhy = true, "bulk mail (its footer says \""+clip(l, 60)+"\")"
-		}
-	}
-
-	// fields
 	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
+	if l, ok := firstLabel(labels, "txn"); ok {
+		p.TransactionID = cleanTxnID(l.value)
+	}
+	if p.TransactionID == "" && p.Provider == Stripe {
+		p.TransactionID = stripeIDRE.FindString(text)
+	}
+	if p.TransactionID == "" {
+		p.TransactionID = sentenceTxnID(p.Subject, b)
+	}
+	var receiptCopy bool
+	kind, kindWhy, receiptCopy = settleKind(kindFacts{
+		kind: kind, why: kindWhy, labels: labels, subject: p.Subject, b: b, h: h,
+		fromName: p.FromName, to: p.To, toName: toName, mailbox: mailbox,
+		provider: p.Provider, hasTxn: p.TransactionID != "",
+	})
+
+	// who paid, for what, when
 	ownDomains := trustedDomains(p.Provider, banks)
 	exclude := func(e string) bool {
 		if e == p.From || e == p.To || e == mailbox {
@@ -233,23 +220,6 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 			}
 		}
 		return false
-	}
-	if l, ok := firstLabel(labels, "txn"); ok {
-		p.TransactionID = cleanTxnID(l.value)
-	}
-	if p.TransactionID == "" && p.Provider == Stripe {
-		p.TransactionID = stripeIDRE.FindString(text)
-	}
-	if p.TransactionID == "" {
-		p.TransactionID = sentenceTxnID(p.Subject, b)
-	}
-	switch {
-	case p.Provider == Unknown && bulk:
-		kind, kindWhy = KindNewsletter, bulkWhy+" from no payment provider"
-	case p.Provider == Unknown:
-		kind, kindWhy = KindNotPayment, "no payment provider sent it ("+kindWhy+")"
-	case bulk && p.TransactionID == "":
-		kind, kindWhy = KindNewsletter, bulkWhy+" naming no transaction ("+kindWhy+")"
 	}
 	p.Kind = kind
 	switch p.Kind {
@@ -276,6 +246,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	}
 	if l, ok := firstLabel(labels, "memo"); ok {
 		p.Reference = clip(cleanText(l.value), 300)
+	} else if l, ok := firstLabel(labels, "about"); ok {
+		p.Reference = clip(cleanText(l.value), 300) // what the notice says it is for
 	} else if l, ok := firstLabel(labels, "reason"); ok && p.Kind == KindRefund {
 		p.Reference = clip(cleanText(l.value), 300) // the refund's note
 	} else if invRef != "" {
@@ -408,13 +380,10 @@ func venmoNote(lines []string) string {
 	return ""
 }
 
-// headerText decodes a header's encoded words; raw 8-bit text that is not UTF-8 is read
-// as Windows-1252.
-// body is the text to read, in lines, with an ASCII-lower-cased copy aligned byte for
-// byte (cheap keyword checks before running regular expressions).
+// body is the text to read, in lines, with a folded copy of each line (lower case without
+// accents) for the wording tables.
 type body struct {
-	lines, lower []string
-	folded       []string // fold(line): lower case without accents, for the wording tables
+	lines, folded []string
 }
 
 // maxLine: longer lines are read only this far (no payment notice needs more, and it
@@ -422,12 +391,11 @@ type body struct {
 const maxLine = 2048
 
 func splitBody(text string) body {
-	b := body{lines: strings.Split(text, "\n"), lower: strings.Split(asciiLower(text), "\n")}
+	b := body{lines: strings.Split(text, "\n")}
 	b.folded = make([]string, len(b.lines))
 	for i := range b.lines {
 		if len(b.lines[i]) > maxLine {
 			b.lines[i] = clip(b.lines[i], maxLine)
-			b.lower[i] = b.lower[i][:len(b.lines[i])]
 		}
 		b.folded[i] = fold(b.lines[i])
 	}
@@ -468,6 +436,8 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// headerText decodes a header's encoded words; raw 8-bit text that is not UTF-8 is read
+// as Windows-1252.
 func headerText(h mail.Header, k string) string {
 	v, err := h.Text(k)
 	if err != nil {

@@ -113,13 +113,33 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 	return name, email
 }
 
+// greetings open a notice: "Hello Brightside Studio, Jane Cooper sent you ..." names
+// Jane Cooper.
+var greetings = []string{"hello", "hi", "dear", "good news", "hallo", "guten tag", "sehr geehrte", "liebe", "lieber",
+	"bonjour", "cher", "chere", "hola", "estimado", "estimada", "ciao", "gentile", "beste", "ola", "caro", "cara"}
+
+// dropGreeting removes a leading greeting and the addressee ("Hi Brightside Studio, ").
+func dropGreeting(s string) string {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return s
+	}
+	f := fold(s[:i])
+	for _, g := range greetings {
+		if f == g || strings.HasPrefix(f, g+" ") {
+			return s[i+2:]
+		}
+	}
+	return s
+}
+
 // sentencePayer reads a payer from one line of text: "NAME (email) sent you",
 // "… from NAME (email)".
 func sentencePayer(s string) (name, email string) {
 	f := fold(s)
 	if containsAny(f, verbLits) {
 		if m := payerVerbRE.FindStringSubmatch(s); m != nil {
-			if n := cleanName(m[1]); n != "" {
+			if n := cleanName(dropGreeting(m[1])); n != "" {
 				return n, m[2]
 			}
 		}

@@ -35,6 +35,11 @@ func TestParseSentenceFields(t *testing.T) {
 	if p.Kind != KindReceived {
 		t.Errorf("own receipt: %s (%s)", p.Kind, p.Why)
 	}
+	p, _ = Parse(msg("Brightside Studio <receipts+acct_1M@stripe.com>", own, "Your Brightside Studio receipt [#2291-4417]", "",
+		"Amount paid: $725.00\r\nReceipt number: 2291-4417"))
+	if p.Kind != KindReceived {
+		t.Errorf("own receipt, other subject: %s (%s)", p.Kind, p.Why)
+	}
 	// a receipt from another business: the owner paid
 	p, _ = Parse(msg("Figma <invoice+statements@stripe.com>", own, "Your receipt from Figma, Inc. #1830-2241", "",
 		"Amount paid: $45.00\r\nReceipt number: 1830-2241"))

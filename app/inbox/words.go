@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -17,7 +18,8 @@ type lexicon struct {
 	code string
 	// labels maps what a field holds to its label names as written in mail. Field kinds:
 	// name, email, memo (the payer's text), invref (an invoice number), txn, date, amount,
-	// fee, net, status, reason (why a refund was made or a payment failed).
+	// fee, net, status, reason (why a refund was made or a payment failed), about (what the
+	// notice says a payment is for: "Description:"; the reference when the payer wrote none).
 	labels map[string][]string
 	// labelPrefixes are label beginnings followed by a name: "Note from Jane Cooper".
 	labelPrefixes map[string][]string
@@ -90,19 +92,21 @@ func fold(s string) string {
 
 // The indexes built from the lexicons.
 var (
-	labelIndex  = map[string]labelEntry{} // normalised label → what it holds
-	prefixIndex []labelAffix
-	suffixIndex []labelAffix
-	monthIndex  = map[string]int{}
-	allPhrases  []phrase             // every language's kind phrases, in kindOrder
-	phraseTri   = map[string][]int{} // first 3 bytes of a phrase's literal → allPhrases indexes
-	phraseNoLit []int                // phrases without a literal: always tried
-	verbLits    []string             // folded payer verbs and prepositions: cheap tests before payerVerbRE / payerPrepRE
-	prepLits    []string
-	payerVerbRE *regexp.Regexp // "NAME (email) sent you"
-	payerPrepRE *regexp.Regexp // "from NAME (email)"
-	payerAddrRE *regexp.Regexp // "from name@example.com"
-	monthAlt    string         // month names for the date expressions
+	labelIndex = map[string]labelEntry{} // normalised label → what it holds
+	// labelFirstWords are the first words of the labels (a cheap test for inlineLabel)
+	labelFirstWords = map[string]bool{}
+	prefixIndex     []labelAffix
+	suffixIndex     []labelAffix
+	monthIndex      = map[string]int{}
+	allPhrases      []phrase             // every language's kind phrases, in kindOrder
+	phraseTri       = map[string][]int{} // first 3 bytes of a phrase's literal → allPhrases indexes
+	phraseNoLit     []int                // phrases without a literal: always tried
+	verbLits        []string             // folded payer verbs and prepositions: cheap tests before payerVerbRE / payerPrepRE
+	prepLits        []string
+	payerVerbRE     *regexp.Regexp // "NAME (email) sent you"
+	payerPrepRE     *regexp.Regexp // "from NAME (email)"
+	payerAddrRE     *regexp.Regexp // "from name@example.com"
+	monthAlt        string         // month names for the date expressions
 )
 
 // A phrase is one kind phrase; lit is text every match contains (a cheap test before the
@@ -117,10 +121,10 @@ type phrase struct {
 // phraseWords is the size of a bit set over allPhrases.
 const phraseWords = 12
 
-// literalPrefix is the longest literal text every match of a phrase contains: a run of
+// requiredLiteral is the longest literal text every match of a phrase contains: a run of
 // plain characters outside groups ("" when the phrase has a top-level alternation or no run
 // of at least 3 bytes).
-func literalPrefix(ph string) string {
+func requiredLiteral(ph string) string {
 	best := ""
 	depth := 0
 	run := []byte{}
@@ -192,6 +196,7 @@ func init() {
 					panic("inbox: label " + k + " is both " + e.kind + " and " + kind)
 				}
 				labelIndex[k] = labelEntry{kind: kind, langs: e.langs | 1<<li}
+				labelFirstWords[strings.Fields(k)[0]] = true
 			}
 		}
 		for kind, ps := range lx.labelPrefixes {
@@ -214,7 +219,7 @@ func init() {
 	for _, k := range kindOrder {
 		for li, lx := range lexicons {
 			for _, ph := range lx.kinds[k] {
-				lit := strings.TrimSpace(literalPrefix(ph))
+				lit := strings.TrimSpace(requiredLiteral(ph))
 				i := len(allPhrases)
 				allPhrases = append(allPhrases, phrase{kind: k, lit: lit, re: regexp.MustCompile(`\b(?:` + ph + `)`), lang: li})
 				if len(lit) >= 3 {
@@ -241,9 +246,15 @@ func init() {
 	sortLongestFirst(ms)
 	monthAlt = `(` + strings.Join(ms, "|") + `)`
 	initDateREs()
-	sortLongestFirst(preps)
-	sortLongestFirst(verbs)
-	sortLongestFirst(stops)
+	// the longest affix is tried first, so the result does not depend on map order
+	sort.Slice(prefixIndex, func(i, j int) bool { return affixLess(prefixIndex[i], prefixIndex[j]) })
+	sort.Slice(suffixIndex, func(i, j int) bool { return affixLess(suffixIndex[i], suffixIndex[j]) })
+	for _, xs := range [][]string{preps, verbs, stops} {
+		sortLongestFirst(xs)
+		for i := range xs {
+			xs[i] = regexp.QuoteMeta(xs[i])
+		}
+	}
 	// A name: a letter, then letters, marks, digits and & . , ' ’ - spaces (lazy, up to 80).
 	name := `(\p{L}[\p{L}\p{M}0-9&.,'’ -]{0,80}?)`
 	email := `(?:\s*[(<]\s*(` + emailRE.String() + `)\s*[)>])?`
@@ -251,6 +262,13 @@ func init() {
 	payerAddrRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+[(<]?(` + emailRE.String() + `)`)
 	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+([\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
 		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?i:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
+}
+
+func affixLess(a, b labelAffix) bool {
+	if len(a.affix) != len(b.affix) {
+		return len(a.affix) > len(b.affix)
+	}
+	return a.affix+a.kind < b.affix+b.kind
 }
 
 func sortLongestFirst(xs []string) {

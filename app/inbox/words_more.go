@@ -6,7 +6,8 @@ var lexIT = lexicon{
 	labels: map[string][]string{
 		"name":   {"mittente", "ordinante", "pagante", "inviato da", "cliente"},
 		"email":  {"indirizzo email", "indirizzo e-mail"},
-		"memo":   {"messaggio", "causale", "nota", "descrizione", "riferimento"},
+		"memo":   {"messaggio", "causale", "nota", "riferimento"},
+		"about":  {"descrizione"},
 		"invref": {"fattura", "numero fattura", "numero di fattura"},
 		"txn":    {"id transazione", "codice transazione", "numero di riferimento", "numero transazione", "id della transazione", "cro", "trn"},
 		"date":   {"data", "data della transazione", "data di pagamento", "data valuta", "data operazione"},
@@ -74,7 +75,8 @@ var lexPT = lexicon{
 	labels: map[string][]string{
 		"name":   {"remetente", "pagador", "enviado por", "ordenante", "nome do pagador"},
 		"email":  {"e-mail do remetente", "endereço de e-mail"},
-		"memo":   {"mensagem", "descrição", "observação", "referência", "motivo"},
+		"memo":   {"mensagem", "observação", "referência", "motivo"},
+		"about":  {"descrição"},
 		"invref": {"fatura", "número da fatura"},
 		"txn":    {"id da transação", "número da transação", "código da transação", "número de referência", "código de autenticação"},
 		"date":   {"data da transação", "data do pagamento", "data da operação"},

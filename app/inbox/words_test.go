@@ -123,4 +123,92 @@ func TestPayerNotOwnName(t *testing.T) {
 	if p, _ = Parse(raw); p.PayerName != "Ana Lima" {
 		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
 	}
+	for _, s := range []string{"Hello Brightside Studio, Jane Cooper sent you $5.00 USD.", "Hallo Brightside Studio, Jane Cooper hat Ihnen 5,00 € gesendet."} {
+		if n, _ := sentencePayer(s); n != "Jane Cooper" {
+			t.Errorf("%q: payer %q, want Jane Cooper", s, n)
+		}
+	}
+}
+
+// TestReferenceStrength: the payer's own text ("Verwendungszweck", "Concepto") is the
+// reference even below a line that only says what kind of booking it is.
+func TestReferenceStrength(t *testing.T) {
+	msg := func(from, subject, body string) []byte {
+		return []byte("From: " + from + "\r\nTo: accounts@brightside-studio.example\r\nSubject: " + subject +
+			"\r\nDate: Mon, 20 Apr 2026 10:00:00 +0000\r\nMessage-ID: <r@y.example>\r\n\r\n" + body + "\r\n")
+	}
+	cases := []struct {
+		raw  []byte
+		want string
+	}{
+		{msg("Sparkasse <noreply@sparkasse.de>", "Gutschrift", "Buchungstext: GUTSCHRIFT SEPA\r\nAuftraggeber: Weber GmbH\r\nBetrag: 5,00 EUR\r\nVerwendungszweck: INV-00171"), "INV-00171"},
+		{msg("BBVA <avisos@bbva.es>", "Transferencia recibida", "Descripción: TRANSFERENCIA RECIBIDA\r\nImporte: 5,00 €\r\nConcepto: Factura INV-00128"), "Factura INV-00128"},
+		{msg("Stripe <notifications@stripe.com>", "Payment of $5.00 from a@b.example", "Amount: $5.00\r\nDescription: Invoice INV-00108"), "Invoice INV-00108"},
+	}
+	for _, c := range cases {
+		p, err := Parse(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Reference != c.want {
+			t.Errorf("%s: reference %q, want %q", p.From, p.Reference, c.want)
+		}
+	}
+}
+
+// TestInlineLabels: a label and its value with no colon are read when the value shows what
+// it is; a sentence that starts with a label word is not.
+func TestInlineLabels(t *testing.T) {
+	lines := []string{
+		"Amount paid $725.00",
+		"Payment ID pi_3QlakesideDentAl8x2Lm",
+		"Date paid Jan 20, 2026",
+		"Receipt #2291-4417",
+		"Note that refunds take 5 days",
+		"Transaction details",
+		"Total 3 items",
+		"Betrag 1.386,50 EUR",
+	}
+	got := map[string]string{}
+	for _, l := range findLabels(lines) {
+		if _, ok := got[l.kind]; !ok {
+			got[l.kind] = l.value
+		}
+	}
+	want := map[string]string{"amount": "$725.00", "txn": "pi_3QlakesideDentAl8x2Lm", "date": "Jan 20, 2026"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if _, ok := got["memo"]; ok {
+		t.Errorf("a sentence read as a note: %v", got)
+	}
+	ls := findLabels([]string{"Receipt #2291-4417", "Total 3 items"})
+	if len(ls) != 1 || cleanTxnID(ls[0].value) != "2291-4417" {
+		t.Errorf("receipt number: %+v", ls)
+	}
+}
+
+// TestHeaderRowTable: an HTML table with the labels in its first row and the values in the
+// second is read column by column.
+func TestHeaderRowTable(t *testing.T) {
+	h := `<table><tr><th>Transaction ID</th><th>Transaction date</th><th>Amount</th></tr>` +
+		`<tr><td>7GH12345AB678901C</td><td>Jan 14, 2026</td><td>$1,250.00 USD</td></tr></table>`
+	ls := findLabels(strings.Split(HTMLToText([]byte(h), 0), "\n"))
+	got := map[string]string{}
+	for _, l := range ls {
+		got[l.kind] = l.value
+	}
+	want := map[string]string{"txn": "7GH12345AB678901C", "date": "Jan 14, 2026", "amount": "$1,250.00 USD"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (%v)", k, got[k], v, got)
+		}
+	}
+	// a vertical table is still read row by row
+	ls = findLabels([]string{"Transaction ID", "7GH12345AB678901C", "Transaction date", "Jan 14, 2026"})
+	if len(ls) != 2 || ls[0].value != "7GH12345AB678901C" || ls[1].value != "Jan 14, 2026" {
+		t.Errorf("vertical: %+v", ls)
+	}
 }

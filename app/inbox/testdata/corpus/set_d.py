@@ -135,4 +135,35 @@ Data: 02/05/2026
 """,
      want=W(provider="bank", kind="received", amount="1386.50", currency="EUR", payer_name="Rossi Design S.r.l.",
             reference="Fattura INV-00181", date="2026-05-02")),
+
+dict(path="spoof/paypal_fr_subdomain_trick.eml", frm='PayPal <service@paypal.fr.verification-compte.example>',
+     subject="Vous avez reçu un paiement", date="Sun, 03 May 2026 10:00:00 +0200",
+     text="""Vous avez reçu un paiement de 3 400,00 € EUR de la part de Camille Lefèvre (camille.lefevre@atelier-lefevre.example).
+
+Numéro de transaction : 0FRSPOOF77AA8899
+Date de la transaction : 3 mai 2026
+""",
+     want=W(provider="paypal", kind="received", trusted=False, amount="3400.00", currency="EUR", payer_name="Camille Lefèvre",
+            payer_email="camille.lefevre@atelier-lefevre.example", transaction_id="0FRSPOOF77AA8899", date="2026-05-03")),
+
+dict(path="spoof/chase_zelle_dmarc_other_domain.eml", frm='Chase <no.reply.alerts@chase.com>',
+     ar_top=[ar_pass("chase-alerts-secure.example")],
+     subject="You received money with Zelle®", date="Mon, 04 May 2026 10:00:00 -0400",
+     text="""Ethan Brooks sent you $2,900.00 with Zelle®.
+
+Memo: INV-00118
+Confirmation number: 4819273000
+""",
+     want=W(provider="zelle", kind="received", trusted=False, amount="2900.00", currency="USD", payer_name="Ethan Brooks",
+            reference="INV-00118", transaction_id="4819273000", date="2026-05-04")),
+
+dict(path="spoof/sparkasse_no_auth_results.eml", frm='Sparkasse <noreply@sparkasse.de>', ar_top=[],
+     subject="Gutschrift auf Ihrem Konto", date="Tue, 05 May 2026 10:00:00 +0200",
+     text="""Auftraggeber: Weber Zahntechnik GmbH
+Betrag: 8.600,00 EUR
+Verwendungszweck: INV-00171
+Buchungstag: 05.05.2026
+""",
+     want=W(provider="bank", kind="received", trusted=False, amount="8600.00", currency="EUR", payer_name="Weber Zahntechnik GmbH",
+            reference="INV-00171", date="2026-05-05")),
 ]
