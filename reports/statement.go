@@ -69,14 +69,7 @@ func Statements(ctx context.Context, w io.Writer, s *data.Store, opt StatementOp
 	d.onAddress = opt.OnAddress
 	d.SetTitle("Statements "+opt.AsOf.String(), true)
 	n := 0
-	for i, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return n, err
-		}
-		st, err := s.StatementFor(ctx, id, opt.From, opt.AsOf)
-		if err != nil {
-			return n, err
-		}
+	err = eachStatement(ctx, s, ids, opt, func(i int, st *data.Statement) error {
 		first := d.PageNo() + 1
 		pages := drawStatement(d, st, opt.Kind, opt.Layout)
 		if opt.OnStatement != nil {
@@ -87,8 +80,12 @@ func Statements(ctx context.Context, w io.Writer, s *data.Store, opt StatementOp
 			opt.Progress(i+1, len(ids))
 		}
 		if err := d.Error(); err != nil {
-			return n, fmt.Errorf("pdf: %w", err)
+			return fmt.Errorf("pdf: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
 	if n == 0 {
 		// An empty PDF is not a valid file; say why instead.
@@ -100,6 +97,32 @@ func Statements(ctx context.Context, w io.Writer, s *data.Store, opt StatementOp
 	return n, d.finish(w)
 }
 
+// statementBatch is how many customers' statements are read together: a few queries per
+// batch instead of four per customer, and only one batch in memory.
+const statementBatch = 200
+
+// eachStatement reads the statements of ids in batches and calls fn with each in order.
+func eachStatement(ctx context.Context, s *data.Store, ids []int64, opt StatementOptions, fn func(i int, st *data.Statement) error) error {
+	for start := 0; start < len(ids); start += statementBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sts, err := s.StatementsFor(ctx, ids[start:min(start+statementBatch, len(ids))], opt.From, opt.AsOf)
+		if err != nil {
+			return err
+		}
+		for j, st := range sts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := fn(start+j, st); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func statementIDs(ctx context.Context, s *data.Store, opt StatementOptions) ([]int64, error) {
 	if opt.CustomerID > 0 {
 		if _, err := s.Customer(ctx, opt.CustomerID); err != nil {
@@ -107,7 +130,7 @@ func statementIDs(ctx context.Context, s *data.Store, opt StatementOptions) ([]i
 		}
 		return []int64{opt.CustomerID}, nil
 	}
-	return s.StatementCustomers(ctx, opt.AsOf, opt.MinBalance)
+	return s.CustomersOwing(ctx, opt.AsOf, opt.MinBalance)
 }
 
 // StatementPDF draws the statement of one customer.
