@@ -4,6 +4,7 @@
 #   make test     install what the tests need, go vet, Windows cross-build check, go test
 #   make bench    benchmarks (10k / 100k / 1M invoices), one line per figure
 #   make windows  cross-build bin/duebook.exe with Debian's mingw-w64 and check it
+#   make screens  every screen and main dialog of the sample company as PNGs in bin/screens/
 #   make build    bin/duebook
 #   make clean    remove bin/ (the Go build cache is kept)
 #
@@ -36,7 +37,7 @@ DEPS_WINDOWS := gcc-mingw-w64-x86-64 file
 # Tests: Xvfb for the real-window test, pdftotext/pdftoppm, a Dovecot IMAP server.
 DEPS_TEST := $(DEPS_RUN) xvfb xauth poppler-utils dovecot-imapd $(DEPS_WINDOWS)
 
-.PHONY: build run test bench windows clean deps-run deps-test deps-windows check-go
+.PHONY: build run test bench windows screens clean deps-run deps-test deps-windows deps-screens check-go
 
 # $(call apt_install,PACKAGES): install the packages that are not installed yet.
 define apt_install
@@ -75,6 +76,9 @@ deps-test:
 
 deps-windows:
 	$(call apt_install,$(DEPS_WINDOWS))
+
+deps-screens:
+	$(call apt_install,$(DEPS_RUN) xvfb xauth)
 
 check-go:
 	@if ! command -v $(GO) >/dev/null 2>&1; then \
@@ -134,6 +138,23 @@ test: check-go deps-test
 
 bench: check-go deps-test
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+
+# The real window under Xvfb on a fresh sample company, at each size: the screens tour
+# (app/screens_tour.go, build tag "screens") opens every screen and main dialog in turn and
+# saves it as bin/screens/WxH-NN-name.png, then quits. A line saying WINDOW GREW means a
+# screen needs more room than the size given.
+SCREEN_SIZES := 1280x800 1024x640
+screens: check-go deps-screens
+	$(GO) build -tags "$(TAGS) screens" -o bin/duebook-screens .
+	rm -rf bin/screens bin/screens-work
+	mkdir -p bin/screens bin/screens-work
+	./bin/duebook-screens demo -o bin/screens-work/sample.duebook -customers 60 -invoices 1500 -seed 1
+	for size in $(SCREEN_SIZES); do \
+		DUEBOOK_CONFIG_DIR="$$PWD/bin/screens-work/config" DUEBOOK_SCREENS="$$PWD/bin/screens" DUEBOOK_SCREENS_SIZE=$$size \
+			timeout 300 xvfb-run -a -s "-screen 0 $${size}x24" ./bin/duebook-screens -db bin/screens-work/sample.duebook; \
+	done
+	rm -rf bin/screens-work
+	@echo "screens: $$(ls bin/screens | wc -l) PNG files in bin/screens/"
 
 clean:
 	rm -rf bin/

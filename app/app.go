@@ -134,12 +134,24 @@ func NewWithStore(a fyne.App, s *data.Store) *UI {
 // Run opens the main window and blocks until it is closed.
 func Run(a fyne.App, opt Options) error {
 	ui := New(a, opt)
-	if shot := os.Getenv("DUEBOOK_SCREENSHOT"); shot != "" {
+	if size := os.Getenv("DUEBOOK_WINDOW_SIZE"); size != "" { // the real-window test's sizes
+		var w, h float32
+		if _, err := fmt.Sscanf(size, "%fx%f", &w, &h); err == nil && w > 0 && h > 0 {
+			ui.Win.Resize(fyne.NewSize(w, h))
+		}
+	}
+	if tourHook != nil && tourHook(ui) {
+		// the screens tour (build tag screens) drives the window and quits
+	} else if shot := os.Getenv("DUEBOOK_SCREENSHOT"); shot != "" {
 		go ui.screenshotAndQuit(shot, os.Getenv("DUEBOOK_SCREENSHOT_TAB"))
 	}
 	ui.Win.ShowAndRun()
 	return nil
 }
+
+// tourHook, set by the screens tour (screens_tour.go, build tag screens), takes over the
+// window when it returns true.
+var tourHook func(*UI) bool
 
 // screenshotAndQuit waits for the first frames and the first data, captures the window
 // into a PNG file and quits (used by the real-window test under Xvfb). A capture that

@@ -112,7 +112,7 @@ func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
 	if len(e.Lines) == 0 {
 		e.addLine(nil)
 	}
-	e.Title = heading("New invoice")
+	e.Title = titleLabel("New invoice")
 	if inv != nil {
 		e.Title.SetText(fmt.Sprintf("Draft invoice #%d — %s", inv.ID, inv.CustomerName))
 	}
@@ -459,7 +459,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	v := &InvoiceView{is: is, Invoice: inv}
 	ctx := context.Background()
 	cur := inv.Currency
-	v.Header = heading(fmt.Sprintf("Invoice %s — %s", inv.Number, inv.CustomerName))
+	v.Header = titleLabel(fmt.Sprintf("Invoice %s — %s", inv.Number, inv.CustomerName))
 	st := rowStatus(&data.InvoiceRow{Status: inv.Status, Open: inv.OpenAmount, Total: inv.Total})
 	if n := inv.DaysOverdue(ui.Today()); n > 0 {
 		st += fmt.Sprintf(", %d days overdue", n)
@@ -533,7 +533,7 @@ func newInvoiceView(is *InvoicesScreen, inv *data.Invoice) *InvoiceView {
 	}
 	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), is.CloseDetail)
 	cust := widget.NewButton("Customer", func() { ui.ShowCustomer(inv.CustomerID) })
-	buttons := container.NewHBox(back, cust, v.Print, layout.NewSpacer(), v.Sent, v.Pay, v.Credit, v.Write, v.Void)
+	buttons := wrapRow(back, cust, v.Print, v.Sent, v.Pay, v.Credit, v.Write, v.Void)
 	v.Root = container.NewBorder(container.NewVBox(v.Header, v.Status), buttons, nil, nil, container.NewVScroll(v.Body))
 	return v
 }

@@ -125,9 +125,10 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 		c.ScheduleBtn.Disable()
 	}
 	folder := container.NewBorder(nil, nil, widget.NewLabel("Letters and .eml files go to"), nil, c.Folder)
-	top := container.NewVBox(container.NewHBox(c.Title, layout.NewSpacer(), c.ScheduleBtn, c.SendAll, refresh), folder, c.Drafts)
+	c.Title.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.ScheduleBtn, c.SendAll, refresh), c.Title), folder, c.Drafts)
 
-	c.Header = heading("")
+	c.Header = titleLabel("")
 	c.Detail = widget.NewLabel("Select a row to see the customer's open invoices, promises, disputes and contact log.")
 	c.Detail.Wrapping = fyne.TextWrapWord
 	c.Do = widget.NewButton("Do it", c.DoSelected)
@@ -155,6 +156,7 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	work := container.NewBorder(top, nil, nil, nil, split)
 
 	c.Summary = widget.NewLabel("")
+	c.Summary.Wrapping = fyne.TextWrapWord
 	c.Warning = widget.NewLabel("")
 	c.Warning.Importance = widget.DangerImportance
 	c.Warning.Wrapping = fyne.TextWrapWord

@@ -210,7 +210,7 @@ type CustomerDetail struct {
 func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 	d := &CustomerDetail{cs: cs}
 	ui := cs.ui
-	d.Name = heading("")
+	d.Name = titleLabel("")
 	d.Review = widget.NewLabel("")
 	d.Review.Importance = widget.WarningImportance
 	d.MarkReviewed = widget.NewButtonWithIcon("Mark reviewed", theme.ConfirmIcon(), func() {
@@ -274,12 +274,12 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 		widget.NewLabel("Overdue"), d.Overdue,
 		widget.NewLabel("Credit (unallocated)"), d.Credit,
 		widget.NewLabel("Net balance"), d.Net)
-	ag := container.NewGridWithColumns(5)
+	ag := wrapRow()
 	for i := range d.Aging {
 		d.Aging[i] = widget.NewLabel("")
 		t := widget.NewLabel(bucketTitles[i])
 		t.TextStyle.Bold = true
-		ag.Add(container.NewVBox(t, d.Aging[i]))
+		ag.Add(container.NewGridWrap(fyne.NewSize(max(100, t.MinSize().Width), t.MinSize().Height*2), container.NewVBox(t, d.Aging[i])))
 	}
 	d.Invoices = widget.NewList(func() int { return len(d.OpenItems) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -333,12 +333,14 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 		container.NewTabItem("Activity", d.Activity),
 	)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(d.EditButton, d.NewInvoice, d.RecordPay), d.Name),
-		container.NewHBox(d.Review, d.MarkReviewed, layout.NewSpacer(), d.Hold, d.ApplyCredit, d.Statement),
+		d.Name,
+		wrapRow(d.EditButton, d.NewInvoice, d.RecordPay, d.Statement),
+		wrapRow(d.Review, d.MarkReviewed, d.Hold, d.ApplyCredit),
 		d.Info,
 		widget.NewCard("", "", container.NewVBox(bal, ag)),
 	)
-	d.Root = container.NewBorder(top, nil, nil, nil, tabs)
+	// One scroll for the whole detail: at 900x600 the figures and the lists do not all fit.
+	d.Root = container.NewVScroll(container.NewVBox(top, container.New(&minHeightLayout{h: 260}, tabs)))
 	return d
 }
 
@@ -502,7 +504,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	if c != nil {
 		title = "Edit " + c.Name
 	}
-	cf.Root = container.NewBorder(heading(title), container.NewHBox(cf.Cancel, cf.SaveBtn), nil, nil,
+	cf.Root = container.NewBorder(titleLabel(title), container.NewHBox(cf.Cancel, cf.SaveBtn), nil, nil,
 		container.NewVScroll(f.Object()))
 	cf.baseline = f.Snapshot()
 	return cf

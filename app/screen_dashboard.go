@@ -54,6 +54,7 @@ func newDashboard(ui *UI) *Dashboard {
 		b := widget.NewButton("…", tap)
 		b.Importance = widget.LowImportance
 		d.Counts[i] = widget.NewLabel("")
+		d.Counts[i].Wrapping = fyne.TextWrapWord
 		t := widget.NewLabel(title)
 		t.TextStyle.Bold = true
 		return b, widget.NewCard("", "", container.NewVBox(t, b, d.Counts[i]))
@@ -174,7 +175,7 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 			break
 		}
 		r := r
-		text := fmt.Sprintf("%s — %s overdue", r.Customer, money(r.Total-r.Buckets[0], cur))
+		text := fmt.Sprintf("%s — %s overdue", shorten(r.Customer, 40), money(r.Total-r.Buckets[0], cur))
 		if r.Buckets[4] > 0 {
 			text += fmt.Sprintf(" (%s over 90 days)", data.FormatAmount(r.Buckets[4], cur))
 		}

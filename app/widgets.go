@@ -453,6 +453,76 @@ func heading(text string) *widget.Label {
 	return l
 }
 
+// titleLabel is a heading that names a record (a customer, an invoice): it wraps instead
+// of widening the window when the name is long.
+func titleLabel(text string) *widget.Label {
+	l := heading(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// shorten cuts s to at most n characters, ending in "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// wrapRow lays buttons and labels out in a row that wraps onto more rows when narrow.
+func wrapRow(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&flowLayout{}, objs...)
+}
+
+// flowLayout places objects left to right at their minimum size and starts a new row when
+// the next one does not fit. Its minimum width is the widest object's (Fyne's
+// RowWrapLayout keeps the width it was last laid out at, so a window could not shrink).
+type flowLayout struct{ width float32 }
+
+func (l *flowLayout) rows(objs []fyne.CanvasObject, width float32, place bool) float32 {
+	pad := theme.Padding()
+	var x, y, rowH float32
+	first := true
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		sz := o.MinSize()
+		if !first && x+sz.Width > width {
+			x, y = 0, y+rowH+pad
+			rowH = 0
+		}
+		if place {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(sz)
+		}
+		x += sz.Width + pad
+		rowH = max(rowH, sz.Height)
+		first = false
+	}
+	return y + rowH
+}
+
+func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.rows(objs, size.Width, true)
+}
+
+func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	lw := l.width
+	if lw < w {
+		lw = 1e6 // not laid out yet: one row
+	}
+	return fyne.NewSize(w, l.rows(objs, lw, false))
+}
+
 // barLayout sizes its one object to a fraction of the width.
 type barLayout struct{ frac float32 }
 
@@ -556,3 +626,21 @@ func (p *CustomerPicker) Set(id int64) { p.Entry.SetText(p.labels[id]) }
 
 // Label is the picker's text for a customer.
 func (p *CustomerPicker) Label(id int64) string { return p.labels[id] }
+
+// minHeightLayout stacks its objects and asks for at least h of height (lists in a scroll).
+type minHeightLayout struct{ h float32 }
+
+func (l *minHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *minHeightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s.Max(fyne.NewSize(0, l.h))
+}
