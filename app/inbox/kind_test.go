@@ -75,6 +75,21 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestSupplierCreditNote: a supplier's credit note ("Gutschrift") is not a bank notice
+// of money received.
+func TestSupplierCreditNote(t *testing.T) {
+	raw := []byte("From: Bürobedarf Nord <rechnung@buerobedarf-nord.example>\r\nTo: accounts@brightside-studio.example\r\n" +
+		"Subject: Ihre Gutschrift GS-2026-014\r\nDate: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <g@y.example>\r\n\r\n" +
+		"Sehr geehrte Damen und Herren,\r\nanbei Ihre Gutschrift über 24,90 EUR für die Rücksendung.\r\n")
+	p, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Provider != Unknown || p.Kind == KindReceived {
+		t.Errorf("supplier credit note read as %s %s (%s)", p.Provider, p.Kind, p.Why)
+	}
+}
+
 // TestParseBulkMail: bulk mail (List-Unsubscribe) is a newsletter even when its subject
 // says "you received"; from no provider it is a newsletter too; and pending or requested
 // money is never received.
