@@ -123,6 +123,9 @@ func TestPayerNotOwnName(t *testing.T) {
 	if p, _ = Parse(raw); p.PayerName != "Ana Lima" {
 		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
 	}
+	if n, _ := sentencePayer("Vous avez reçu un paiement de CHF 1'250.00"); n != "" {
+		t.Errorf("an amount read as the payer: %q", n)
+	}
 	for _, s := range []string{"Hello Brightside Studio, Jane Cooper sent you $5.00 USD.", "Hallo Brightside Studio, Jane Cooper hat Ihnen 5,00 € gesendet."} {
 		if n, _ := sentencePayer(s); n != "Jane Cooper" {
 			t.Errorf("%q: payer %q, want Jane Cooper", s, n)
