@@ -180,6 +180,9 @@ type kindFacts struct {
 // is the addressee).
 func settleKind(f kindFacts) (kind Kind, why string, receiptCopy bool) {
 	kind, why = f.kind, f.why
+	if kind == kindRequestPaid {
+		kind, why = KindReceived, why+" (a request of yours that was paid)"
+	}
 	if st, ok := statusPending(f.labels); ok && (kind == KindReceived || kind == kindReceipt) {
 		kind, why = KindPending, why+", status \""+st+"\""
 	}
