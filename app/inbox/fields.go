@@ -78,14 +78,24 @@ func findLabels(lines []string) []label {
 		}
 		return "", -1
 	}
-	aloneLabel := func(l string) string {
-		if len(l) > 45 || l == "" {
-			return ""
+	// aloneKey[i] caches the label key of line i when the line is a known label alone
+	// ("" when not; "\x00" when not yet worked out).
+	aloneKey := make([]string, len(lines))
+	for i := range aloneKey {
+		aloneKey[i] = "\x00"
+	}
+	aloneLabel := func(j int) string {
+		if aloneKey[j] != "\x00" {
+			return aloneKey[j]
 		}
-		if k := normLabel(l); isKnownLabel(k) {
-			return k
+		k := ""
+		if l := strings.TrimSpace(lines[j]); len(l) <= 45 && l != "" && hasLetter(l) {
+			if n := normLabel(l); isKnownLabel(n) {
+				k = n
+			}
 		}
-		return ""
+		aloneKey[j] = k
+		return k
 	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -114,13 +124,11 @@ func findLabels(lines []string) []label {
 			continue
 		}
 		// a label alone on its line (HTML table cell): the value is on the next line
-		if len(l) <= 45 {
-			if k := normLabel(l); isKnownLabel(k) {
-				if v, j := nextValue(i); v != "" {
-					out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
-				}
-				continue
+		if k := aloneLabel(i); k != "" {
+			if v, j := nextValue(i); v != "" {
+				out = append(out, label{key: k, kind: labelKind(k), value: v, line: j})
 			}
+			continue
 		}
 		if lb, ok := inlineLabel(l, i); ok {
 			out = append(out, lb)
@@ -132,14 +140,14 @@ func findLabels(lines []string) []label {
 // headerRow finds k >= 2 lines that are labels alone (from line i, empty lines skipped)
 // followed by k lines that are not labels; it gives the labels, the value lines and the
 // line after them. Otherwise no labels.
-func headerRow(lines []string, i int, aloneLabel func(string) string) (keys []string, values []int, next int) {
+func headerRow(lines []string, i int, aloneLabel func(int) string) (keys []string, values []int, next int) {
 	j := i
 	for ; j < len(lines) && len(keys) < 8; j++ {
 		l := strings.TrimSpace(lines[j])
 		if l == "" {
 			continue
 		}
-		k := aloneLabel(l)
+		k := aloneLabel(j)
 		if k == "" {
 			break
 		}
@@ -153,7 +161,7 @@ func headerRow(lines []string, i int, aloneLabel func(string) string) (keys []st
 		if l == "" {
 			continue
 		}
-		if aloneLabel(l) != "" {
+		if aloneLabel(j) != "" {
 			return nil, nil, 0
 		}
 		if name, _, ok := labelLine(l); ok && isKnownLabel(normLabel(name)) {

@@ -23,18 +23,18 @@ func findKind(folded string, votes []int) (Kind, string, bool) {
 		return "", "", false
 	}
 	var cand [phraseWords]uint64
-	any := false
+	found := false
 	for i := 0; i+3 <= len(folded); i++ {
 		for _, x := range phraseTri[folded[i:i+3]] {
 			cand[x>>6] |= 1 << (x & 63)
-			any = true
+			found = true
 		}
 	}
 	for _, x := range phraseNoLit {
 		cand[x>>6] |= 1 << (x & 63)
-		any = true
+		found = true
 	}
-	if !any {
+	if !found {
 		return "", "", false
 	}
 	var kind Kind
@@ -64,9 +64,10 @@ func findKind(folded string, votes []int) (Kind, string, bool) {
 }
 
 // classify decides what the message says happened: the subject's phrase, refined by the
-// body's headline (its first line with a kind phrase) when that one is more specific ("You've
-// got money" over "The eCheck is pending"; "Your transfer of $5" over "Your transfer to your
-// bank is on its way"); with no phrase in the subject, the body's headline decides. It also
+// body's headline (its first line with a kind phrase) when that one is more specific (a
+// subject "You've got money" with the headline "The eCheck is pending" is pending; "Your
+// transfer of $5" with "Your transfer to your bank is on its way" is a payout); with no
+// phrase in the subject, the body's headline decides. It also
 // gives the lines that carry a kind phrase (where the payer's sentence and the payment date
 // are looked for).
 func classify(subject string, b body) (Kind, string, map[int]bool) {
@@ -180,6 +181,9 @@ type kindFacts struct {
 // is the addressee).
 func settleKind(f kindFacts) (kind Kind, why string, receiptCopy bool) {
 	kind, why = f.kind, f.why
+	if kind == kindRequestPaid {
+		kind, why = KindReceived, why+" (a request of yours that was paid)"
+	}
 	if st, ok := statusPending(f.labels); ok && (kind == KindReceived || kind == kindReceipt) {
 		kind, why = KindPending, why+", status \""+st+"\""
 	}

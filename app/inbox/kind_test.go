@@ -17,39 +17,42 @@ func TestClassify(t *testing.T) {
 		"You've got a pending eCheck payment":                                                    KindPending,
 		"Your payout of $3,412.08 is on its way":                                                 KindPayout,
 		// German, French, Spanish, Italian, Dutch
-		"Sie haben eine Zahlung erhalten":                  KindReceived,
-		"Sie haben eine Rückzahlung gesendet":              KindRefund,
-		"Zahlung fehlgeschlagen":                           KindFailed,
-		"Ihre Auszahlung ist unterwegs":                    KindPayout,
-		"Max Bauer hat Geld angefordert":                   KindRequest,
-		"Zahlung ausstehend":                               KindPending,
-		"Gutschrift auf Ihrem Konto":                       KindReceived,
-		"Sie haben 20,00 € an Pat Lopez gesendet":          KindSent,
-		"Vous avez reçu un paiement":                       KindReceived,
-		"Virement INTERAC : Vous avez reçu un virement":    KindReceived,
-		"Votre paiement a été refusé":                      KindFailed,
-		"Remboursement de 120,00 € effectué":               KindRefund,
-		"Demande de paiement de Papeterie Lumière":         KindRequest,
-		"Paiement en attente":                              KindPending,
-		"Vous avez envoyé 20,00 € à Pat Lopez":             KindSent,
-		"Has recibido un pago":                             KindReceived,
-		"Transferencia recibida":                           KindReceived,
-		"Tu pago a Pat López se ha cancelado":              KindFailed,
-		"Reembolso enviado":                                KindRefund,
-		"Solicitud de pago de Talleres Navarro":            KindRequest,
-		"Pago pendiente":                                   KindPending,
-		"Has enviado 20,00 € a Pat López":                  KindSent,
-		"Hai ricevuto un pagamento":                        KindReceived,
-		"A credit was posted to your account":              KindReceived,
-		"A debit was posted to your account":               KindNotPayment,
-		"ACH deposit notification":                         KindReceived,
-		"Avis de crédit":                                   KindReceived,
-		"Le han realizado una transferencia":               KindReceived,
-		"Transferencia SEPA recibida":                      KindReceived,
-		"Eingang einer Überweisung":                        KindReceived,
-		"Bijschrijving ontvangen":                          KindReceived,
-		"Nouveautés de février : -20 % sur les carnets":    KindNotPayment,
-		"Neu im Februar: 20 % Rabatt auf alle Notizbücher": KindNotPayment,
+		"Sie haben eine Zahlung erhalten":                                  KindReceived,
+		"Sie haben eine Rückzahlung gesendet":                              KindRefund,
+		"Zahlung fehlgeschlagen":                                           KindFailed,
+		"Ihre Auszahlung ist unterwegs":                                    KindPayout,
+		"Max Bauer hat Geld angefordert":                                   KindRequest,
+		"Zahlung ausstehend":                                               KindPending,
+		"Gutschrift auf Ihrem Konto":                                       KindReceived,
+		"Sie haben 20,00 € an Pat Lopez gesendet":                          KindSent,
+		"Vous avez reçu un paiement":                                       KindReceived,
+		"Virement INTERAC : Vous avez reçu un virement":                    KindReceived,
+		"Votre paiement a été refusé":                                      KindFailed,
+		"Remboursement de 120,00 € effectué":                               KindRefund,
+		"Demande de paiement de Papeterie Lumière":                         KindRequest,
+		"Paiement en attente":                                              KindPending,
+		"Vous avez envoyé 20,00 € à Pat Lopez":                             KindSent,
+		"Has recibido un pago":                                             KindReceived,
+		"Transferencia recibida":                                           KindReceived,
+		"Tu pago a Pat López se ha cancelado":                              KindFailed,
+		"Reembolso enviado":                                                KindRefund,
+		"Solicitud de pago de Talleres Navarro":                            KindRequest,
+		"Pago pendiente":                                                   KindPending,
+		"Has enviado 20,00 € a Pat López":                                  KindSent,
+		"Hai ricevuto un pagamento":                                        KindReceived,
+		"A credit was posted to your account":                              KindReceived,
+		"A debit was posted to your account":                               KindNotPayment,
+		"ACH deposit notification":                                         KindReceived,
+		"Avis de crédit":                                                   KindReceived,
+		"Le han realizado una transferencia":                               KindReceived,
+		"Transferencia SEPA recibida":                                      KindReceived,
+		"Eingang einer Überweisung":                                        KindReceived,
+		"INTERAC e-Transfer: JOHN SMITH has fulfilled your money request.": kindRequestPaid,
+		"Your money request to Jane Cooper was paid":                       kindRequestPaid,
+		"JOHN SMITH vous a envoyé des fonds en réponse à votre demande":    kindRequestPaid,
+		"Bijschrijving ontvangen":                                          KindReceived,
+		"Nouveautés de février : -20 % sur les carnets":                    KindNotPayment,
+		"Neu im Februar: 20 % Rabatt auf alle Notizbücher":                 KindNotPayment,
 	}
 	for subj, want := range subjects {
 		if got, why, _ := classify(subj, splitBody("")); got != want {
@@ -72,6 +75,21 @@ func TestClassify(t *testing.T) {
 	}
 	if got, _, _ := classify("You've got a pending eCheck payment", b); got != KindPending {
 		t.Errorf("pending subject: %s", got)
+	}
+}
+
+// TestSupplierCreditNote: a supplier's credit note ("Gutschrift") is not a bank notice
+// of money received.
+func TestSupplierCreditNote(t *testing.T) {
+	raw := []byte("From: Bürobedarf Nord <rechnung@buerobedarf-nord.example>\r\nTo: accounts@brightside-studio.example\r\n" +
+		"Subject: Ihre Gutschrift GS-2026-014\r\nDate: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <g@y.example>\r\n\r\n" +
+		"Sehr geehrte Damen und Herren,\r\nanbei Ihre Gutschrift über 24,90 EUR für die Rücksendung.\r\n")
+	p, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Provider != Unknown || p.Kind == KindReceived {
+		t.Errorf("supplier credit note read as %s %s (%s)", p.Provider, p.Kind, p.Why)
 	}
 }
 

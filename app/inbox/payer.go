@@ -25,8 +25,8 @@ func cleanName(s string) string {
 			return ""
 		}
 	}
-	if strings.ContainsAny(s, "$€£¥@<>") || !hasLetter(s) {
-		return ""
+	if strings.ContainsAny(s, "$€£¥@<>") || !hasLetter(s) || len(findAmounts(s, "USD")) > 0 {
+		return "" // "de CHF 1'250.00" names an amount, not a payer
 	}
 	return s
 }
@@ -147,10 +147,21 @@ func sentencePayer(s string) (name, email string) {
 	if !containsAny(f, prepLits) {
 		return "", ""
 	}
-	for _, m := range payerPrepRE.FindAllStringSubmatch(s, 3) {
-		if n := cleanName(m[1]); n != "" {
-			return n, m[2]
+	// a refused name may hold the real one ("de CHF 1'250.00 de la part de Nicolas Favre"):
+	// look again from where the refused name began
+	for pos, tries := 0, 0; pos < len(s) && tries < 4; tries++ {
+		m := payerPrepRE.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
 		}
+		e := ""
+		if m[4] >= 0 {
+			e = s[pos+m[4] : pos+m[5]]
+		}
+		if n := cleanName(s[pos+m[2] : pos+m[3]]); n != "" {
+			return n, e
+		}
+		pos += m[2]
 	}
 	if m := payerAddrRE.FindStringSubmatch(s); m != nil {
 		return "", m[1]

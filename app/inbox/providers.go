@@ -118,7 +118,7 @@ var displayBrand = []struct {
 // bankPattern: text that reads like a bank's notice of an incoming transfer.
 // It is matched against folded text (lower case, no accents).
 var bankPattern = regexp.MustCompile(`\bincoming (?:wire|credit|payment|transfer|sepa|ach)\b|\bcredit transfer\b|\bwire transfer\b|\bach credit\b|\bdirect deposit\b|\bremittance information\b|\bordering party\b|\boriginator\b|\bhas been credited\b|\bcredited to your account\b|\bfaster payments?\b|\bpaid into your account\b|` +
-	`\bgutschrift\b|\buberweisung eingegangen\b|\bauftraggeber\b|\bverwendungszweck\b|\bvirement (?:recu|entrant|sepa)\b|\bdonneur d'ordre\b|\bcredite sur votre compte\b|` +
+	`\bgutschrift auf (?:ihr|dein)(?:em)? konto\b|\bkontogutschrift\b|\buberweisung eingegangen\b|\bzahlungseingang\b|\bauftraggeber\b|\bverwendungszweck\b|\bvirement (?:recu|entrant|sepa)\b|\bdonneur d'ordre\b|\bcredite sur votre compte\b|` +
 	`\btransferencia recibida\b|\bhas recibido una transferencia\b|\bordenante\b|\bbonifico (?:ricevuto|in entrata)\b|\bordinante\b|\bbijschrijving\b|\bbijgeschreven\b`)
 
 // detectProvider decides the provider: by the From domain when it is on a list, else by

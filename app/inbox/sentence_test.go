@@ -23,6 +23,12 @@ func TestParseSentenceFields(t *testing.T) {
 	if p.TransactionID != "CA4Fr9Tq1Wz0" || p.PayerEmail != "elodie.gagnon@gagnon-design.example" || p.PayerName != "ÉLODIE GAGNON" || p.Amount != 127500 || p.Currency != "CAD" {
 		t.Errorf("interac fr: %s", p)
 	}
+	// a request of the owner's that was paid is money received
+	p, _ = Parse(msg(`"INTERAC e-Transfer" <notify@payments.interac.ca>`, own, "INTERAC e-Transfer: JOHN SMITH has fulfilled your money request.", "",
+		"JOHN SMITH has sent you $350.00 (CAD) in response to your money request.\r\nReference Number: CA1MRv7Yd9Cz"))
+	if p.Kind != KindReceived || p.PayerName != "JOHN SMITH" || p.Amount != 35000 {
+		t.Errorf("request paid: %s (%s)", p, p.Why)
+	}
 	// a word after "confirmation number" is not an id
 	p, _ = Parse(msg("Chase <no.reply.alerts@chase.com>", own, "You received money with Zelle", "",
 		"Maria Garcia sent you $600.00 with Zelle.\r\nKeep the confirmation number for your records."))

@@ -55,11 +55,14 @@ const (
 	// kindReceipt is a receipt ("Your receipt from X"): money the reader's mailbox paid,
 	// or the merchant's copy of its customer's receipt. Never a result.
 	kindReceipt Kind = "receipt"
+	// kindRequestPaid is a request of the owner's that was paid ("JOHN SMITH has fulfilled
+	// your money request"): money received. It ranks above request. Never a result.
+	kindRequestPaid Kind = "request_paid"
 )
 
 // kindOrder: the more specific outcome wins when one line says two things ("your payout
 // failed" is failed; "a refund was sent" is a refund; "pending payment received" is pending).
-var kindOrder = []Kind{KindFailed, KindRefund, KindPayout, KindRequest, KindPending, KindSent, kindReceipt, KindReceived}
+var kindOrder = []Kind{KindFailed, KindRefund, KindPayout, kindRequestPaid, KindRequest, KindPending, KindSent, kindReceipt, KindReceived}
 
 var lexicons = []*lexicon{&lexEN, &lexDE, &lexFR, &lexES, &lexIT, &lexNL, &lexPT}
 

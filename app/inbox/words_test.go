@@ -10,7 +10,7 @@ import (
 func TestLexicons(t *testing.T) {
 	for _, lx := range []*lexicon{&lexEN, &lexDE, &lexFR, &lexES} {
 		for _, k := range kindOrder {
-			if k != kindReceipt && len(lx.kinds[k]) == 0 {
+			if k != kindReceipt && k != kindRequestPaid && len(lx.kinds[k]) == 0 {
 				t.Errorf("%s: no phrases for %s", lx.code, k)
 			}
 		}
@@ -122,6 +122,9 @@ func TestPayerNotOwnName(t *testing.T) {
 		"Brightside Studio, you received 5.00 EUR from Ana Lima.\r\n")
 	if p, _ = Parse(raw); p.PayerName != "Ana Lima" {
 		t.Errorf("payer %q, want Ana Lima (%s)", p.PayerName, p.Why)
+	}
+	if n, _ := sentencePayer("Vous avez reçu un paiement de CHF 1'250.00"); n != "" {
+		t.Errorf("an amount read as the payer: %q", n)
 	}
 	for _, s := range []string{"Hello Brightside Studio, Jane Cooper sent you $5.00 USD.", "Hallo Brightside Studio, Jane Cooper hat Ihnen 5,00 € gesendet."} {
 		if n, _ := sentencePayer(s); n != "Jane Cooper" {

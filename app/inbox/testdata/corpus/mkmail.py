@@ -1,6 +1,6 @@
 """mkmail: writes the corpus messages (.eml, CRLF) and their sidecars (.json).
 
-The message texts are in set_a.py .. set_d.py, written by hand from public samples of
+The message texts are in set_a.py .. set_e.py, written by hand from public samples of
 provider and bank notices; this file only does the MIME work (multipart/alternative,
 quoted-printable, base64, ISO-8859-1 and Windows-1252 bodies, encoded-word subjects).
 Run: python3 mkmail.py (from this directory). The sidecar holds the parse-mail fields
@@ -163,3 +163,5 @@ if __name__ == "__main__":
     write(set_c.MSGS, HERE)
     import set_d
     write(set_d.MSGS, HERE)
+    import set_e
+    write(set_e.MSGS, HERE)
