@@ -56,6 +56,7 @@ type InvoicesScreen struct {
 	listView    fyne.CanvasObject
 	setting     bool
 	pendingSort *InvoiceQuery // the sort asked for before the list was loaded
+	tableRows   int           // rows the table was last laid out for (refreshTable)
 	load        latest
 }
 
@@ -107,6 +108,8 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
+		// (UpdateCell sets each cell's truncation by column: measuring for an ellipsis is
+		// most of a cell's repaint, and only the free-text columns need it.)
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if is.List == nil || id.Row >= is.List.Count() {
@@ -119,6 +122,7 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 			default:
 				l.Alignment = fyne.TextAlignLeading
 			}
+			l.Truncation = colTruncation[id.Col]
 			imp := widget.MediumImportance
 			if id.Col == ColDays || id.Col == ColStatus {
 				r := is.List.Row(id.Row)
@@ -315,9 +319,15 @@ func (is *InvoicesScreen) refreshTable() {
 	is.Selected = nil
 	is.Table.UnselectAll()
 	is.updateActions()
-	is.Table.Refresh()
-	is.Table.ScrollToTop()
 	l := is.List
+	// ScrollToTop repaints the visible cells (and the header's sort mark); a full Refresh
+	// (header and cell templates measured again, the cells repainted a second time) only
+	// when the number of rows changed and the scroller must be laid out again.
+	is.Table.ScrollToTop()
+	if n := l.Count(); n != is.tableRows {
+		is.tableRows = n
+		is.Table.Refresh()
+	}
 	total, open, cur, others := l.Totals()
 	s := fmt.Sprintf("%d of %d invoices", l.Count(), l.Len())
 	if cur != "" {
@@ -374,6 +384,7 @@ func (is *InvoicesScreen) Reload() {
 			}
 		}
 		list := NewInvoiceList(rows, s.Today(), reasons)
+		list.SortAll() // here, not on the UI goroutine at the first click on a column
 		list.Apply(q)
 		return func() {
 			is.Loading.Stop()

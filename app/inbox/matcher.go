@@ -43,21 +43,15 @@ type Matcher struct {
 func NewMatcher(ctx context.Context, s *data.Store) (*Matcher, error) {
 	m := &Matcher{byNumber: map[string]*openInv{}, byCust: map[int64][]*openInv{}, byEmail: map[string]int64{},
 		byName: map[string]int64{}, names: map[int64]string{}}
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, customer_id, number, open_amount, currency, due_date FROM invoices
-		WHERE status = 'posted' AND open_amount > 0 ORDER BY due_date, seq`)
+	open, err := s.OpenInvoiceRefs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		o := &openInv{}
-		if err := rows.Scan(&o.id, &o.cust, &o.number, &o.open, &o.currency, &o.due); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	for _, r := range open {
+		o := &openInv{id: r.ID, cust: r.CustomerID, number: r.Number, open: r.Open, currency: r.Currency, due: r.DueDate}
 		m.byNumber[strings.ToUpper(o.number)] = o
 		m.byCust[o.cust] = append(m.byCust[o.cust], o)
 	}
-	rows.Close()
 	custs, err := s.Customers(ctx, data.CustomerFilter{})
 	if err != nil {
 		return nil, err
