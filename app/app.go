@@ -20,7 +20,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -548,15 +547,17 @@ func (ui *UI) build() {
 	ui.Inbox = newInboxScreen(ui)
 	ui.Reports = newReportsScreen(ui)
 	ui.Settings = newSettingsScreen(ui)
+	// Text-only tabs: with icons the eight tabs need about 670 px of height, and at 1024x640
+	// Reports and Settings went into an overflow menu.
 	ui.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(TabDashboard, theme.HomeIcon(), ui.Dashboard.Root),
-		container.NewTabItemWithIcon(TabCustomers, theme.AccountIcon(), ui.Customers.Root),
-		container.NewTabItemWithIcon(TabInvoices, theme.DocumentIcon(), ui.Invoices.Root),
-		container.NewTabItemWithIcon(TabPayments, theme.ConfirmIcon(), ui.Payments.Root),
-		container.NewTabItemWithIcon(TabCollections, theme.MailReplyIcon(), ui.Collections.Root),
-		container.NewTabItemWithIcon(TabInbox, theme.MailComposeIcon(), ui.Inbox.Root),
-		container.NewTabItemWithIcon(TabReports, theme.DocumentPrintIcon(), ui.Reports.Root),
-		container.NewTabItemWithIcon(TabSettings, theme.SettingsIcon(), ui.Settings.Root),
+		container.NewTabItem(TabDashboard, ui.Dashboard.Root),
+		container.NewTabItem(TabCustomers, ui.Customers.Root),
+		container.NewTabItem(TabInvoices, ui.Invoices.Root),
+		container.NewTabItem(TabPayments, ui.Payments.Root),
+		container.NewTabItem(TabCollections, ui.Collections.Root),
+		container.NewTabItem(TabInbox, ui.Inbox.Root),
+		container.NewTabItem(TabReports, ui.Reports.Root),
+		container.NewTabItem(TabSettings, ui.Settings.Root),
 	)
 	ui.Tabs.SetTabLocation(container.TabLocationLeading)
 	ui.curTab = TabDashboard
