@@ -58,6 +58,7 @@ type UI struct {
 	Settings    *SettingsScreen
 	Start       *StartScreen
 	StatusBar   *widget.Label
+	Notice      *widget.Label // the last confirmation ("Saved Bayside Café."), right of the status bar
 
 	// Modal is the dialog shown last (tests read and tap it).
 	Modal *Modal
@@ -395,6 +396,10 @@ func (ui *UI) FocusSearch() {
 	}
 	if e != nil {
 		ui.Win.Canvas().Focus(e)
+		// Select the old search so that typing replaces it.
+		if en, ok := e.(*widget.Entry); ok {
+			en.TypedShortcut(&fyne.ShortcutSelectAll{})
+		}
 	}
 }
 
@@ -577,7 +582,9 @@ func (ui *UI) build() {
 		ui.StatusBar.Importance = widget.WarningImportance
 	}
 	ui.Win.SetTitle("Duebook — " + ui.Company.Name)
-	ui.Win.SetContent(container.NewBorder(nil, ui.StatusBar, nil, nil, ui.Tabs))
+	ui.Notice = widget.NewLabel("")
+	ui.Notice.Importance = widget.SuccessImportance
+	ui.Win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, ui.Notice, ui.StatusBar), nil, nil, ui.Tabs))
 	ui.Reload()
 }
 
@@ -595,6 +602,13 @@ func (ui *UI) Reload() {
 // Changed asks the screens to re-read what they show (the store's change signal does it
 // after every write; a change that is not a write, such as another file, calls it).
 func (ui *UI) Changed() { ui.storeChanged() }
+
+// Notify confirms what was just done in the status bar (until the next confirmation).
+func (ui *UI) Notify(msg string) {
+	if ui.Notice != nil {
+		ui.Notice.SetText(shorten(msg, 80))
+	}
+}
 
 // Today is the store's today.
 func (ui *UI) Today() data.Date { return ui.Store.Today() }

@@ -145,13 +145,13 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 			nOverdue++
 		}
 	}
-	d.Counts[0].SetText(fmt.Sprintf("%d customers with a balance", len(ag.Rows)))
+	d.Counts[0].SetText(count(len(ag.Rows), "customer", "customers") + " with a balance")
 	share := 0.0
 	if t.Total > 0 {
 		share = float64(overdue) / float64(t.Total) * 100
 	}
-	d.Counts[1].SetText(fmt.Sprintf("%.0f %% of the receivable, %d customers", share, nOverdue))
-	d.Counts[2].SetText(fmt.Sprintf("%d invoices", week.Count))
+	d.Counts[1].SetText(fmt.Sprintf("%.0f %% of the receivable, %s", share, count(nOverdue, "customer", "customers")))
+	d.Counts[2].SetText(count(week.Count, "invoice", "invoices"))
 	var top int64
 	for _, b := range t.Buckets {
 		top = max(top, b)
