@@ -20,7 +20,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -59,6 +58,7 @@ type UI struct {
 	Settings    *SettingsScreen
 	Start       *StartScreen
 	StatusBar   *widget.Label
+	Notice      *widget.Label // the last confirmation ("Saved Bayside Café."), right of the status bar
 
 	// Modal is the dialog shown last (tests read and tap it).
 	Modal *Modal
@@ -403,6 +403,10 @@ func (ui *UI) FocusSearch() {
 	}
 	if e != nil {
 		ui.Win.Canvas().Focus(e)
+		// Select the old search so that typing replaces it.
+		if en, ok := e.(*widget.Entry); ok {
+			en.TypedShortcut(&fyne.ShortcutSelectAll{})
+		}
 	}
 }
 
@@ -572,15 +576,17 @@ func (ui *UI) build() {
 	ui.Inbox = newInboxScreen(ui)
 	ui.Reports = newReportsScreen(ui)
 	ui.Settings = newSettingsScreen(ui)
+	// Text-only tabs: with icons the eight tabs need about 670 px of height, and at 1024x640
+	// Reports and Settings went into an overflow menu.
 	ui.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(TabDashboard, theme.HomeIcon(), ui.Dashboard.Root),
-		container.NewTabItemWithIcon(TabCustomers, theme.AccountIcon(), ui.Customers.Root),
-		container.NewTabItemWithIcon(TabInvoices, theme.DocumentIcon(), ui.Invoices.Root),
-		container.NewTabItemWithIcon(TabPayments, theme.ConfirmIcon(), ui.Payments.Root),
-		container.NewTabItemWithIcon(TabCollections, theme.MailReplyIcon(), ui.Collections.Root),
-		container.NewTabItemWithIcon(TabInbox, theme.MailComposeIcon(), ui.Inbox.Root),
-		container.NewTabItemWithIcon(TabReports, theme.DocumentPrintIcon(), ui.Reports.Root),
-		container.NewTabItemWithIcon(TabSettings, theme.SettingsIcon(), ui.Settings.Root),
+		container.NewTabItem(TabDashboard, ui.Dashboard.Root),
+		container.NewTabItem(TabCustomers, ui.Customers.Root),
+		container.NewTabItem(TabInvoices, ui.Invoices.Root),
+		container.NewTabItem(TabPayments, ui.Payments.Root),
+		container.NewTabItem(TabCollections, ui.Collections.Root),
+		container.NewTabItem(TabInbox, ui.Inbox.Root),
+		container.NewTabItem(TabReports, ui.Reports.Root),
+		container.NewTabItem(TabSettings, ui.Settings.Root),
 	)
 	ui.Tabs.SetTabLocation(container.TabLocationLeading)
 	ui.curTab = TabDashboard
@@ -600,7 +606,9 @@ func (ui *UI) build() {
 		ui.StatusBar.Importance = widget.WarningImportance
 	}
 	ui.Win.SetTitle("Duebook — " + ui.Company.Name)
-	ui.Win.SetContent(container.NewBorder(nil, ui.StatusBar, nil, nil, ui.Tabs))
+	ui.Notice = widget.NewLabel("")
+	ui.Notice.Importance = widget.SuccessImportance
+	ui.Win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, ui.Notice, ui.StatusBar), nil, nil, ui.Tabs))
 	ui.Reload()
 }
 
@@ -618,6 +626,13 @@ func (ui *UI) Reload() {
 // Changed asks the screens to re-read what they show (the store's change signal does it
 // after every write; a change that is not a write, such as another file, calls it).
 func (ui *UI) Changed() { ui.storeChanged() }
+
+// Notify confirms what was just done in the status bar (until the next confirmation).
+func (ui *UI) Notify(msg string) {
+	if ui.Notice != nil {
+		ui.Notice.SetText(shorten(msg, 80))
+	}
+}
 
 // Today is the store's today.
 func (ui *UI) Today() data.Date { return ui.Store.Today() }

@@ -9,6 +9,17 @@ import (
 	"duebook/data"
 )
 
+// segmentWords says what a risk segment means (collect's rules, in words).
+func segmentWords(seg string) string {
+	switch seg {
+	case "A":
+		return "pays on time, keeps promises"
+	case "C":
+		return "pays over 30 days late on average, broke 2 or more promises, or owes for over 90 days"
+	}
+	return "pays somewhat late now and then"
+}
+
 // ShowCustomer loads the detail of one customer (open invoices, promises, disputes,
 // contacts, reminders sent, payment behaviour) off the UI goroutine.
 func (c *CollectionsScreen) ShowCustomer(id int64) {
@@ -26,6 +37,9 @@ func (c *CollectionsScreen) ShowCustomer(id int64) {
 		return func() {
 			c.Customer, c.Open, c.Disputes = d.customer, d.open, d.disputes
 			c.Header.SetText(d.customer.Name)
+			if r := c.Row(); r != nil && r.CustomerID == d.customer.ID {
+				text = kindTitle(r.Kind) + ": " + r.Do + "\n\n" + text // the row's whole action, never cut
+			}
 			c.Detail.SetText(text)
 			c.setButtons()
 		}
@@ -86,7 +100,7 @@ func (d *customerDetail) text(today data.Date, b *collect.Behaviour) string {
 	}
 	w.WriteString("\n")
 	if b != nil {
-		fmt.Fprintf(&w, "Risk %s · pays %s · %s on time · promises kept %d, broken %d\n", b.Segment,
+		fmt.Fprintf(&w, "Risk segment %s (%s) · pays %s · %s on time · promises kept %d, broken %d\n", b.Segment, segmentWords(b.Segment),
 			daysToPay(b.AvgDaysToPay), bp(b.OnTimeBP), b.KeptPromises, b.BrokenPromises)
 		if b.SuggestHold && !c.CreditHold {
 			fmt.Fprintf(&w, "Consider a credit hold: %s\n", b.HoldReason)

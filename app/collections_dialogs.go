@@ -184,6 +184,7 @@ func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb string, 
 			if f.ShowErrors(save()) {
 				return false
 			}
+			c.ui.Notify(title + ": saved.")
 			c.changed()
 			return true
 		}},

@@ -23,7 +23,7 @@ type LineRow struct {
 	Price  *widget.Entry
 	Tax    *widget.Entry
 	Net    *widget.Label
-	Remove *widget.Button
+	Remove *TapIcon
 	Error  *widget.Label
 	box    fyne.CanvasObject
 }
@@ -46,10 +46,11 @@ type InvoiceEditor struct {
 	Back     *widget.Button
 	Invoice  *data.Invoice // the saved draft (nil until saved)
 
-	linesBox   *fyne.Container
-	baseline   string // snapshot when opened or last saved (dirty = differs)
-	dueEdited  bool
-	settingDue bool
+	linesBox    *fyne.Container
+	baseline    string // snapshot when opened or last saved (dirty = differs)
+	errorsShown bool   // messages are shown: edits re-check (recheck)
+	dueEdited   bool
+	settingDue  bool
 }
 
 func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
@@ -70,12 +71,13 @@ func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
 	f.Entry("po_number", "PO number", "the customer's purchase order, if any")
 	f.MultiLine("notes", "Notes", "printed on the invoice")
 	issue.SetText(ui.Today().String())
-	e.Customer.OnPicked = func(int64) { e.updateDue(); e.recompute() }
-	issue.Entry.OnChanged = func(string) { e.updateDue() }
+	e.Customer.OnPicked = func(int64) { e.updateDue(); e.recompute(); e.recheck() }
+	issue.Entry.OnChanged = func(string) { e.updateDue(); e.recheck() }
 	due.Entry.OnChanged = func(string) {
 		if !e.settingDue {
 			e.dueEdited = true
 		}
+		e.recheck()
 	}
 	e.LinesErr = newErrorLabel()
 	e.linesBox = container.NewVBox()
@@ -213,9 +215,11 @@ func (e *InvoiceEditor) addLine(l *data.InvoiceLine) *LineRow {
 		r.Tax.SetText(formatDecimal(l.TaxRateBP, 2))
 	}
 	for _, en := range []*widget.Entry{r.Qty, r.Price, r.Tax} {
-		en.OnChanged = func(string) { e.recompute() }
+		en.OnChanged = func(string) { e.recompute(); e.recheck() }
 	}
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(r) })
+	r.Desc.OnChanged = func(string) { e.recheck() }
+	// Not a button: Tab goes from Tax to the next line's description, not to the bin.
+	r.Remove = newTapIcon(theme.DeleteIcon(), "Remove this line", func() { e.removeLine(r) })
 	fix := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, r.Desc.MinSize().Height), o)
 	}
@@ -245,15 +249,21 @@ func (e *InvoiceEditor) parseLine(v *fieldErrors, i int, r *LineRow, cur string)
 	f := "lines[" + strconv.Itoa(i) + "]"
 	l := data.InvoiceLine{Description: r.Desc.Text}
 	var err error
-	if l.QtyMilli, err = parseDecimal(r.Qty.Text, 3); err != nil {
+	if q := strings.TrimSpace(r.Qty.Text); strings.HasPrefix(q, "-") || strings.HasPrefix(q, "−") {
+		addErr(v, f+".quantity", "must be more than 0")
+	} else if l.QtyMilli, err = parseDecimal(r.Qty.Text, 3); err != nil {
 		addErr(v, f+".quantity", err.Error())
+	} else if l.QtyMilli == 0 {
+		addErr(v, f+".quantity", "must be more than 0")
 	}
 	if strings.TrimSpace(r.Price.Text) == "" {
 		addErr(v, f+".unit_price", "is required")
 	} else if l.UnitPrice, err = data.ParseAmount(r.Price.Text, cur); err != nil {
 		addErr(v, f+".unit_price", err.Error())
 	}
-	if strings.TrimSpace(r.Tax.Text) != "" {
+	if t := strings.TrimSpace(r.Tax.Text); strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
+		addErr(v, f+".tax_rate", "must not be negative")
+	} else if t != "" {
 		if l.TaxRateBP, err = parseDecimal(r.Tax.Text, 2); err != nil {
 			addErr(v, f+".tax_rate", err.Error())
 		}
@@ -324,6 +334,7 @@ func (e *InvoiceEditor) build(v *fieldErrors) *data.Invoice {
 
 // showErrors routes errors to the header fields and to the lines.
 func (e *InvoiceEditor) showErrors(err error) bool {
+	e.errorsShown = err != nil
 	for _, r := range e.Lines {
 		r.Error.SetText("")
 		r.Error.Hide()
@@ -373,7 +384,8 @@ func (e *InvoiceEditor) showErrors(err error) bool {
 // Save stores the draft (a new invoice is checked against the customer's credit limit first).
 func (e *InvoiceEditor) Save() { e.save(nil) }
 
-func (e *InvoiceEditor) save(then func(*data.Invoice)) {
+// check reads the editor into an invoice with every reason it would be refused.
+func (e *InvoiceEditor) check() (*data.Invoice, error) {
 	var v fieldErrors
 	inv := e.build(&v)
 	if v := errOrNil(v); v != nil {
@@ -387,7 +399,25 @@ func (e *InvoiceEditor) save(then func(*data.Invoice)) {
 			}
 			v = vv
 		}
-		e.showErrors(v)
+		return inv, v
+	}
+	return inv, nil
+}
+
+// recheck, once messages are shown, shows them again for what is typed now: a message goes
+// as soon as its value is valid.
+func (e *InvoiceEditor) recheck() {
+	if !e.errorsShown || e.Total == nil {
+		return
+	}
+	_, err := e.check()
+	e.showErrors(err)
+}
+
+func (e *InvoiceEditor) save(then func(*data.Invoice)) {
+	inv, err := e.check()
+	if err != nil {
+		e.showErrors(err)
 		return
 	}
 	ui := e.is.ui
@@ -403,6 +433,7 @@ func (e *InvoiceEditor) save(then func(*data.Invoice)) {
 		}
 		e.Invoice = inv
 		e.baseline = e.snapshot()
+		ui.Notify("Draft saved.")
 		e.Title.SetText(fmt.Sprintf("Draft invoice #%d — %s", inv.ID, inv.CustomerName))
 		ui.Changed()
 		if then != nil {

@@ -130,7 +130,13 @@ func (cs *CustomersScreen) filter() {
 			review++
 		}
 	}
-	cs.Count.SetText(fmt.Sprintf("%d customers, %d due for review", len(cs.shown), review))
+	cs.Count.SetText(fmt.Sprintf("%s, %d due for review", count(len(cs.shown), "customer", "customers"), review))
+	switch {
+	case len(cs.all) == 0:
+		cs.Count.SetText("No customers yet: New customer adds the first.")
+	case len(cs.shown) == 0:
+		cs.Count.SetText("No customer matches the search.")
+	}
 	cs.List.UnselectAll()
 	cs.List.Refresh()
 }
@@ -325,7 +331,7 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 			if len(at) > 16 {
 				at = strings.Replace(at[:16], "T", " ", 1)
 			}
-			o.(*widget.Label).SetText(at + " · " + a.Action)
+			o.(*widget.Label).SetText(at + " · " + activityText(a.Action))
 		})
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Open invoices", d.Invoices),
@@ -507,6 +513,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	cf.Root = container.NewBorder(titleLabel(title), container.NewHBox(cf.Cancel, cf.SaveBtn), nil, nil,
 		container.NewVScroll(f.Object()))
 	cf.baseline = f.Snapshot()
+	f.Live(func() error { _, err := cf.read(); return err })
 	return cf
 }
 
@@ -540,6 +547,29 @@ func (cf *CustomerForm) guard() *FormGuard {
 
 // Save validates and stores the customer; refused fields show their message.
 func (cf *CustomerForm) Save() {
+	f := cf.Form
+	c, err := cf.read()
+	if f.ShowErrors(err) {
+		return
+	}
+	ctx := context.Background()
+	if cf.Customer == nil {
+		err = cf.cs.ui.Store.CreateCustomer(ctx, c)
+	} else {
+		err = cf.cs.ui.Store.UpdateCustomer(ctx, c)
+	}
+	if f.ShowErrors(err) {
+		return
+	}
+	cf.Saved = c
+	cf.cs.selected = c.ID
+	cf.cs.show(c.ID)
+	cf.cs.ui.Notify("Saved " + c.Name + ".")
+	cf.cs.ui.Changed()
+}
+
+// read gives the customer the form says, with every reason it would be refused.
+func (cf *CustomerForm) read() (*data.Customer, error) {
 	f := cf.Form
 	var v fieldErrors
 	c := &data.Customer{}
@@ -575,21 +605,5 @@ func (cf *CustomerForm) Save() {
 			}
 		}
 	}
-	if f.ShowErrors(errOrNil(v)) {
-		return
-	}
-	ctx := context.Background()
-	var err error
-	if cf.Customer == nil {
-		err = cf.cs.ui.Store.CreateCustomer(ctx, c)
-	} else {
-		err = cf.cs.ui.Store.UpdateCustomer(ctx, c)
-	}
-	if f.ShowErrors(err) {
-		return
-	}
-	cf.Saved = c
-	cf.cs.selected = c.ID
-	cf.cs.show(c.ID)
-	cf.cs.ui.Changed()
+	return c, errOrNil(v)
 }

@@ -145,10 +145,10 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 			nOverdue++
 		}
 	}
-	d.Counts[0].SetText(fmt.Sprintf("%d customers with a balance", len(ag.Rows)))
+	d.Counts[0].SetText(count(len(ag.Rows), "customer", "customers") + " with a balance")
 	// The same definition and rounding as the monthly figures of the running month.
-	d.Counts[1].SetText(fmt.Sprintf("%s of the receivable, %d customers", bp(data.OverdueBP(ag)), nOverdue))
-	d.Counts[2].SetText(fmt.Sprintf("%d invoices", week.Count))
+	d.Counts[1].SetText(fmt.Sprintf("%s of the receivable, %s", bp(data.OverdueBP(ag)), count(nOverdue, "customer", "customers")))
+	d.Counts[2].SetText(count(week.Count, "invoice", "invoices"))
 	var top int64
 	for _, b := range t.Buckets {
 		top = max(top, b)

@@ -269,6 +269,11 @@ func (ps *PaymentsScreen) SaveAsCredit() {
 
 func (ps *PaymentsScreen) recorded(p *data.Payment) {
 	ps.LastRecorded = p
+	what := money(p.Amount, p.Currency)
+	if c := ps.customers[p.CustomerID]; c != nil {
+		what += " from " + c.Name
+	}
+	ps.ui.Notify("Payment of " + what + " recorded.")
 	f := ps.Form
 	for _, n := range []string{"reference", "amount", "notes"} {
 		f.Field(n).SetText("")

@@ -52,6 +52,7 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	f.Entry("credit_note_format", "Credit note number format", "CN-{n:05}")
 	f.MultiLine("payment_instructions", "Payment instructions", "printed on invoices and statements")
 	st.fill(ui.Company)
+	f.Live(func() error { _, err := st.read(); return err })
 	ui.SetGuard("settings", &FormGuard{What: "the company settings", Tab: TabSettings,
 		Dirty: func() bool { return f.Snapshot() != st.baseline },
 		Save:  st.save,
@@ -105,6 +106,26 @@ func (st *SettingsScreen) Save() { st.save() }
 // save is Save telling whether the settings were stored.
 func (st *SettingsScreen) save() bool {
 	f := st.Form
+	c, err := st.read()
+	st.Saved.SetText("")
+	if f.ShowErrors(err) {
+		return false
+	}
+	if f.ShowErrors(st.ui.Store.SaveCompany(context.Background(), c)) {
+		return false
+	}
+	st.ui.Company = c
+	st.baseline = f.Snapshot()
+	st.ui.Win.SetTitle("Duebook — " + c.Name)
+	st.Saved.SetText("Saved.")
+	st.ui.Notify("Company settings saved.")
+	st.ui.Changed()
+	return true
+}
+
+// read gives the settings the form says, with every reason they would be refused.
+func (st *SettingsScreen) read() (data.Company, error) {
+	f := st.Form
 	var v fieldErrors
 	c := st.ui.Company
 	c.Name = f.Field("name").Text()
@@ -133,17 +154,5 @@ func (st *SettingsScreen) save() bool {
 			}
 		}
 	}
-	st.Saved.SetText("")
-	if f.ShowErrors(errOrNil(v)) {
-		return false
-	}
-	if f.ShowErrors(st.ui.Store.SaveCompany(context.Background(), c)) {
-		return false
-	}
-	st.ui.Company = c
-	st.baseline = f.Snapshot()
-	st.ui.Win.SetTitle("Duebook — " + c.Name)
-	st.Saved.SetText("Saved.")
-	st.ui.Changed()
-	return true
+	return c, errOrNil(v)
 }

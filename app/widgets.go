@@ -87,6 +87,9 @@ type Form struct {
 	Relayout func()
 	byName   map[string]*Field
 	grid     *fyne.Container
+	check    func() error    // Live's check (form_live.go)
+	touched  map[string]bool // fields edited since the form opened
+	checking bool
 }
 
 // NewForm makes an empty form.
@@ -428,8 +431,54 @@ func (ui *UI) ShowModal(title, message string, content fyne.CanvasObject, button
 		m.D.Resize(fyne.NewSize(460, 0).Max(m.D.MinSize()))
 	}
 	ui.Modal = m
+	ui.modalKeys(m, buttons, content == nil)
 	m.D.Show()
 	return m
+}
+
+// modalKeys lets the keyboard answer a dialog while it is shown: Escape is its Cancel (or
+// Close, or its only button); Enter is its main button when the dialog is a message (in a
+// form, Enter belongs to the field being typed in).
+func (ui *UI) modalKeys(m *Modal, buttons []ModalButton, message bool) {
+	c := ui.Win.Canvas()
+	prev := c.OnTypedKey()
+	var esc, enter *widget.Button
+	for i, b := range buttons {
+		if b.Main {
+			enter = m.Buttons[i]
+		}
+		if b.Text == "Cancel" || b.Text == "Close" || b.Text == "Not now" {
+			esc = m.Buttons[i]
+		}
+	}
+	if esc == nil && len(m.Buttons) == 1 {
+		esc = m.Buttons[0]
+	}
+	if !message {
+		enter = nil
+	}
+	press := func(b *widget.Button) {
+		if b != nil && !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	}
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch {
+		case ev.Name == fyne.KeyEscape && esc != nil:
+			press(esc)
+		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && enter != nil:
+			press(enter)
+		case prev != nil:
+			prev(ev)
+		}
+	})
+	hide := m.onHide
+	m.onHide = func() {
+		if hide != nil {
+			hide()
+		}
+		c.SetOnTypedKey(prev)
+	}
 }
 
 // ShowError tells the user what went wrong.
@@ -437,7 +486,7 @@ func (ui *UI) ShowError(err error) *Modal {
 	if err == nil {
 		return nil
 	}
-	return ui.ShowModal("Error", data.ExplainOverflow(err).Error(), nil, ModalButton{Text: "OK", Main: true})
+	return ui.ShowModal("Error", humanError(data.ExplainOverflow(err)), nil, ModalButton{Text: "OK", Main: true})
 }
 
 // ShowInfo shows a message.
@@ -643,4 +692,32 @@ func (l *minHeightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s = s.Max(o.MinSize())
 	}
 	return s.Max(fyne.NewSize(0, l.h))
+}
+
+// TapIcon is an icon that does something when tapped, without taking the keyboard focus
+// (Tab skips it).
+type TapIcon struct {
+	widget.Icon
+	OnTapped func()
+	Tip      string
+}
+
+func newTapIcon(res fyne.Resource, tip string, tapped func()) *TapIcon {
+	t := &TapIcon{OnTapped: tapped, Tip: tip}
+	t.ExtendBaseWidget(t)
+	t.SetResource(res)
+	return t
+}
+
+// Tapped runs OnTapped.
+func (t *TapIcon) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+// MinSize is a button's size.
+func (t *TapIcon) MinSize() fyne.Size {
+	s := theme.IconInlineSize() + 2*theme.InnerPadding()
+	return fyne.NewSize(s, s)
 }
