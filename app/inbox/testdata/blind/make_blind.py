@@ -10,6 +10,7 @@ scored (e.g. the counterparty of a payment you sent, or anything but trust in a 
 Run from this directory: python3 make_blind.py
 """
 import base64
+import hashlib
 import json
 import os
 import quopri
@@ -104,7 +105,7 @@ MESSAGES = []
 
 def msg(name, from_name, from_addr, subject, date, body, expect, *, charset="utf-8",
         relay=None, ip="198.51.100.24", auth=None, extra=(), msgid_domain=None,
-        from_header=None, list_unsub=False):
+        from_header=None, list_unsub=False, lang=None):
     """body: list of ("plain"|"html", text, cte); one item => single part, two => alternative."""
     domain = from_addr.split("@", 1)[1]
     MESSAGES.append(dict(name=name, from_name=from_name, from_addr=from_addr, subject=subject,
@@ -112,7 +113,7 @@ def msg(name, from_name, from_addr, subject, date, body, expect, *, charset="utf
                          relay=relay or ("mail-out." + domain), ip=ip,
                          auth=auth if auth is not None else [ar_pass(domain, "bounce@" + domain, ip)],
                          extra=list(extra), msgid_domain=msgid_domain or domain,
-                         from_header=from_header, list_unsub=list_unsub))
+                         from_header=from_header, list_unsub=list_unsub, lang=lang))
 
 
 def exp(provider, kind, amount, currency, payer_name, payer_email, reference, txid, date,
@@ -157,7 +158,8 @@ def render(m, seq):
     lines.append("To: " + TO)
     lines.append("Subject: " + enc_header(m["subject"], cs))
     lines.append("Date: " + m["date"])
-    lines.append(f"Message-ID: <{m['name'].replace('_', '.')}.{seq:05d}.20260302@{m['msgid_domain']}>")
+    h = hashlib.sha1(m["name"].encode()).hexdigest()
+    lines.append(f"Message-ID: <{h[:8]}.{h[8:20]}.{h[20:24]}@{m['msgid_domain']}>")
     for h in m["extra"]:
         lines.append(h)
     if m["list_unsub"]:
@@ -1068,6 +1070,253 @@ Date: 19 March 2026
         relay="mta.email.barclays.co.uk", ip="195.171.12.8")
 
 
+def mini(h):
+    """Providers send HTML as one long line; quoted-printable then breaks it anywhere."""
+    return "".join(line.strip() for line in h.splitlines()) + "\n"
+
+
+# ---------------------------------------------------------------- second batch: harder layouts
+def batch2():
+    # PayPal merchant notice, minified HTML, QP soft breaks inside labels and amounts.
+    h = html_doc("Notification of payment received", """<p>Hello Duebook Trading,</p>
+<h1>You've received a payment of $8,250.00 USD from Redwood Clinic</h1>
+<p>Redwood Clinic (payables@redwood-clinic.example) just sent you a payment.</p>
+<h3>Buyer information</h3><p>Redwood Clinic<br>payables@redwood-clinic.example</p>
+""" + html_table([("Invoice ID", "INV-00170"), ("Transaction ID", "2MJ86431QW0017420"),
+                  ("Transaction date", "Mar 18, 2026 14:02:51 PDT"), ("Gross amount", "$8,250.00 USD"),
+                  ("PayPal fee", "-$288.03 USD"), ("Net amount", "$7,961.97 USD")]) + """
+<p>Payment sent to accounts@duebook-trading.example</p>""")
+    msg("paypal_en_merchant_minified_qp", "service@paypal.com", "service@paypal.com",
+        "Notification of payment received", "Wed, 18 Mar 2026 14:03:30 -0700",
+        [("html", mini(h), "quoted-printable")],
+        exp("paypal", "received", "8250.00", "USD", "Redwood Clinic", "payables@redwood-clinic.example",
+            "INV-00170", "2MJ86431QW0017420", "2026-03-18"), relay="mx0.phx.paypal.com", ip="173.0.84.227")
+
+    # German PayPal eCheck: pending.
+    t = """Hallo Duebook Trading,
+
+Sie haben eine eCheck-Zahlung über 2.150,00 € EUR von Hoffmann Bau GmbH erhalten.
+
+Status: Ausstehend
+Die Zahlung wird Ihrem PayPal-Konto gutgeschrieben, sobald der eCheck eingelöst wurde
+(in der Regel innerhalb von 3-5 Werktagen). Versenden Sie die Ware erst danach.
+
+Transaktionscode: 5KL20098RT6610334
+Mitteilung: Rechnung 2026-160
+"""
+    msg("paypal_de_echeck_pending", "PayPal", "service@paypal.de",
+        "Ausstehende eCheck-Zahlung von Hoffmann Bau GmbH", "Thu, 19 Mar 2026 09:12:00 +0100",
+        [("plain", t, "quoted-printable")], other("paypal", "pending", "2026-03-19"),
+        lang="de", relay="mx2.slc.paypal.com", ip="173.0.84.4")
+
+    # Spanish PayPal: you sent a payment.
+    t = """Hola, Duebook Trading:
+
+Has enviado un pago de 35,00 € EUR a Papelería Central S.L.
+
+Detalles de la transacción
+Id. de transacción: 1CV44019MM2203887
+Fecha: 19 de marzo de 2026
+Vendedor: Papelería Central S.L.
+Total: 35,00 € EUR
+"""
+    msg("paypal_es_sent", "PayPal", "servicio@paypal.es",
+        "Has enviado un pago a Papelería Central S.L.", "Thu, 19 Mar 2026 17:40:00 +0100",
+        [("plain", t, "quoted-printable")], other("paypal", "sent", "2026-03-19"),
+        lang="es", charset="windows-1252", relay="mx1.ams.paypal.com", ip="173.0.84.5")
+
+    # French PayPal: a supplier refunded us.
+    h = html_doc("Remboursement", """<p>Bonjour Duebook Trading,</p>
+<h1>Vous avez reçu un remboursement</h1>
+<p>Bureau Vallée vous a remboursé <b>42,50&nbsp;€ EUR</b>.</p>
+""" + html_table([("Numéro de transaction", "8NB33120KK7761029"), ("Date", "20 mars 2026"),
+                  ("Montant du remboursement", "42,50&nbsp;€ EUR")]), "fr")
+    msg("paypal_fr_refund_received", "PayPal", "service@paypal.fr",
+        "Vous avez reçu un remboursement de Bureau Vallée", "Fri, 20 Mar 2026 10:30:00 +0100",
+        [("html", mini(h), "quoted-printable")], other("paypal", "refund", "2026-03-20"),
+        lang="fr", relay="mx1.ams.paypal.com", ip="173.0.84.5")
+
+    # Stripe newsletter.
+    h = html_doc("Stripe", """<h1>What's new in Stripe Billing</h1>
+<p>Smart retries now recover more failed payments, and invoices support 30 more languages.</p>
+<p><a href="https://stripe.com/blog">Read the announcement</a></p>""")
+    msg("stripe_en_newsletter", "Stripe", "news@stripe.com",
+        "What's new in Stripe Billing - March 2026", "Sat, 21 Mar 2026 17:00:00 +0000",
+        [("html", h, "quoted-printable")], other("stripe", "newsletter", "2026-03-21"),
+        list_unsub=True, relay="o3.ptr4412.stripe.com", ip="192.254.112.62")
+
+    # Square in Spanish (Spain): payment received, minified, base64.
+    h = html_doc("Pago recibido", """<h1>Has recibido un pago de 95,00 €</h1>
+<p>Alba Jiménez te ha pagado 95,00 € con tu enlace de pago.</p>
+""" + html_table([("Importe", "95,00 €"), ("Cliente", "Alba Jiménez"), ("Correo electrónico", "alba.jimenez@correo.example"),
+                  ("Nota", "Factura 2026-071"), ("ID del pago", "Zq81LmN0pR6sT2vW"), ("Fecha", "21 mar 2026")]), "es")
+    msg("square_es_received_minified_b64", "Square", "noreply@messaging.squareup.com",
+        "Has recibido un pago de 95,00 €", "Sat, 21 Mar 2026 12:15:00 +0100",
+        [("html", mini(h), "base64")],
+        exp("square", "received", "95.00", "EUR", "Alba Jiménez", "alba.jimenez@correo.example",
+            "Factura 2026-071", "Zq81LmN0pR6sT2vW", "2026-03-21"), lang="es",
+        relay="mail-out.messaging.squareup.com", ip="74.63.230.20")
+
+    # Wise: money on its way, not there yet.
+    t = """Money is on its way to you
+
+Hi Duebook Trading,
+
+Oskar Lindqvist is sending you 1,840.00 EUR. It should arrive by March 24, 2026.
+We'll let you know as soon as it's in your account.
+
+From: Oskar Lindqvist
+Amount: 1,840.00 EUR
+Reference: INV-00175
+Transfer #: 1051100293
+"""
+    msg("wise_en_on_its_way_pending", "Wise", "noreply@wise.com",
+        "Oskar Lindqvist is sending you 1,840.00 EUR", "Sun, 22 Mar 2026 08:00:00 +0000",
+        [("plain", t, "quoted-printable")], other("wise", "pending", "2026-03-22"),
+        relay="mail.wise.com", ip="168.245.12.3")
+
+    # Interac in French: a money request.
+    t = """Bonjour Duebook Trading,
+
+Martin Lavoie vous a envoyé une demande d'argent de 210,00 $ (CAD).
+
+Message : Partage des frais du kiosque
+
+Pour répondre à cette demande, cliquez ici :
+https://etransfer.interac.ca/RqFr93kL
+Numéro de référence : CA5RqFr93kLm
+"""
+    msg("interac_fr_request", "Virement Interac", "notify@payments.interac.ca",
+        "Virement INTERAC : Martin Lavoie vous a envoyé une demande d'argent.", "Sun, 22 Mar 2026 15:00:00 -0400",
+        [("plain", t, "quoted-printable")], other("interac", "request", "2026-03-22"), lang="fr",
+        charset="iso-8859-1", relay="mta01.payments.interac.ca", ip="204.101.39.16")
+
+    # More banks: Lloyds (UK), Revolut, Commerzbank, ING, Société Générale, CaixaBank, BofA ACH.
+    t = """Lloyds Bank
+
+You've been paid
+
+£640.00 has been paid into your account ending 2290 by J SMITH.
+
+Reference: INV-00176
+Payment type: Faster Payment
+Date: 23 March 2026
+
+Lloyds Bank plc. Registered in England and Wales no. 2065.
+"""
+    msg("bank_lloyds_uk_paid", "Lloyds Bank", "alerts@service.lloydsbank.co.uk",
+        "You've been paid £640.00", "Mon, 23 Mar 2026 11:11:00 +0000",
+        [("plain", t, "quoted-printable")],
+        exp("bank", "received", "640.00", "GBP", "J SMITH", "", "INV-00176", "", "2026-03-23"),
+        relay="mta.service.lloydsbank.co.uk", ip="141.92.130.10")
+
+    h = html_doc("Revolut", """<h1>You received €250.00</h1>
+<p>Marta Nowak sent you €250.00.</p>
+""" + html_table([("From", "Marta Nowak"), ("Amount", "€250.00"), ("Reference", "INV-00177"),
+                  ("Date", "23 Mar 2026")]) + "<p>Revolut Bank UAB</p>")
+    msg("bank_revolut_received_minified", "Revolut", "no-reply@revolut.com",
+        "You received €250.00 from Marta Nowak", "Mon, 23 Mar 2026 19:30:00 +0000",
+        [("html", mini(h), "quoted-printable")],
+        exp("bank", "received", "250.00", "EUR", "Marta Nowak", "", "INV-00177", "", "2026-03-23"),
+        relay="mail.revolut.com", ip="35.176.4.10")
+
+    h = html_doc("Commerzbank", """<h2>Zahlungseingang auf Ihrem Konto</h2>
+<p>Sehr geehrter Kunde,</p>
+<p>auf Ihrem Geschäftskonto ist eine SEPA-Gutschrift eingegangen.</p>
+""" + html_table([("Name des Zahlers", "Weber &amp; Partner Steuerberatung"), ("Betrag", "4.210,00 EUR"),
+                  ("Verwendungszweck", "RE 2026-163"), ("Buchungsdatum", "24.03.2026")]) + "<p>Ihre Commerzbank</p>", "de")
+    msg("bank_commerzbank_sepa_gutschrift_b64", "Commerzbank", "noreply@commerzbank.com",
+        "Zahlungseingang: 4.210,00 EUR", "Tue, 24 Mar 2026 07:20:00 +0100",
+        [("html", mini(h), "base64")],
+        exp("bank", "received", "4210.00", "EUR", "Weber & Partner Steuerberatung", "", "RE 2026-163", "", "2026-03-24"),
+        lang="de", relay="mail.commerzbank.com", ip="193.29.72.10")
+
+    t = """ING
+
+Geldeingang auf Ihrem Girokonto
+
+Hallo Duebook Trading GmbH,
+
+Sie haben Geld erhalten: + 275,00 €
+
+Von: Klaus Richter
+Verwendungszweck: Rechnung Nr. 2026-165
+Datum: 24.03.2026
+"""
+    msg("bank_ing_de_geldeingang_latin1", "ING", "info@mailing.ing.de",
+        "Geldeingang: + 275,00 €", "Tue, 24 Mar 2026 13:00:00 +0100",
+        [("plain", t, "quoted-printable")],
+        exp("bank", "received", "275.00", "EUR", "Klaus Richter", "", "Rechnung Nr. 2026-165", "", "2026-03-24"),
+        lang="de", charset="windows-1252", relay="mail.mailing.ing.de", ip="194.25.10.10")
+
+    t = """Société Générale
+
+Virement SEPA reçu
+
+Madame, Monsieur,
+
+Nous vous informons qu’un virement a été porté au crédit de votre compte.
+
+Montant : 3 450,00 €
+Donneur d’ordre : M. JULIEN MOREAU
+Libellé : FACTURE F-2026-14
+Date de valeur : 25/03/2026
+
+Société Générale – Service clients
+"""
+    msg("bank_socgen_virement_cp1252", "Société Générale", "ne-pas-repondre@societegenerale.fr",
+        "Virement reçu : 3 450,00 €", "Wed, 25 Mar 2026 08:00:00 +0100",
+        [("plain", t, "quoted-printable")],
+        exp("bank", "received", "3450.00", "EUR", "M. JULIEN MOREAU", "", "FACTURE F-2026-14", "", "2026-03-25"),
+        lang="fr", charset="windows-1252", relay="mail.societegenerale.fr", ip="193.178.150.10")
+
+    t = """CaixaBank
+
+Aviso de transferencia recibida
+
+Le informamos de que ha recibido una transferencia en su cuenta ES** **** **** **** **** 4410.
+
+Ordenante: Hostal La Rambla, S.L.
+Importe: 1.125,00 EUR
+Concepto: Fra 2026/072
+Fecha: 25/03/2026
+"""
+    msg("bank_caixabank_transferencia_latin1", "CaixaBank", "avisos@caixabank.com",
+        "Transferencia recibida", "Wed, 25 Mar 2026 10:00:00 +0100",
+        [("plain", t, "base64")],
+        exp("bank", "received", "1125.00", "EUR", "Hostal La Rambla, S.L.", "", "Fra 2026/072", "", "2026-03-25"),
+        lang="es", charset="iso-8859-1", relay="mail.caixabank.com", ip="195.76.9.10")
+
+    h = html_doc("Bank of America", """<h2>Direct deposit received</h2>
+<p>A deposit has been made to your account ending in 2231.</p>
+""" + html_table([("Amount", "$12,400.00"), ("From", "INITECH LLC"), ("Type", "ACH credit"),
+                  ("Payment info", "INV-00180 INV-00181"), ("Date", "March 26, 2026")]))
+    msg("bank_bofa_ach_deposit", "Bank of America", "onlinebanking@ealerts.bankofamerica.com",
+        "Direct deposit of $12,400.00 received", "Thu, 26 Mar 2026 12:00:00 +0000",
+        [("html", mini(h), "quoted-printable")],
+        exp("bank", "received", "12400.00", "USD", "INITECH LLC", "", "INV-00180 INV-00181", "", "2026-03-26"),
+        relay="mta2.ealerts.bankofamerica.com", ip="171.161.160.20")
+
+    # A Stripe payment in French to a Quebec/French merchant.
+    t = """Paiement de 540,00 € de Atelier Roux
+
+Vous avez reçu un paiement de 540,00 € de Atelier Roux (compta@atelier-roux.example).
+
+Montant : 540,00 €
+Client : Atelier Roux
+E-mail : compta@atelier-roux.example
+Description : facture F-2026-15
+ID du paiement : pi_3PwX1yL2eZvKYlo21MnBvCx
+Date : 26 mars 2026
+"""
+    msg("stripe_fr_payment_succeeded", "Stripe", "notifications@stripe.com",
+        "Paiement de 540,00 € de Atelier Roux", "Thu, 26 Mar 2026 15:00:00 +0100",
+        [("plain", t, "quoted-printable")],
+        exp("stripe", "received", "540.00", "EUR", "Atelier Roux", "compta@atelier-roux.example",
+            "facture F-2026-15", "pi_3PwX1yL2eZvKYlo21MnBvCx", "2026-03-26"), lang="fr",
+        relay="o1.ptr4412.stripe.com", ip="192.254.112.60")
+
+
 def plain_customer():
     t = """Hi,
 
@@ -1153,6 +1402,7 @@ def main():
     zelle()
     venmo()
     banks()
+    batch2()
     plain_customer()
     spoofs()
     for f in os.listdir(HERE):
@@ -1167,7 +1417,7 @@ def main():
             fh.write(eml if eml.endswith("\n") else eml + "\n")
         e = dict(m["expect"])
         e.setdefault("spoof", False)
-        e["lang"] = lang_of(m["name"])
+        e["lang"] = m["lang"] or lang_of(m["name"])
         with open(os.path.join(HERE, m["name"] + ".eml.json"), "w", encoding="utf-8") as fh:
             json.dump(e, fh, ensure_ascii=False, indent=1, sort_keys=True)
             fh.write("\n")
