@@ -127,6 +127,8 @@ func TestBlindSet(t *testing.T) {
 		if spoof {
 			group = "spoof"
 			spoofs++
+		} else if group == "" {
+			group = "(unscored)"
 		}
 		lang, _ := want["lang"].(string)
 		// Security: a message a careful reader does not trust must never be trusted.
