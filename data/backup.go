@@ -75,6 +75,8 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 	}
 	if st, err := os.Stat(dest); err == nil && st.IsDir() {
 		return fieldErr("file", fmt.Sprintf("%s is a folder; name a file", dest))
+	} else if err == nil && !st.Mode().IsRegular() {
+		return fieldErr("file", fmt.Sprintf("%s exists and is not a Duebook file, so it is not replaced (it is not a regular file (a device, a pipe or a socket)); name another file", dest))
 	} else if err == nil && st.Size() > 0 {
 		// A backup replaces an older backup (a company file), never another file.
 		if err := inspectHeader(dest); err != nil {

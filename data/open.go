@@ -89,6 +89,9 @@ func inspectHeader(path string) error {
 	if st.IsDir() {
 		return &NotCompanyError{path, "it is a folder"}
 	}
+	if !st.Mode().IsRegular() {
+		return &NotCompanyError{path, "it is not a regular file (a device, a pipe or a socket)"}
+	}
 	if st.Size() == 0 {
 		return &NotCompanyError{path, "the file is empty (0 bytes)"}
 	}

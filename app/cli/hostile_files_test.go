@@ -61,6 +61,10 @@ func hfState(t *testing.T, dir string) map[string]string {
 			out[rel+"/"] = "dir"
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			out[rel] = "special " + d.Type().String() // a pipe: never read it
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			out[rel] = "unreadable: " + err.Error()
@@ -273,7 +277,12 @@ func hfForeignFiles(t *testing.T, dir string) []hfForeignFile {
 	}
 	folder := filepath.Join(dir, "a folder.duebook")
 	os.Mkdir(folder, 0o755)
-	return append(out, hfForeignFile{folder, "it is a folder"})
+	out = append(out, hfForeignFile{folder, "it is a folder"})
+	if fifo := hfFIFO(t, dir, "pipe.duebook"); fifo != "" {
+		// Opening a pipe to read would wait forever: refused on sight, never replaced.
+		out = append(out, hfForeignFile{fifo, "it is not a regular file (a device, a pipe or a socket)"})
+	}
+	return out
 }
 
 // Another program's file (or an empty or broken one) is refused by every command, readers

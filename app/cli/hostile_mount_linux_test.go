@@ -76,3 +76,13 @@ func hfReadOnlyFolderOnly(t *testing.T, name string, fill func(dir string)) stri
 	t.Cleanup(func() { syscall.Unmount(filepath.Join(dir, name), syscall.MNT_DETACH) })
 	return dir
 }
+
+// hfFIFO makes a named pipe in dir ("" where that is not possible).
+func hfFIFO(t *testing.T, dir, name string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		return ""
+	}
+	return p
+}

@@ -18,3 +18,5 @@ func hfReadOnlyFolderOnly(t *testing.T, name string, fill func(dir string)) stri
 	t.Skip("the read-only tests use Linux mounts or permissions")
 	return ""
 }
+
+func hfFIFO(t *testing.T, dir, name string) string { return "" }
