@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"duebook/app/collect"
@@ -15,8 +16,8 @@ import (
 func init() {
 	Register(Command{Name: "worklist", Usage: "[-as-of DATE] [-format text|json]",
 		Summary: "today's collection actions, most urgent first", Run: runWorklist})
-	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
-		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
+	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-letters-dir DIR] [-layout us10|din5008] [-dry-run]",
+		Summary: "writes today's reminders (.eml files for e-mail customers, PDF letters for paper-mail customers) and records each once its file is written", Run: runRemind})
 	Register(Command{Name: "monthly", Usage: "-o OUT.pdf [-month YYYY-MM]",
 		Summary: "the last complete month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
 }
@@ -156,6 +157,15 @@ func runRemind(env *Env, args []string) error {
 		return err
 	}
 	out := collect.Outputs{EMLDir: *emlDir, LettersDir: *letters, Layout: lay, Now: time.Now()}
+	// A reminder counts as sent only with its document written: when a due reminder's
+	// document has nowhere to go, nothing is recorded and the message says which folder to give.
+	if need := missingOutputs(actions, out); need != "" {
+		if *dry {
+			defer fmt.Fprintln(env.Stdout, "note: "+need)
+		} else {
+			return &ExitError{Code: 2, Msg: need + "; nothing was recorded"}
+		}
+	}
 	var failed []string
 	for _, a := range actions {
 		if *dry {
@@ -183,4 +193,25 @@ func runRemind(env *Env, args []string) error {
 		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d reminder(s) could not be made and stay due; run remind again once the cause is fixed", len(failed))}
 	}
 	return nil
+}
+
+// missingOutputs says which folders the due actions need and out lacks, or "".
+func missingOutputs(actions []collect.Action, out collect.Outputs) string {
+	var eml, letters int
+	for _, a := range actions {
+		switch out.Missing(a) {
+		case "eml":
+			eml++
+		case "letters":
+			letters++
+		}
+	}
+	var parts []string
+	if eml > 0 {
+		parts = append(parts, fmt.Sprintf("%d e-mail reminder(s) are due: give -eml-dir DIR, the folder to write their .eml files to", eml))
+	}
+	if letters > 0 {
+		parts = append(parts, fmt.Sprintf("%d letter(s) are due: give -letters-dir DIR, the folder to write their PDFs to", letters))
+	}
+	return strings.Join(parts, "; ")
 }
