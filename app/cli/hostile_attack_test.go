@@ -3,6 +3,8 @@ package cli
 // The hostile tester's findings on the integrated build: each test failed before its fix.
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -60,5 +62,30 @@ func TestAttackRemindNeedsItsFolders(t *testing.T) {
 	out, errs, code = run(t, "2026-06-30", "remind", "-db", f, "-eml-dir", t.TempDir(), "-letters-dir", t.TempDir())
 	if code != 0 || haCount(t, f, "reminders") == before {
 		t.Fatalf("remind with both folders: %d\n%s%s", code, out, errs)
+	}
+}
+
+// Finding: invoice/statements/aging-report/monthly -o (or -csv) naming the company file or
+// its WAL replaced the company by the document.
+func TestAttackDocumentOverCompanyFile(t *testing.T) {
+	f := makeDemo(t)
+	orig, _ := os.ReadFile(f)
+	for _, args := range [][]string{
+		{"invoice", "-n", "INV-00001", "-o", f},
+		{"statements", "-o", f + ".pdf", "-csv", f},
+		{"invoice", "-n", "INV-00002", "-o", f + "-wal"},
+		{"monthly", "-o", f},
+	} {
+		args = append(args, "-db", f)
+		_, errs, code := run(t, "2026-06-30", args...)
+		if code == 0 || !strings.Contains(errs, "not replaced") {
+			t.Fatalf("%v: %d %s", args, code, errs)
+		}
+		if now, _ := os.ReadFile(f); !bytes.Equal(now, orig) {
+			t.Fatalf("%v: the company file changed", args)
+		}
+	}
+	if out, errs, code := run(t, "2026-06-30", "check", "-db", f); code != 0 {
+		t.Fatalf("check: %s%s", out, errs)
 	}
 }
