@@ -38,8 +38,8 @@ func runMonthly(env *Env, args []string) error {
 	}
 	day := reports.LastCompleteMonth(today)
 	if *month != "" {
-		if day, err = data.ParseDate(*month + "-01"); err != nil {
-			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not YYYY-MM", *month)}
+		if day, err = data.ParseDate(*month + "-01"); err != nil || data.PlausibleDate(day) != nil {
+			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not a month YYYY-MM from %d to %d", *month, data.MinYear, data.MaxYear)}
 		}
 	}
 	s, err := env.OpenReadOnly(*db)

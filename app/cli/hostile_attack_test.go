@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,5 +88,33 @@ func TestAttackDocumentOverCompanyFile(t *testing.T) {
 	}
 	if out, errs, code := run(t, "2026-06-30", "check", "-db", f); code != 0 {
 		t.Fatalf("check: %s%s", out, errs)
+	}
+}
+
+// Finding: -as-of 0001-01-01 was read as "no date" and reported today's figures labelled
+// "as of " (empty); 1800-01-01 and 9999-12-31 were taken too. A date outside 1900..2200 in
+// any date flag is refused naming the flag.
+func TestAttackImplausibleDateFlags(t *testing.T) {
+	f := makeDemo(t)
+	for _, d := range []string{"0001-01-01", "1899-12-30", "9999-12-31"} {
+		for _, args := range [][]string{
+			{"aging", "-as-of", d},
+			{"worklist", "-as-of", d},
+			{"aging-report", "-o", filepath.Join(t.TempDir(), "a.pdf"), "-as-of", d},
+			{"statements", "-o", filepath.Join(t.TempDir(), "s.pdf"), "-as-of", d},
+			{"remind", "-dry-run", "-as-of", d},
+			{"promise", "-customer", "1", "-amount", "5", "-by", d},
+			{"contact", "-customer", "1", "-kind", "call", "-outcome", "ok", "-next", d},
+			{"monthly", "-o", filepath.Join(t.TempDir(), "m.pdf"), "-month", d[:7]},
+		} {
+			args = append(args, "-db", f)
+			out, errs, code := run(t, "2026-06-30", args...)
+			if code != 2 || !strings.Contains(errs, "1900") {
+				t.Errorf("%v: %d %s%s", args, code, out, errs)
+			}
+		}
+	}
+	if out, _, code := run(t, "2026-06-30", "history", "-customer", "1", "-db", f); code != 0 || strings.Contains(out, "9999") {
+		t.Fatalf("history: %s", out)
 	}
 }
