@@ -118,3 +118,47 @@ func TestAttackImplausibleDateFlags(t *testing.T) {
 		t.Fatalf("history: %s", out)
 	}
 }
+
+// haFixture is a file of the attack corpus.
+func haFixture(name string) string { return filepath.Join("testdata", "hostile", "attack", name) }
+
+// haImport runs an import that must succeed.
+func haImport(t *testing.T, db, kind, file string) {
+	t.Helper()
+	if out, errs, code := run(t, "2026-06-30", "import", kind, haFixture(file), "-db", db); code != 0 {
+		t.Fatalf("import %s: %s%s", file, out, errs)
+	}
+}
+
+// Finding: in a company billing in USD, KWD and JPY, aging and aging-report showed USD 0.00
+// and left the KWD and JPY receivables out without a word; -currency XYZ printed an empty
+// report in a currency that does not exist.
+func TestAttackAgingOtherCurrencies(t *testing.T) {
+	f := makeDemo(t)
+	haImport(t, f, "customers", "currencies_customers.csv")
+	haImport(t, f, "invoices", "currencies_invoices.csv")
+	out, errs, code := run(t, "2026-06-30", "aging", "-db", f)
+	if code != 0 || !strings.Contains(out, "(KWD)") || !strings.Contains(out, "1,250.500") || !strings.Contains(out, "(JPY)") {
+		t.Fatalf("aging text leaves out the other currencies:\n%s%s", out, errs)
+	}
+	_, errs, code = run(t, "2026-06-30", "aging", "-db", f, "-format", "csv")
+	if code != 0 || !strings.Contains(errs, "1,250.500 KWD") || !strings.Contains(errs, "1,000 JPY") {
+		t.Fatalf("aging csv says nothing of the other currencies: %s", errs)
+	}
+	out, _, code = run(t, "2026-06-30", "aging-report", "-db", f, "-o", filepath.Join(t.TempDir(), "a.csv"))
+	if code != 0 || !strings.Contains(out, "1,250.500 KWD") {
+		t.Fatalf("aging-report: %s", out)
+	}
+	out, _, code = run(t, "2026-06-30", "aging", "-db", f, "-currency", "kwd", "-format", "csv")
+	if code != 0 || !strings.Contains(out, "1250.500") || strings.Contains(out, "USD") {
+		t.Fatalf("-currency kwd: %s", out)
+	}
+	for _, bad := range []string{"XYZ", "€", "US$"} {
+		for _, cmd := range [][]string{{"aging"}, {"aging-report", "-o", filepath.Join(t.TempDir(), "a.pdf")}} {
+			_, errs, code := run(t, "2026-06-30", append(cmd, "-db", f, "-currency", bad)...)
+			if code != 2 || !strings.Contains(errs, "-currency") {
+				t.Errorf("%v -currency %s: %d %s", cmd, bad, code, errs)
+			}
+		}
+	}
+}
