@@ -167,7 +167,15 @@ func runRemind(env *Env, args []string) error {
 		}
 	}
 	var failed []string
+	calls := 0
 	for _, a := range actions {
+		if a.Channel() == string(data.ChannelPhone) {
+			// No document makes a call: it stays due (on the worklist) until it is made and
+			// logged with what it brought, in Collections.
+			calls++
+			fmt.Fprintf(env.Stdout, "call due: %s reminder to %s for %v (phone; stays on the worklist until the call is logged)\n", a.Step.Name, a.Customer.Name, a.Numbers())
+			continue
+		}
 		if *dry {
 			fmt.Fprintf(env.Stdout, "would send %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), a.Channel())
 			continue
@@ -182,10 +190,10 @@ func runRemind(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "sent %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), where)
 	}
 	if *dry {
-		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions))
+		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions)-calls)
 		return nil
 	}
-	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-len(failed))
+	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-calls-len(failed))
 	if len(failed) > 0 {
 		for _, f := range failed {
 			fmt.Fprintln(env.Stderr, "not sent: "+f)
@@ -199,7 +207,7 @@ func runRemind(env *Env, args []string) error {
 func missingOutputs(actions []collect.Action, out collect.Outputs) string {
 	var eml, letters int
 	for _, a := range actions {
-		switch out.Missing(a) {
+		switch out.Missing(a) { // a call needs no folder: it is not sent by remind
 		case "eml":
 			eml++
 		case "letters":

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,5 +161,45 @@ func TestAttackAgingOtherCurrencies(t *testing.T) {
 				t.Errorf("%v -currency %s: %d %s", cmd, bad, code, errs)
 			}
 		}
+	}
+}
+
+// haCalls lists the worklist's reminder calls ("Call ... overdue on ...") of a day.
+func haCalls(t *testing.T, db, day string) []string {
+	t.Helper()
+	out, errs, code := run(t, day, "worklist", "-db", db, "-format", "json")
+	if code != 0 {
+		t.Fatalf("worklist: %s", errs)
+	}
+	var rows []struct{ Kind, Do string }
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	var calls []string
+	for _, r := range rows {
+		if r.Kind == "reminder" && strings.HasPrefix(r.Do, "Call ") {
+			calls = append(calls, r.Do)
+		}
+	}
+	return calls
+}
+
+// Finding: remind recorded the escalate step (a phone call) as sent, so the call vanished
+// from the worklist though nobody called.
+func TestAttackRemindLeavesCallsDue(t *testing.T) {
+	f := makeDemo(t)
+	calls := haCalls(t, f, "2026-06-30")
+	if len(calls) == 0 {
+		t.Fatal("the demo has no reminder call due: the case is not exercised")
+	}
+	out, errs, code := run(t, "2026-06-30", "remind", "-db", f, "-eml-dir", t.TempDir(), "-letters-dir", t.TempDir())
+	if code != 0 || !strings.Contains(out, "call due: escalate") {
+		t.Fatalf("remind: %d\n%s%s", code, out, errs)
+	}
+	if after := haCalls(t, f, "2026-06-30"); strings.Join(after, "\n") != strings.Join(calls, "\n") {
+		t.Fatalf("calls before remind:\n%s\nafter:\n%s", strings.Join(calls, "\n"), strings.Join(after, "\n"))
+	}
+	if n := haCount(t, f, "reminders WHERE step_name = 'escalate'"); n != 0 {
+		t.Fatalf("%d escalate steps recorded without a call", n)
 	}
 }

@@ -176,10 +176,12 @@ type Outputs struct {
 }
 
 // Missing names the output an action needs and out lacks ("eml" for an e-mail reminder
-// without EMLDir, "letters" for a letter without LettersDir), or "" when nothing is missing
-// (a phone step needs no document).
+// without EMLDir, "letters" for a letter without LettersDir, "call" for a phone reminder,
+// which no document makes: only the call does, recorded with MarkCalled), or "".
 func (out Outputs) Missing(a Action) string {
 	switch a.Channel() {
+	case string(data.ChannelPhone):
+		return "call"
 	case string(data.ChannelEmail):
 		if out.EMLDir == "" {
 			return "eml"
@@ -194,12 +196,15 @@ func (out Outputs) Missing(a Action) string {
 
 // NoOutputError is SendReminder's refusal of a reminder whose document has nowhere to go.
 type NoOutputError struct {
-	Channel string // "email" or "mail"
-	Need    string // "eml" or "letters"
+	Channel string // "email", "mail" or "phone"
+	Need    string // "eml", "letters" or "call"
 }
 
 func (e *NoOutputError) Error() string {
-	if e.Need == "eml" {
+	switch e.Need {
+	case "call":
+		return "a phone reminder is made by calling; record the call with what it brought (nothing was recorded)"
+	case "eml":
 		return "an e-mail reminder needs a folder for its .eml file; nothing was recorded"
 	}
 	return "a letter needs a folder for its PDF; nothing was recorded"

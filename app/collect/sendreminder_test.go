@@ -36,3 +36,27 @@ func TestSendReminderNeedsItsDocument(t *testing.T) {
 		t.Fatalf("still due after it was sent: %+v", again)
 	}
 }
+
+// A phone reminder has no document: SendReminder refuses it, and it stays due for the call.
+func TestSendReminderRefusesCalls(t *testing.T) {
+	s := newStore(t, "2026-01-01")
+	comp := data.DefaultCompany()
+	comp.Name, comp.Email = "Shop", "ar@shop.example"
+	c := &data.Customer{Name: "Phoney", Phone: "+1 555 0100", Channel: data.ChannelPhone, TermsDays: 30}
+	if err := s.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	invoice(t, s, c, "2026-01-01", 10000)
+	a := due(t, s, "2026-02-20")
+	if len(a) != 1 || a[0].Channel() != "phone" {
+		t.Fatalf("due: %+v", a)
+	}
+	_, err := SendReminder(ctx, s, comp, a[0], data.MustDate("2026-02-20"), Outputs{EMLDir: t.TempDir(), LettersDir: t.TempDir(), Now: time.Now()})
+	var no *NoOutputError
+	if !errors.As(err, &no) || no.Need != "call" {
+		t.Fatalf("a call recorded as sent: %v", err)
+	}
+	if len(due(t, s, "2026-02-20")) != 1 {
+		t.Fatal("the call is no longer due")
+	}
+}
