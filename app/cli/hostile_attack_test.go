@@ -203,3 +203,30 @@ func TestAttackRemindLeavesCallsDue(t *testing.T) {
 		t.Fatalf("%d escalate steps recorded without a call", n)
 	}
 }
+
+// Finding: five customers that all show as "Acme" imported: "Ac\u200bme" (zero-width
+// space), "Acme\u200e" (direction mark) and "Ac\u00adme" (soft hyphen) got past the
+// duplicate-name check, and "\u202eemcA" (a right-to-left override) shows as "Acme".
+func TestAttackInvisibleNames(t *testing.T) {
+	f := makeDemo(t)
+	before := haCount(t, f, "customers")
+	_, errs, code := run(t, "2026-06-30", "import", "customers", haFixture("invisible_names.csv"), "-db", f)
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	out, _, _ := run(t, "2026-06-30", "import", "customers", haFixture("invisible_names.csv"), "-db", f, "-dry-run")
+	for _, want := range []string{`row 3, field name: "Ac\u200bme" is also on row 2`, `row 4, field name: "Acme\u200e" is also`, `row 6, field name: "Ac\u00adme" is also`,
+		"row 5, field name: contains a direction override (U+202E)"} {
+		if !strings.Contains(out+errs, want) {
+			t.Errorf("no %q in:\n%s%s", want, out, errs)
+		}
+	}
+	if n := haCount(t, f, "customers"); n != before {
+		t.Fatalf("%d customers imported", n-before)
+	}
+	// a contact note with an override is refused too
+	_, errs, code = run(t, "2026-06-30", "contact", "-db", f, "-customer", "1", "-kind", "note", "-outcome", "paid \u202e001\u202c")
+	if code != 2 || !strings.Contains(errs, "direction override") {
+		t.Fatalf("contact: %d %s", code, errs)
+	}
+}
