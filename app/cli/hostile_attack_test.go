@@ -230,3 +230,22 @@ func TestAttackInvisibleNames(t *testing.T) {
 		t.Fatalf("contact: %d %s", code, errs)
 	}
 }
+
+// Finding: a file with two columns of the same heading ("E-mail" and "email") was read from
+// the first without a word, the other listed as ignored.
+func TestAttackTwoColumnsOneField(t *testing.T) {
+	f := makeDemo(t)
+	before := haCount(t, f, "customers")
+	_, errs, code := run(t, "2026-06-30", "import", "customers", haFixture("two_email_columns.csv"), "-db", f)
+	if code == 0 || !strings.Contains(errs, `columns 2 ("E-mail") and 4 ("email") could both be emails`) {
+		t.Fatalf("%d %s", code, errs)
+	}
+	if n := haCount(t, f, "customers"); n != before {
+		t.Fatalf("%d customers imported", n-before)
+	}
+	// naming the one to use reads it
+	out, errs, code := run(t, "2026-06-30", "import", "customers", haFixture("two_email_columns.csv"), "-db", f, "-map", "emails=email", "-dry-run")
+	if code != 0 || !strings.Contains(out, `emails="email"`) {
+		t.Fatalf("-map: %d %s%s", code, out, errs)
+	}
+}
