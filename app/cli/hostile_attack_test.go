@@ -249,3 +249,19 @@ func TestAttackTwoColumnsOneField(t *testing.T) {
 		t.Fatalf("-map: %d %s%s", code, out, errs)
 	}
 }
+
+// Finding: parse-mail on a zip or a PDF saved as .eml put go-message's error, with the
+// file's binary first line quoted, into "why": "not a mail message: message: malformed MIME
+// header line: PK\x03\x04...".
+func TestAttackParseMailBinaryFile(t *testing.T) {
+	for _, name := range []string{"zip_named.eml", "pdf_named.eml"} {
+		out, _, code := run(t, "", "parse-mail", haFixture(name))
+		var p struct{ Why, Kind string }
+		if err := json.Unmarshal([]byte(out), &p); err != nil || code != 1 {
+			t.Fatalf("%s: %d %v %s", name, code, err, out)
+		}
+		if !strings.Contains(p.Why, "not a mail message") || strings.Contains(p.Why, "malformed") || strings.Contains(p.Why, "PK") || strings.Contains(p.Why, "%PDF") {
+			t.Errorf("%s: why %q", name, p.Why)
+		}
+	}
+}
