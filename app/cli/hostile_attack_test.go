@@ -131,8 +131,8 @@ func haImport(t *testing.T, db, kind, file string) {
 	}
 }
 
-// Finding: in a company billing in USD, KWD and JPY, aging and aging-report showed USD 0.00
-// and left the KWD and JPY receivables out without a word; -currency XYZ printed an empty
+// Finding: in a company billing in USD, KWD and JPY, aging, aging-report and monthly showed
+// USD figures and left the KWD and JPY receivables out without a word; -currency XYZ printed an empty
 // report in a currency that does not exist.
 func TestAttackAgingOtherCurrencies(t *testing.T) {
 	f := makeDemo(t)
@@ -153,6 +153,10 @@ func TestAttackAgingOtherCurrencies(t *testing.T) {
 	out, _, code = run(t, "2026-06-30", "aging", "-db", f, "-currency", "kwd", "-format", "csv")
 	if code != 0 || !strings.Contains(out, "1250.500") || strings.Contains(out, "USD") {
 		t.Fatalf("-currency kwd: %s", out)
+	}
+	out, _, code = run(t, "2026-06-30", "monthly", "-db", f, "-o", filepath.Join(t.TempDir(), "m.pdf"), "-month", "2026-05")
+	if code != 0 || !strings.Contains(out, "invoices in JPY, KWD are not counted") {
+		t.Fatalf("monthly says nothing of the other currencies: %s", out)
 	}
 	for _, bad := range []string{"XYZ", "€", "US$"} {
 		for _, cmd := range [][]string{{"aging"}, {"aging-report", "-o", filepath.Join(t.TempDir(), "a.pdf")}} {
