@@ -2,10 +2,12 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // WriteFileAtomic writes a file through a temporary file beside it that is synced and
@@ -13,10 +15,16 @@ import (
 // under the name (an existing file stays as it was). fill gets a buffered writer.
 //
 // A path that names a device or a pipe (/dev/stdout, a named pipe) is written into
-// directly: it is never replaced by a file.
+// directly: it is never replaced by a file. A document never replaces a database or a
+// database's companion file: path naming an SQLite file (a company file, a backup, another
+// program's database), its -wal, -shm or -journal file or a company's .lock, or a folder, is
+// refused and nothing is written.
 func WriteFileAtomic(path string, fill func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		return writeSpecial(path, fill)
+	}
+	if err := refuseOverwrite(path); err != nil {
+		return err
 	}
 	dir := filepath.Dir(path)
 	removeStaleTemps(dir) // leftovers of a write that was killed
@@ -64,4 +72,34 @@ func writeSpecial(path string, fill func(io.Writer) error) error {
 		err = bw.Flush()
 	}
 	return errors.Join(err, f.Close())
+}
+
+// refuseOverwrite says why a document must not be written at path, or nil.
+func refuseOverwrite(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return &StorageError{Path: path, Msg: path + " is a folder: give the name of the file to write"}
+	}
+	if isSQLiteFile(path) {
+		return &StorageError{Path: path, Msg: path + " is a database (a company file or a backup?): it is not replaced; choose another file name"}
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal", ".lock"} {
+		if base, ok := strings.CutSuffix(path, suffix); ok && isSQLiteFile(base) {
+			return &StorageError{Path: path, Msg: path + " belongs to the company file " + base + ": it is not replaced; choose another file name"}
+		}
+	}
+	return nil
+}
+
+// isSQLiteFile tells whether path is a regular file that starts with SQLite's header.
+func isSQLiteFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	return bytes.Equal(head, []byte("SQLite format 3\x00"))
 }

@@ -269,6 +269,13 @@ func mapColumns(kind string, headers []string, given map[string]string) (map[str
 		for _, g := range f.guesses {
 			for i, h := range headers {
 				if !claimed[i] && normHeader(h) == g {
+					// two columns of the same heading: which one holds the field is a guess
+					for j := i + 1; j < len(headers); j++ {
+						if !claimed[j] && normHeader(headers[j]) == g {
+							return nil, rep, fieldErr(f.name, fmt.Sprintf("columns %d (%q) and %d (%q) could both be %s; rename one, or name the one to use (map %s=Header)",
+								i+1, h, j+1, headers[j], f.name, f.name))
+						}
+					}
 					cols[f.name], claimed[i] = i, true
 					break guess
 				}

@@ -47,6 +47,9 @@ func (tx *Tx) LogActivity(a *Activity) error {
 	if strings.TrimSpace(a.Note) == "" && strings.TrimSpace(a.Outcome) == "" {
 		v.add("note", "say what happened (a note or an outcome)")
 	}
+	a.Outcome, a.Note = cleanText(a.Outcome), cleanText(a.Note)
+	checkText(&v, "outcome", a.Outcome, true)
+	checkText(&v, "note", a.Note, true)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -169,6 +172,8 @@ func (tx *Tx) AddPromise(p *Promise) error {
 	if p.Amount <= 0 {
 		v.add("amount", "must be greater than zero")
 	}
+	p.Note = cleanText(p.Note)
+	checkText(&v, "note", p.Note, true)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -267,9 +272,13 @@ type Dispute struct {
 
 // OpenDispute records a dispute on a posted invoice.
 func (s *Store) OpenDispute(ctx context.Context, d *Dispute) error {
-	d.Reason = strings.TrimSpace(d.Reason)
+	d.Reason = cleanText(d.Reason)
 	if d.Reason == "" {
 		return fieldErr("reason", "is required")
+	}
+	var v ValidationErrors
+	if checkText(&v, "reason", d.Reason, true); v.err() != nil {
+		return v.err()
 	}
 	if d.Opened.IsZero() {
 		d.Opened = s.Today()
@@ -304,9 +313,13 @@ func (s *Store) OpenDispute(ctx context.Context, d *Dispute) error {
 
 // ResolveDispute closes a dispute with what was decided; reminders resume.
 func (s *Store) ResolveDispute(ctx context.Context, id int64, resolution string, day Date) error {
-	resolution = strings.TrimSpace(resolution)
+	resolution = cleanText(resolution)
 	if resolution == "" {
 		return fieldErr("resolution", "say how the dispute was resolved")
+	}
+	var v ValidationErrors
+	if checkText(&v, "resolution", resolution, true); v.err() != nil {
+		return v.err()
 	}
 	if day.IsZero() {
 		day = s.Today()
@@ -366,6 +379,10 @@ func (s *Store) SetLateReason(ctx context.Context, invoiceID int64, code, note s
 	}
 	if code == "other" && strings.TrimSpace(note) == "" {
 		return fieldErr("note", "say what the other reason is")
+	}
+	var v ValidationErrors
+	if checkText(&v, "note", note, true); v.err() != nil {
+		return v.err()
 	}
 	return s.Update(ctx, func(tx *Tx) error {
 		var st string

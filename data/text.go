@@ -30,13 +30,28 @@ func cleanText(s string) string {
 func cleanName(s string) string { return norm.NFC.String(cleanText(s)) }
 
 // NameKey is how two customer names are compared for duplicates: cleaned, normal form C,
-// runs of spaces as one, case folded.
+// invisible formatting characters (zero-width spaces and joiners, direction marks, soft
+// hyphens: Unicode category Cf) left out, runs of spaces as one, case folded. "Ac\u200bme"
+// looks like "Acme" everywhere, so it is the same name.
 func NameKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(cleanName(s)), " "))
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, cleanName(s))
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// isBidiControl: the embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069)
+// that make text show in another order than it is written ("\u202eemcA" shows as "Acme").
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // controlChar finds the first control character of s that text may not hold: every C0
-// control, DEL and the C1 controls; multiline text may hold tabs and line breaks.
+// control, DEL, the C1 controls and the bidi embeddings, overrides and isolates; multiline
+// text may hold tabs and line breaks.
 func controlChar(s string, multiline bool) (rune, int, bool) {
 	pos := 0
 	for _, r := range s {
@@ -44,7 +59,7 @@ func controlChar(s string, multiline bool) (rune, int, bool) {
 		if multiline && (r == '\n' || r == '\r' || r == '\t') {
 			continue
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
 			return r, pos, true
 		}
 	}
@@ -61,6 +76,9 @@ func checkText(v *ValidationErrors, field, s string, multiline bool) {
 		return
 	}
 	name := controlNames[r]
+	if isBidiControl(r) {
+		name = "a direction override"
+	}
 	if name == "" {
 		name = "a control character"
 	}

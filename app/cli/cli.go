@@ -193,6 +193,9 @@ func (env *Env) DateFlag(name, v string) (data.Date, error) {
 		return env.clock().Today(), nil
 	}
 	d, err := data.ParseDate(v)
+	if err == nil {
+		err = data.PlausibleDate(d) // 0001-01-01 would read as "no date", that is today
+	}
 	if err != nil {
 		return d, &ExitError{Code: 2, Msg: "-" + name + ": " + err.Error()}
 	}

@@ -93,6 +93,9 @@ func optDate(name, v string) (data.Date, error) {
 		return data.Date{}, nil
 	}
 	d, err := data.ParseDate(strings.TrimSpace(v))
+	if err == nil {
+		err = data.PlausibleDate(d)
+	}
 	if err != nil {
 		return d, &ExitError{Code: 2, Msg: "-" + name + ": " + err.Error()}
 	}

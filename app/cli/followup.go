@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"duebook/app/collect"
@@ -15,8 +16,8 @@ import (
 func init() {
 	Register(Command{Name: "worklist", Usage: "[-as-of DATE] [-format text|json]",
 		Summary: "today's collection actions, most urgent first", Run: runWorklist})
-	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-dry-run]",
-		Summary: "composes today's reminders (.eml for email customers) and records them as sent", Run: runRemind})
+	Register(Command{Name: "remind", Usage: "[-as-of DATE] [-eml-dir DIR] [-letters-dir DIR] [-layout us10|din5008] [-dry-run]",
+		Summary: "writes today's reminders (.eml files for e-mail customers, PDF letters for paper-mail customers) and records each once its file is written", Run: runRemind})
 	Register(Command{Name: "monthly", Usage: "-o OUT.pdf [-month YYYY-MM]",
 		Summary: "the last complete month's figures (invoiced, collected, DSO, overdue, default rate) against the 11 before, as PDF", Run: runMonthly})
 }
@@ -37,8 +38,8 @@ func runMonthly(env *Env, args []string) error {
 	}
 	day := reports.LastCompleteMonth(today)
 	if *month != "" {
-		if day, err = data.ParseDate(*month + "-01"); err != nil {
-			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not YYYY-MM", *month)}
+		if day, err = data.ParseDate(*month + "-01"); err != nil || data.PlausibleDate(day) != nil {
+			return &ExitError{Code: 2, Msg: fmt.Sprintf("-month: %q is not a month YYYY-MM from %d to %d", *month, data.MinYear, data.MaxYear)}
 		}
 	}
 	s, err := env.OpenReadOnly(*db)
@@ -73,6 +74,20 @@ func runMonthly(env *Env, args []string) error {
 		data.FormatAmount(last.Closing, cur), last.DSO, last.DefaultBP/100, last.DefaultBP%100)
 	if last.Warning != "" {
 		fmt.Fprintln(env.Stdout, "WARNING: "+last.Warning)
+	}
+	// The figures are in the company's currency: say which invoices they leave out.
+	curs, err := s.InvoiceCurrencies(ctx, last.AsOf)
+	if err != nil {
+		return err
+	}
+	var others []string
+	for _, c := range curs {
+		if c != cur {
+			others = append(others, c)
+		}
+	}
+	if len(others) > 0 {
+		fmt.Fprintf(env.Stdout, "note: the figures are in %s only; invoices in %s are not counted\n", cur, strings.Join(others, ", "))
 	}
 	return nil
 }
@@ -156,8 +171,25 @@ func runRemind(env *Env, args []string) error {
 		return err
 	}
 	out := collect.Outputs{EMLDir: *emlDir, LettersDir: *letters, Layout: lay, Now: time.Now()}
+	// A reminder counts as sent only with its document written: when a due reminder's
+	// document has nowhere to go, nothing is recorded and the message says which folder to give.
+	if need := missingOutputs(actions, out); need != "" {
+		if *dry {
+			defer fmt.Fprintln(env.Stdout, "note: "+need)
+		} else {
+			return &ExitError{Code: 2, Msg: need + "; nothing was recorded"}
+		}
+	}
 	var failed []string
+	calls := 0
 	for _, a := range actions {
+		if a.Channel() == string(data.ChannelPhone) {
+			// No document makes a call: it stays due (on the worklist) until it is made and
+			// logged with what it brought, in Collections.
+			calls++
+			fmt.Fprintf(env.Stdout, "call due: %s reminder to %s for %v (phone; stays on the worklist until the call is logged)\n", a.Step.Name, a.Customer.Name, a.Numbers())
+			continue
+		}
 		if *dry {
 			fmt.Fprintf(env.Stdout, "would send %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), a.Channel())
 			continue
@@ -172,10 +204,10 @@ func runRemind(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "sent %s reminder to %s for %v (%s)\n", a.Step.Name, a.Customer.Name, a.Numbers(), where)
 	}
 	if *dry {
-		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions))
+		fmt.Fprintf(env.Stdout, "%d reminder(s) due\n", len(actions)-calls)
 		return nil
 	}
-	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-len(failed))
+	fmt.Fprintf(env.Stdout, "%d reminder(s) recorded\n", len(actions)-calls-len(failed))
 	if len(failed) > 0 {
 		for _, f := range failed {
 			fmt.Fprintln(env.Stderr, "not sent: "+f)
@@ -183,4 +215,25 @@ func runRemind(env *Env, args []string) error {
 		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d reminder(s) could not be made and stay due; run remind again once the cause is fixed", len(failed))}
 	}
 	return nil
+}
+
+// missingOutputs says which folders the due actions need and out lacks, or "".
+func missingOutputs(actions []collect.Action, out collect.Outputs) string {
+	var eml, letters int
+	for _, a := range actions {
+		switch out.Missing(a) { // a call needs no folder: it is not sent by remind
+		case "eml":
+			eml++
+		case "letters":
+			letters++
+		}
+	}
+	var parts []string
+	if eml > 0 {
+		parts = append(parts, fmt.Sprintf("%d e-mail reminder(s) are due: give -eml-dir DIR, the folder to write their .eml files to", eml))
+	}
+	if letters > 0 {
+		parts = append(parts, fmt.Sprintf("%d letter(s) are due: give -letters-dir DIR, the folder to write their PDFs to", letters))
+	}
+	return strings.Join(parts, "; ")
 }

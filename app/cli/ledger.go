@@ -34,16 +34,83 @@ func runAging(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cur, err := currencyFlag(*currency)
+	if err != nil {
+		return err
+	}
 	s, err := env.OpenReadOnly(*db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	ag, err := s.Aging(context.Background(), day, strings.ToUpper(*currency))
+	ctx := context.Background()
+	ag, err := s.Aging(ctx, day, cur)
 	if err != nil {
 		return err
 	}
-	return WriteAging(env.Stdout, ag, *format)
+	if err := WriteAging(env.Stdout, ag, *format); err != nil {
+		return err
+	}
+	if cur != "" {
+		return nil
+	}
+	// A company billing in several currencies: the text report shows each after the
+	// company's; CSV and JSON hold one currency, and stderr says which others have receivables.
+	others, err := otherCurrencyAgings(ctx, s, day, ag.Currency)
+	if err != nil || len(others) == 0 {
+		return err
+	}
+	if *format != "text" {
+		fmt.Fprintln(env.Stderr, otherCurrenciesNote(others))
+		return nil
+	}
+	for _, o := range others {
+		fmt.Fprintln(env.Stdout)
+		if err := WriteAging(env.Stdout, o, "text"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// currencyFlag reads a -currency flag: "" (the company's) or a known ISO 4217 code.
+func currencyFlag(v string) (string, error) {
+	cur := strings.ToUpper(strings.TrimSpace(v))
+	if cur != "" && !data.ValidCurrency(cur) {
+		return "", &ExitError{Code: 2, Msg: fmt.Sprintf("-currency: %q is not an ISO 4217 currency code (such as USD, EUR, JPY)", v)}
+	}
+	return cur, nil
+}
+
+// otherCurrencyAgings is the aging of every currency but cur that has an open balance on day.
+func otherCurrencyAgings(ctx context.Context, s *data.Store, day data.Date, cur string) ([]*data.Aging, error) {
+	curs, err := s.InvoiceCurrencies(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	var out []*data.Aging
+	for _, c := range curs {
+		if c == cur {
+			continue
+		}
+		ag, err := s.Aging(ctx, day, c)
+		if err != nil {
+			return nil, err
+		}
+		if ag.Total.Total != 0 {
+			out = append(out, ag)
+		}
+	}
+	return out, nil
+}
+
+// otherCurrenciesNote says which other currencies hold receivables left out of a report.
+func otherCurrenciesNote(others []*data.Aging) string {
+	parts := make([]string, len(others))
+	for i, o := range others {
+		parts[i] = data.Money{Amount: o.Total.Total, Currency: o.Currency}.String()
+	}
+	return "note: this report is in one currency; also open: " + strings.Join(parts, ", ") + " (give -currency CODE for each)"
 }
 
 // WriteAging writes an aging report as text, csv or json.

@@ -179,13 +179,17 @@ func runAgingReport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cur, err := currencyFlag(*currency)
+	if err != nil {
+		return err
+	}
 	s, err := env.OpenReadOnly(*db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx := context.Background()
-	opt := reports.AgingOptions{AsOf: day, Currency: strings.ToUpper(*currency), Detail: *detail, Paper: p}
+	opt := reports.AgingOptions{AsOf: day, Currency: cur, Detail: *detail, Paper: p}
 	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
 		if ext == ".csv" {
 			return reports.AgingCSV(ctx, w, s, opt)
@@ -195,5 +199,18 @@ func runAgingReport(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (aging as of %s)\n", *out, day)
+	if cur == "" {
+		comp, err := s.Company(ctx)
+		if err != nil {
+			return err
+		}
+		others, err := otherCurrencyAgings(ctx, s, day, comp.Currency)
+		if err != nil {
+			return err
+		}
+		if len(others) > 0 {
+			fmt.Fprintln(env.Stdout, otherCurrenciesNote(others))
+		}
+	}
 	return nil
 }

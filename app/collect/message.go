@@ -165,13 +165,49 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 	})
 }
 
-// Outputs say where SendReminder puts the documents of each channel; an empty field means the
-// reminder of that channel is recorded without a document (the owner sends it another way).
+// Outputs say where SendReminder puts the documents of each channel. A reminder whose channel
+// needs a document (e-mail, letter) is refused when its field is empty: it counts as sent only
+// with its document written.
 type Outputs struct {
 	EMLDir     string         // email reminders as .eml files
 	LettersDir string         // paper letters as PDFs
 	Layout     reports.Layout // letter layout
 	Now        time.Time      // the Date header of .eml files
+}
+
+// Missing names the output an action needs and out lacks ("eml" for an e-mail reminder
+// without EMLDir, "letters" for a letter without LettersDir, "call" for a phone reminder,
+// which no document makes: only the call does, recorded with MarkCalled), or "".
+func (out Outputs) Missing(a Action) string {
+	switch a.Channel() {
+	case string(data.ChannelPhone):
+		return "call"
+	case string(data.ChannelEmail):
+		if out.EMLDir == "" {
+			return "eml"
+		}
+	case string(data.ChannelMail):
+		if out.LettersDir == "" {
+			return "letters"
+		}
+	}
+	return ""
+}
+
+// NoOutputError is SendReminder's refusal of a reminder whose document has nowhere to go.
+type NoOutputError struct {
+	Channel string // "email", "mail" or "phone"
+	Need    string // "eml", "letters" or "call"
+}
+
+func (e *NoOutputError) Error() string {
+	switch e.Need {
+	case "call":
+		return "a phone reminder is made by calling; record the call with what it brought (nothing was recorded)"
+	case "eml":
+		return "an e-mail reminder needs a folder for its .eml file; nothing was recorded"
+	}
+	return "a letter needs a folder for its PDF; nothing was recorded"
 }
 
 // SendReminder writes the action's document (atomically) and only then records the reminder
@@ -186,8 +222,11 @@ func SendReminder(ctx context.Context, s *data.Store, comp data.Company, a Actio
 		}
 	}()
 	where = a.Channel()
+	if need := out.Missing(a); need != "" {
+		return "", &NoOutputError{Channel: a.Channel(), Need: need}
+	}
 	switch {
-	case a.Channel() == string(data.ChannelEmail) && out.EMLDir != "":
+	case a.Channel() == string(data.ChannelEmail):
 		raw, err := ComposeReminder(comp, a, day, out.Now)
 		if err != nil {
 			return "", err
@@ -195,7 +234,7 @@ func SendReminder(ctx context.Context, s *data.Store, comp data.Company, a Actio
 		if where, err = SaveEML(out.EMLDir, a, day, raw); err != nil {
 			return "", err
 		}
-	case a.Channel() == string(data.ChannelMail) && out.LettersDir != "":
+	case a.Channel() == string(data.ChannelMail):
 		if where, err = SaveLetter(out.LettersDir, comp, a, day, out.Layout); err != nil {
 			return "", err
 		}

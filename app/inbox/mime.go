@@ -105,7 +105,8 @@ func readContent(raw []byte, lim Limits) (*content, error) {
 		if strings.Contains(err.Error(), "header exceeds maximum size") {
 			return nil, fmt.Errorf("%w: the header is over %d bytes", ErrTooLarge, maxTopHeaderBytes)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrNotMail, err)
+		// go-message's text quotes the offending line, which for a zip or a PDF is binary
+		return nil, fmt.Errorf("%w: its first lines are not mail headers (such as From: or Subject:)", ErrNotMail)
 	}
 	c := &content{header: e.Header}
 	w := walker{c: c, lim: lim}
