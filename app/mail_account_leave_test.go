@@ -173,6 +173,36 @@ func TestMailAccountWindowCloseAsks(t *testing.T) {
 	}
 }
 
+// Opening another company with a changed mail account form asks; Discard drops the form
+// (nothing saved in the first file) and the other company opens.
+func TestMailAccountOpenAnotherCompanyAsks(t *testing.T) {
+	s, ui := accountUI(t)
+	other := newStore(t)
+	otherPath := other.Path()
+	other.Close()
+	tap(t, ui.Inbox.AccountB)
+	af := ui.Inbox.AccountForm
+	typeInto(af.Form.Field("host").Entry, "imap.example.com")
+	typeInto(af.Form.Field("user").Entry, "owner@example.com")
+	ui.OpenFile(otherPath)
+	tap(t, unsavedQuestion(t, ui).Button("Discard"))
+	ui.Wait()
+	if af.Modal.Visible() || ui.Guard("mail account") != nil {
+		t.Fatal("Discard left the form open")
+	}
+	if ui.Store == nil || ui.Store.Path() != otherPath {
+		t.Fatal("the other company did not open")
+	}
+	s1, err := data.Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	if a, err := inbox.LoadAccount(ctx, s1); err == nil {
+		t.Fatalf("Discard saved the account: %+v", a)
+	}
+}
+
 // A read-only company file cannot take the changes: Close closes without asking.
 func TestMailAccountReadOnlyClosesWithoutAsking(t *testing.T) {
 	keyring.MockInit()
