@@ -148,7 +148,7 @@ func (mf mailAccountFlags) runSignOut(env *Env, fs *flag.FlagSet, db string) err
 		}
 		return &ExitError{Code: 2, Msg: "-sign-out signs out of the saved account and changes nothing else: give it alone (with -db), not with " + what}
 	}
-	s, err := env.Open(db)
+	s, err := env.OpenReadOnly(db) // the file is only read: this works while the window has it open
 	if err != nil {
 		return err
 	}
