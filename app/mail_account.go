@@ -148,7 +148,9 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	authF.Select.OnChanged = func(string) { af.showAuth() }
 	af.showAuth()
 
-	content := container.NewVBox(af.Note, f.Object())
+	// the form scrolls, so that the dialog and its buttons fit a 1024x640 window (and 900x600)
+	content := container.NewVScroll(container.NewVBox(af.Note, f.Object()))
+	content.SetMinSize(fyne.NewSize(540, 380))
 	if s.ReadOnly() {
 		af.Modal = is.ui.ShowModal("Mail account", "The company file is open read-only: the account cannot be changed here.",
 			content, ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
