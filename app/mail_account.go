@@ -147,6 +147,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	preset.Select.OnChanged = func(name string) { af.applyPreset(name) }
 	authF.Select.OnChanged = func(string) { af.showAuth() }
 	af.showAuth()
+	f.Live(af.liveCheck)
 
 	// the form scrolls, so that the dialog and its buttons fit a 1024x640 window (and 900x600)
 	content := container.NewVScroll(container.NewVBox(af.Note, f.Object()))
@@ -310,18 +311,5 @@ func (af *AccountForm) saveSettings() (inbox.Account, bool) {
 
 // checkForm checks what a connection needs, naming the fields.
 func (af *AccountForm) checkForm(a inbox.Account) bool {
-	var v fieldErrors
-	if a.Host == "" {
-		addErr(&v, "host", "is required")
-	}
-	if a.Username == "" {
-		addErr(&v, "user", "is required")
-	}
-	sec, err := inbox.ParseSecurity(a.Security)
-	if err != nil {
-		addErr(&v, "security", err.Error())
-	} else if sec == inbox.SecurityNone && a.Host != "" && !inbox.IsLoopback(a.Host) {
-		addErr(&v, "security", "plaintext is only allowed to this computer (localhost); use tls or starttls")
-	}
-	return !af.Form.ShowErrors(errOrNil(v))
+	return !af.Form.ShowErrors(errOrNil(connectionProblems(a)))
 }
