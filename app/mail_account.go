@@ -24,9 +24,9 @@ type AccountForm struct {
 	// Note says what the chosen provider wants for signing in.
 	Note *widget.Label
 	// SignInB signs in with Google or Microsoft in the system browser; DeviceB with a code
-	// (Microsoft); SignedIn says whether a sign-in is kept.
-	SignInB, DeviceB *widget.Button
-	SignedIn         *widget.Label
+	// (Microsoft); SignedIn says whether a sign-in is kept; SignOutB forgets it.
+	SignInB, DeviceB, SignOutB *widget.Button
+	SignedIn                   *widget.Label
 	// UseProposed fills the authserv-id the store proposes from the mail it read (hidden
 	// when there is no proposal).
 	UseProposed *widget.Button
@@ -37,11 +37,15 @@ type AccountForm struct {
 	// Test is the background check's dialog while it runs (Cancel stops it); SignIn the
 	// sign-in's, while it waits for the browser.
 	Test, SignIn *Modal
-	// SignInResult is the last sign-in's outcome: "ok", "failed: …", "cancelled".
-	SignInResult string
+	// SignInResult is the last sign-in's outcome: "ok", "failed: …", "cancelled";
+	// SignOutResult the last sign-out's.
+	SignInResult, SignOutResult string
 
 	clients inbox.OAuthClients
 	pwHint  string
+	// baseline is the form as saved (Dirty compares with it); guard is its FormGuard.
+	baseline string
+	guard    *FormGuard
 }
 
 type disabler interface {
@@ -118,7 +122,10 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	af.SignInB = widget.NewButton("Sign in", af.StartSignIn)
 	af.DeviceB = widget.NewButton("Use a code instead", af.StartDeviceSignIn)
 	af.SignedIn = widget.NewLabel("")
-	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewHBox(af.SignInB, af.DeviceB, af.SignedIn)})
+	af.SignOutB = widget.NewButton("Sign out", af.AskSignOut)
+	af.SignOutB.Disable()
+	f.add(&Field{Name: "sign-in", Label: "Sign-in", input: container.NewVBox(container.NewHBox(af.SignInB, af.DeviceB),
+		container.NewHBox(af.SignedIn, af.SignOutB))})
 	f.Entry("client id", "OAuth client ID", "")
 	f.Entry("client secret", "Client secret", "Google desktop clients only")
 	asv := widget.NewEntry()
@@ -140,20 +147,24 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	preset.Select.OnChanged = func(name string) { af.applyPreset(name) }
 	authF.Select.OnChanged = func(string) { af.showAuth() }
 	af.showAuth()
+	f.Live(af.liveCheck)
 
-	content := container.NewVBox(af.Note, f.Object())
+	// the form scrolls, so that the dialog and its buttons fit a 1024x640 window (and 900x600)
+	content := container.NewVScroll(container.NewVBox(af.Note, f.Object()))
+	content.SetMinSize(fyne.NewSize(540, 380))
 	if s.ReadOnly() {
 		af.Modal = is.ui.ShowModal("Mail account", "The company file is open read-only: the account cannot be changed here.",
 			content, ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
 	} else {
 		af.Modal = is.ui.ShowModal("Mail account", "The mailbox where your payment confirmations arrive. Duebook only reads it.",
 			content,
-			ModalButton{Text: "Save", Main: true, Action: af.Save},
+			ModalButton{Text: "Save", Main: true, Action: af.saveAndClose},
 			ModalButton{Text: "Test connection", Action: af.TestConnection},
-			ModalButton{Text: "Cancel"})
+			ModalButton{Text: "Cancel", Action: af.cancel})
 	}
 	af.Modal.SetForm(f)
 	af.Modal.D.Resize(af.Modal.D.MinSize().Max(fyne.NewSize(560, 0)))
+	af.guardAccount()
 	is.AccountForm = af
 	return af
 }
@@ -194,6 +205,7 @@ func (af *AccountForm) showAuth() {
 	enable(cs.Entry, oauth && p.Key == inbox.OAuthGoogle.Key)
 	cs.SetText("")
 	af.SignedIn.SetText("")
+	af.SignOutB.Disable()
 	if !oauth {
 		af.SignInB.SetText("Sign in")
 		af.Password.SetPlaceHolder(af.pwHint)
@@ -227,8 +239,10 @@ func (af *AccountForm) showSignedIn() {
 	}
 	if _, err := inbox.RefreshToken(a, p); err == nil {
 		af.SignedIn.SetText("Signed in (kept in the OS keyring)")
+		af.SignOutB.Enable()
 	} else {
 		af.SignedIn.SetText("Not signed in yet")
+		af.SignOutB.Disable()
 	}
 }
 
@@ -263,6 +277,7 @@ func (af *AccountForm) Save() bool {
 	if pw := af.Password.Text; pw != "" && a.Auth == inbox.AuthPassword {
 		if err := inbox.SetPassword(a, pw); err != nil {
 			af.Password.SetText("")
+			af.markSaved() // the settings are saved; the password is not kept anywhere
 			af.Form.ShowErrors(&data.FieldError{Field: "password", Msg: "the account was saved, but not the password: " + err.Error()})
 			return false
 		}
@@ -290,23 +305,11 @@ func (af *AccountForm) saveSettings() (inbox.Account, bool) {
 		}
 		af.clients = a.Clients()
 	}
+	af.markSaved()
 	return a, true
 }
 
 // checkForm checks what a connection needs, naming the fields.
 func (af *AccountForm) checkForm(a inbox.Account) bool {
-	var v fieldErrors
-	if a.Host == "" {
-		addErr(&v, "host", "is required")
-	}
-	if a.Username == "" {
-		addErr(&v, "user", "is required")
-	}
-	sec, err := inbox.ParseSecurity(a.Security)
-	if err != nil {
-		addErr(&v, "security", err.Error())
-	} else if sec == inbox.SecurityNone && a.Host != "" && !inbox.IsLoopback(a.Host) {
-		addErr(&v, "security", "plaintext is only allowed to this computer (localhost); use tls or starttls")
-	}
-	return !af.Form.ShowErrors(errOrNil(v))
+	return !af.Form.ShowErrors(errOrNil(connectionProblems(a)))
 }

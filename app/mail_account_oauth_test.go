@@ -183,6 +183,10 @@ func TestMailAccountDeviceSignInAndCancel(t *testing.T) {
 	if af.SignInResult != "ok" || !strings.Contains(af.SignIn.Message.Text, "enter the code CODE-") {
 		t.Fatalf("device sign-in: %q, message %q", af.SignInResult, af.SignIn.Message.Text)
 	}
+	// the sign-in saved the settings it signed in with: nothing left unsaved, Sign out offered
+	if af.Dirty() || af.SignOutB.Disabled() || af.SignedIn.Text != "Signed in (kept in the OS keyring)" {
+		t.Fatalf("after sign-in: dirty %v, Sign out disabled %v, %q", af.Dirty(), af.SignOutB.Disabled(), af.SignedIn.Text)
+	}
 
 	// no browser opens, and nobody answers: the address is shown, and Cancel stops the wait
 	opened := make(chan struct{})

@@ -191,3 +191,36 @@ func (is *InboxScreen) showSignInAgain(err error) *AccountForm {
 	af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: err.Error()})
 	return af
 }
+
+// AskSignOut asks, then forgets the kept sign-in of the account the form shows: its refresh
+// token leaves the OS keyring, and reading mail needs a new sign-in. The account settings
+// stay.
+func (af *AccountForm) AskSignOut() {
+	a, _ := af.read() // the keyring entry is named by host and user only
+	p, ok := inbox.ProviderFor(a.Auth)
+	if !ok {
+		return
+	}
+	who := p.Name + " account"
+	if a.Username != "" {
+		who = a.Username + " (" + p.Name + ")"
+	}
+	af.SignOutResult = ""
+	af.is.ui.ShowModal("Sign out", "Sign out of "+who+"? Duebook forgets the sign-in it keeps in the OS keyring and reads no mail "+
+		"from this mailbox until you sign in again. The account settings stay.", nil,
+		ModalButton{Text: "Sign out", Action: func() bool { af.signOut(a, p); return true }},
+		ModalButton{Text: "Cancel", Main: true, Action: func() bool { af.SignOutResult = "cancelled"; return true }})
+}
+
+func (af *AccountForm) signOut(a inbox.Account, p inbox.OAuthProvider) {
+	if err := inbox.ForgetSignIn(a, p); err != nil {
+		af.SignOutResult = "failed: " + err.Error()
+		af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: fmt.Sprintf("Duebook could not remove the sign-in from the OS keyring (%v)", err)})
+		return
+	}
+	af.SignOutResult = "ok"
+	af.Form.Clear()
+	af.SignedIn.SetText("Not signed in")
+	af.SignOutB.Disable()
+	af.Form.relayout()
+}

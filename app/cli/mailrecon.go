@@ -15,7 +15,7 @@ import (
 func init() {
 	Register(Command{Name: "reconcile", Usage: "[-apply] [-files PATH...]",
 		Summary: "fetches new mail over IMAP (or reads .eml/.mbox files with -files), reads payment confirmations, proposes matches; -apply records exact matches from trusted senders", Run: runReconcile})
-	Register(Command{Name: "mail-account", Usage: "[-preset NAME] -host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-auth password|oauth-google|oauth-microsoft] [-authserv ID] [-client-id ID] [-password-stdin | -sign-in | -device-code]",
+	Register(Command{Name: "mail-account", Usage: "[-preset NAME] -host HOST -user USER [-port N] [-security tls|starttls|none] [-folder F] [-auth password|oauth-google|oauth-microsoft] [-authserv ID] [-client-id ID] [-password-stdin | -sign-in | -device-code] | -sign-out",
 		Summary: "sets the mailbox to read (the password goes to the OS keyring, never the company file)", Run: runMailAccount})
 }
 
@@ -126,6 +126,9 @@ func runMailAccount(env *Env, args []string) error {
 	mf := addMailAccountFlags(fs, &a)
 	if err := Parse(fs, args); err != nil {
 		return err
+	}
+	if *mf.signOut {
+		return mf.runSignOut(env, fs, *db)
 	}
 	if err := mf.applyPreset(fs, &a); err != nil {
 		return err

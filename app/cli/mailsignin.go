@@ -2,8 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"sort"
+	"strings"
 
 	"duebook/app/inbox"
 	"duebook/data"
@@ -12,7 +15,7 @@ import (
 // mailAccountFlags are mail-account's flags for presets and OAuth sign-in.
 type mailAccountFlags struct {
 	preset, clientID, clientSecret *string
-	signIn, device                 *bool
+	signIn, device, signOut        *bool
 }
 
 func addMailAccountFlags(fs *flag.FlagSet, a *inbox.Account) mailAccountFlags {
@@ -24,6 +27,7 @@ func addMailAccountFlags(fs *flag.FlagSet, a *inbox.Account) mailAccountFlags {
 		clientSecret: fs.String("client-secret", "", "Google desktop clients only: the client secret Google issued with the ID"),
 		signIn:       fs.Bool("sign-in", false, "sign in with Google or Microsoft in the system browser now"),
 		device:       fs.Bool("device-code", false, "Microsoft: sign in with a code on any device instead of this computer's browser"),
+		signOut:      fs.Bool("sign-out", false, "forget the Google or Microsoft sign-in of the saved account (removed from the OS keyring; the settings stay); give it alone, with -db"),
 	}
 }
 
@@ -124,5 +128,48 @@ func (mf mailAccountFlags) runSignIn(env *Env, s *data.Store) error {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "signed in with %s as %s; the sign-in is kept in the OS keyring\n", p.Name, a.Username)
+	return nil
+}
+
+// runSignOut is mail-account -sign-out: the saved account's refresh token leaves the OS
+// keyring, nothing else changes. Other settings with it are refused, not half-applied.
+func (mf mailAccountFlags) runSignOut(env *Env, fs *flag.FlagSet, db string) error {
+	var others []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "sign-out" && f.Name != "db" {
+			others = append(others, "-"+f.Name)
+		}
+	})
+	sort.Strings(others)
+	if len(others) > 0 || fs.NArg() > 0 {
+		what := strings.Join(others, " ")
+		if fs.NArg() > 0 {
+			what = strings.TrimSpace(what + fmt.Sprintf(" %q", fs.Arg(0)))
+		}
+		return &ExitError{Code: 2, Msg: "-sign-out signs out of the saved account and changes nothing else: give it alone (with -db), not with " + what}
+	}
+	s, err := env.OpenReadOnly(db) // the file is only read: this works while the window has it open
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a, err := inbox.LoadAccount(context.Background(), s)
+	if err != nil {
+		return err
+	}
+	p, ok := inbox.ProviderFor(a.Auth)
+	if !ok {
+		return &data.FieldError{Field: "sign-out", Msg: "is for accounts that sign in with Google or Microsoft; this account signs in with a password"}
+	}
+	if _, err := inbox.RefreshToken(a, p); errors.Is(err, inbox.ErrSignInAgain) {
+		fmt.Fprintf(env.Stdout, "not signed in with %s as %s: nothing to sign out\n", p.Name, a.Username)
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if err := inbox.ForgetSignIn(a, p); err != nil {
+		return fmt.Errorf("sign-out: the sign-in could not be removed from the OS keyring (%v)", err)
+	}
+	fmt.Fprintf(env.Stdout, "signed out of %s as %s: the sign-in was removed from the OS keyring; to read mail again, sign in with mail-account -sign-in\n", p.Name, a.Username)
 	return nil
 }
