@@ -1,6 +1,9 @@
 package inbox
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // nameAbbrevs end company names with a dot that belongs to the name ("Trading Co.",
 // "Ibáñez S.L.", "Werkstätten e.K."): it is kept when a name is trimmed.
@@ -62,7 +65,7 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 		v := l.value
 		if e := emailRE.FindString(v); e != "" {
 			email = okEmail(e)
-			v = strings.NewReplacer(e, "", "()", "", "<>", "").Replace(v)
+			v = withoutAddress(v, e)
 		}
 		name = cleanName(v)
 		if own(name) {
@@ -167,4 +170,20 @@ func sentencePayer(s string) (name, email string) {
 		return "", m[1]
 	}
 	return "", ""
+}
+
+// emptyBracketsRE: brackets left empty once an address is taken out ("Eliza Hartmann ()").
+var emptyBracketsRE = regexp.MustCompile(`[(<\[]\s*(?:mailto:)?\s*[)>\]]`)
+
+// withoutAddress takes the address e out of a labelled name with the brackets or dash
+// around it: "Eliza Hartmann (eliza@brightline.example)", "Grace Kim <grace@kim.example>",
+// "Jane Cooper - jane@cooper.example" and "jane@cooper.example (Jane Cooper)" give the name.
+func withoutAddress(v, e string) string {
+	v = strings.Replace(v, e, "", 1)
+	v = emptyBracketsRE.ReplaceAllString(v, " ")
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "(") && strings.HasSuffix(v, ")") {
+		v = v[1 : len(v)-1] // "jane@x (Jane Cooper)"
+	}
+	return strings.TrimSpace(strings.Trim(v, " \t-–—|/,;:"))
 }

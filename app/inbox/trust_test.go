@@ -219,3 +219,25 @@ func TestForgedHeaderAgainstDovecot(t *testing.T) {
 		t.Fatal(v)
 	}
 }
+
+// TestTrustWhyCounts: the reason for distrusting a message with several From headers or
+// addresses counts them in plain words ("2 From headers", not "1 addresses").
+func TestTrustWhyCounts(t *testing.T) {
+	p, err := Parse(fixture(t, "spoof_two_from.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Trusted || !strings.Contains(p.Why, "untrusted: the message has 2 From headers (exactly one expected)") {
+		t.Errorf("two From headers: %s", p.Why)
+	}
+	raw := strings.Replace(string(fixture(t, "paypal_received.eml")), "From: \"service@paypal.com\" <service@paypal.com>",
+		"From: \"service@paypal.com\" <service@paypal.com>, Other <other@evil.example>", 1)
+	if p, _ = Parse([]byte(raw)); p.Trusted || !strings.Contains(p.Why, "untrusted: From holds 2 addresses (exactly one expected)") {
+		t.Errorf("two From addresses: %s", p.Why)
+	}
+	for n, w := range map[int]string{0: "no address", 1: "1 address", 3: "3 addresses"} {
+		if got := countOf(n, "address", "addresses"); got != w {
+			t.Errorf("countOf(%d) = %q, want %q", n, got, w)
+		}
+	}
+}
