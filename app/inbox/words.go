@@ -37,6 +37,13 @@ type lexicon struct {
 	months    map[string]int
 	// unsubscribe is the footer wording of bulk mail ("unsubscribe", "se désabonner"), folded.
 	unsubscribe []string
+	// notYet are the sentences saying that money announced to the owner is not in the
+	// account yet: it waits to be deposited or accepted ("To deposit your money, click
+	// here", "enroll ... to receive"), it is travelling ("should arrive by", "unterwegs",
+	// "en camino") or it can still lapse ("this transfer expires on"). Regular-expression
+	// pieces over folded text. A notice that says money was received and one of these is
+	// pending (notYetLine).
+	notYet []string
 }
 
 // Kinds of message. Only KindReceived is money coming in; pending and requested money is
@@ -109,6 +116,7 @@ var (
 	payerVerbRE     *regexp.Regexp // "NAME (email) sent you"
 	payerPrepRE     *regexp.Regexp // "from NAME (email)"
 	payerAddrRE     *regexp.Regexp // "from name@example.com"
+	notYetRE        *regexp.Regexp // every lexicon's notYet wording
 	monthAlt        string         // month names for the date expressions
 )
 
@@ -189,8 +197,9 @@ type labelAffix struct {
 }
 
 func init() {
-	var preps, verbs, stops []string
+	var preps, verbs, stops, notYet []string
 	for li, lx := range lexicons {
+		notYet = append(notYet, lx.notYet...)
 		for kind, names := range lx.labels {
 			for _, n := range names {
 				k := normLabel(n)
@@ -242,6 +251,7 @@ func init() {
 	for _, p := range preps {
 		prepLits = append(prepLits, fold(p)+" ")
 	}
+	notYetRE = regexp.MustCompile(`\b(?:` + strings.Join(notYet, "|") + `)`)
 	var ms []string
 	for m := range monthIndex {
 		ms = append(ms, regexp.QuoteMeta(m))
@@ -293,6 +303,27 @@ func unsubscribeLine(b body) string {
 		}
 	}
 	return ""
+}
+
+// notYetLine gives the first line of the subject and the body's first 80 lines that
+// says the money is not in the account yet (lexicon.notYet), and the words that say it.
+func notYetLine(subject string, b body) (line, words string) {
+	for i := -1; i < len(b.folded) && i < 80; i++ {
+		f := fold(subject)
+		if i >= 0 {
+			f = b.folded[i]
+		}
+		if len(f) < 6 {
+			continue
+		}
+		if m := notYetRE.FindString(f); m != "" {
+			if i < 0 {
+				return subject, m
+			}
+			return b.lines[i], m
+		}
+	}
+	return "", ""
 }
 
 // labelKind says what a normalised label holds ("" = not a label the reader uses).
