@@ -97,7 +97,8 @@ func (p Parsed) JSON(file string) []byte {
 
 // Parser reads payment mail. The zero value uses the defaults.
 type Parser struct {
-	// BankDomains are the banks whose notices are trusted (nil: DefaultBankDomains).
+	// BankDomains are the banks whose notices are trusted (nil: DefaultBankDomains); an
+	// entry such as "sparkasse-*.de" stands for a family of banks (see DefaultBankDomains).
 	BankDomains []string
 	// AuthServID, when set, is the authserv-id the top Authentication-Results header must
 	// carry (the owner's own mail server, e.g. "mx.google.com").
@@ -166,6 +167,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	if i := strings.LastIndexByte(p.From, '@'); i >= 0 {
 		fromDomain = strings.TrimSuffix(p.From[i+1:], ".")
 	}
+
+	banks = withBankFamily(fromDomain, banks)
 
 	text, bodyType := c.text()
 	p.BodyType = bodyType

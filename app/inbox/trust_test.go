@@ -241,3 +241,47 @@ func TestTrustWhyCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestBankFamilyDomains: a family entry ("sparkasse-*.de") trusts each member's own
+// registered domain and its subdomains, never a look-alike under another name or suffix.
+func TestBankFamilyDomains(t *testing.T) {
+	bank := func(dom string) Parsed {
+		raw := "Authentication-Results: mx.google.com; dkim=pass header.d=" + dom + "; dmarc=pass (p=REJECT) header.from=" + dom + "\r\n" +
+			"From: Sparkasse <noreply@" + dom + ">\r\nTo: accounts@brightside-studio.example\r\nSubject: Zahlungseingang auf Ihrem Konto\r\n" +
+			"Date: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <f@y.example>\r\n\r\nAuftraggeber: Weber GmbH\r\nBetrag: 860,00 EUR\r\n"
+		p, err := Parse([]byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for dom, want := range map[string]bool{
+		"sparkasse-koelnbonn.de":         true,
+		"mail.sparkasse-hannover.de":     true,
+		"kreissparkasse-ludwigsburg.de":  true,
+		"sparkasse.de":                   true,
+		"gruposantander.es":              true,
+		"commerzbank.com":                true,
+		"sparkasse-evil.example":         false,
+		"sparkasse-koelnbonn.de.evil.de": false,
+		"sparkasse-.de":                  false,
+		"sparkasse--x-.de":               false,
+		"my-sparkasse-koelnbonn.de":      false,
+		"sparkasse-koelnbonn.com":        false,
+		"xn--sparkasse-k9a.de":           false,
+		"sparkassekoelnbonn.de":          false,
+	} {
+		if p := bank(dom); p.Trusted != want {
+			t.Errorf("%s: trusted %v, want %v (%s)", dom, p.Trusted, want, p.Why)
+		}
+	}
+	if d, ok := familyDomain("Mail.Sparkasse-KoelnBonn.de.", "sparkasse-*.de"); !ok || d != "sparkasse-koelnbonn.de" {
+		t.Errorf("familyDomain: %q %v", d, ok)
+	}
+	// a list without the family entry trusts no member
+	p, _ := (&Parser{BankDomains: []string{"sparkasse.de"}}).Parse([]byte("Authentication-Results: mx.google.com; dmarc=pass header.from=sparkasse-koelnbonn.de\r\n" +
+		"From: noreply@sparkasse-koelnbonn.de\r\nSubject: Zahlungseingang\r\n\r\nBetrag: 5,00 EUR\r\n"))
+	if p.Trusted {
+		t.Errorf("family trusted without its entry: %s", p.Why)
+	}
+}
