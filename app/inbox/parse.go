@@ -190,11 +190,15 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	})
 
 	// kind, amounts and the provider's id
-	labels := findLabels(lines)
+	labels := bankReference(findLabels(lines))
 	kind, kindWhy, kindLines, kindVotes := classifyVotes(p.Subject, b)
 	lang := detectLanguage(labels, kindVotes)
 	mailbox := deliveredTo(h)
-	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
+	dollar := defaultDollar(p.Provider, fromDomain)
+	if dollar == "USD" && lang != nil && lang.code == "fr" {
+		dollar = "CAD" // "1 275,00 $" in French is Canadian (Quebec, Square Canada): a currency label still wins
+	}
+	readAmounts(&p, lines, labels, dollar)
 	if l, ok := firstLabel(labels, "txn"); ok {
 		p.TransactionID = cleanTxnID(l.value)
 	}
@@ -303,9 +307,22 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 // readAmounts picks the payment amount (subject first, then a labelled amount, then the
 // first amount that is not a fee, balance or net), and fee and net when itemised.
 func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
+	explicit := false // the currency was written, not a "$" read as the default dollar
 	set := func(h amountHit) {
-		p.Amount, p.Currency, p.HasAmount = h.minor, h.currency, true
+		p.Amount, p.Currency, p.HasAmount, explicit = h.minor, h.currency, true, h.explicit
 	}
+	// a currency label ("Currency: CAD", "Devise : CAD", "Währung: EUR") says what a bare
+	// "$" is, whatever the sender's default
+	defer func() {
+		if !p.HasAmount || explicit {
+			return
+		}
+		if cur := labelledCurrency(labels); cur != "" {
+			if v, err := data.ParseAmount(data.FormatPlain(p.Amount, p.Currency), cur); err == nil {
+				p.Amount, p.Currency = v, cur
+			}
+		}
+	}()
 	if hs := findAmounts(p.Subject, dollar); len(hs) > 0 {
 		set(hs[0])
 	}
@@ -331,7 +348,7 @@ func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
 				set(hs[0])
 			} else if hs[0].explicit && hs[0].minor == p.Amount && !strings.EqualFold(hs[0].currency, p.Currency) {
 				// subject "$25.00", body "25.00 CAD": the body names the currency
-				p.Currency = hs[0].currency
+				p.Currency, explicit = hs[0].currency, true
 			}
 		}
 	}
@@ -361,16 +378,49 @@ func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
 	}
 }
 
+// labelledCurrency gives the ISO code a currency label names ("Currency: CAD", "Devise :
+// dollar canadien (CAD)"), or "" when none does or two labels disagree.
+func labelledCurrency(ls []label) string {
+	cur := ""
+	for _, l := range ls {
+		if l.kind != "currency" {
+			continue
+		}
+		c := ""
+		for _, w := range strings.FieldsFunc(l.value, func(r rune) bool { return !(r >= 'A' && r <= 'Z') }) {
+			if len(w) == 3 && validCurrency(w) {
+				c = w
+				break
+			}
+		}
+		switch {
+		case c == "":
+		case cur == "":
+			cur = c
+		case cur != c:
+			return "" // two currencies named: not guessed
+		}
+	}
+	return cur
+}
+
 var skipAmountContext = regexp.MustCompile(`\bfees?\b|\bnet\b|\bbalance\b|\bavailable\b|\blimit\b|\bsave\b|\bup to\b|\bminimum\b|\bprevious\b`)
 
-// venmoNote: Venmo shows the payer's note on the line after "X paid you $Y".
+// venmoNote: Venmo shows the payer's note, unlabelled, under the headline "X paid you $Y"
+// (which HTML may repeat, or split from its amount).
 func venmoNote(lines []string) string {
 	for i, l := range lines {
 		if strings.Contains(strings.ToLower(l), "paid you") {
-			for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			for j := i + 1; j < len(lines) && j <= i+6; j++ {
 				v := strings.TrimSpace(lines[j])
 				if v == "" || len(findAmounts(v, "USD")) > 0 && len(v) < 16 {
 					continue
+				}
+				if _, _, ok := findKind(fold(v), nil); ok {
+					continue // the headline again
+				}
+				if isKnownLabel(normLabel(strings.TrimSuffix(v, ":"))) {
+					break // the table of labels: no note
 				}
 				if _, ok := findDate(v, orderMonthFirst); ok {
 					break

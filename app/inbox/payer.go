@@ -31,6 +31,9 @@ func cleanName(s string) string {
 	if strings.ContainsAny(s, "$€£¥@<>") || !hasLetter(s) || len(findAmounts(s, "USD")) > 0 {
 		return "" // "de CHF 1'250.00" names an amount, not a payer
 	}
+	if hasDigit(s) && hasMonthWord(l) {
+		return "" // "by March 24" names a date, not a payer
+	}
 	return s
 }
 
