@@ -212,6 +212,9 @@ func paymentDate(subject string, b body, ls []label, kindLines map[int]bool, ord
 func beforeNotYet(s string) string {
 	f := fold(s)
 	loc := notYetRE.FindStringIndex(f)
+	if a := arrivingRE.FindStringIndex(f); a != nil && (loc == nil || a[0] < loc[0]) {
+		loc = a
+	}
 	switch {
 	case loc == nil:
 		return s

@@ -44,6 +44,11 @@ type lexicon struct {
 	// pieces over folded text. A notice that says money was received and one of these is
 	// pending (notYetLine).
 	notYet []string
+	// arriving are the notYet sentences about money travelling ("should arrive by",
+	// "unterwegs"); they do not count on a line about the owner's own bank or payout
+	// ("Funds will arrive in your bank account on Monday": money received by the provider
+	// moving on to the bank).
+	arriving []string
 }
 
 // Kinds of message. Only KindReceived is money coming in; pending and requested money is
@@ -117,6 +122,7 @@ var (
 	payerPrepRE     *regexp.Regexp // "from NAME (email)"
 	payerAddrRE     *regexp.Regexp // "from name@example.com"
 	notYetRE        *regexp.Regexp // every lexicon's notYet wording
+	arrivingRE      *regexp.Regexp // every lexicon's arriving wording
 	monthAlt        string         // month names for the date expressions
 )
 
@@ -197,9 +203,10 @@ type labelAffix struct {
 }
 
 func init() {
-	var preps, verbs, stops, notYet []string
+	var preps, verbs, stops, notYet, arriving []string
 	for li, lx := range lexicons {
 		notYet = append(notYet, lx.notYet...)
+		arriving = append(arriving, lx.arriving...)
 		for kind, names := range lx.labels {
 			for _, n := range names {
 				k := normLabel(n)
@@ -252,6 +259,7 @@ func init() {
 		prepLits = append(prepLits, fold(p)+" ")
 	}
 	notYetRE = regexp.MustCompile(`\b(?:` + strings.Join(notYet, "|") + `)`)
+	arrivingRE = regexp.MustCompile(`\b(?:` + strings.Join(arriving, "|") + `)`)
 	var ms []string
 	for m := range monthIndex {
 		ms = append(ms, regexp.QuoteMeta(m))
@@ -307,8 +315,14 @@ func unsubscribeLine(b body) string {
 	return ""
 }
 
+// ownBankRE: a line about the owner's own bank account or payout ("Funds will arrive in
+// your bank account on Monday"): money received in the provider's balance that is moving
+// on to the bank is not pending for that.
+var ownBankRE = regexp.MustCompile(`\b(?:bank account|your bank\b|payouts?\b|bankkonto|ihre bank\b|deine bank\b|auszahlung|compte bancaire|votre banque|versement|cuenta bancaria|tu banco|su banco|retiro\b|liquidacion)`)
+
 // notYetLine gives the first line of the subject and the body's first 80 lines that
-// says the money is not in the account yet (lexicon.notYet), and the words that say it.
+// says the money is not in the account yet (lexicon.notYet, lexicon.arriving), and the
+// words that say it.
 func notYetLine(subject string, b body) (line, words string) {
 	for i := -1; i < len(b.folded) && i < 80; i++ {
 		f := fold(subject)
@@ -318,7 +332,11 @@ func notYetLine(subject string, b body) (line, words string) {
 		if len(f) < 6 {
 			continue
 		}
-		if m := notYetRE.FindString(f); m != "" {
+		m := notYetRE.FindString(f)
+		if m == "" && !ownBankRE.MatchString(f) {
+			m = arrivingRE.FindString(f)
+		}
+		if m != "" {
 			if i < 0 {
 				return subject, m
 			}
