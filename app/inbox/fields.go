@@ -74,6 +74,11 @@ func findLabels(lines []string) []label {
 			if isKnownLabel(normLabel(strings.TrimSuffix(v, ":"))) {
 				return "", -1
 			}
+			if il, ok := inlineLabel(v, j); ok && il.kind != "invref" {
+				// a section heading ("Payment details") over "Amount paid $50.00"; a
+				// note that is an invoice number ("Facture INV-00214") is a value
+				return "", -1
+			}
 			return v, j
 		}
 		return "", -1

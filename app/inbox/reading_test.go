@@ -115,3 +115,15 @@ func TestPayerInSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionHeading: a label word alone that heads a section ("Payment details" over
+// "Amount paid $50.00") holds no value; the payer's message below is the reference.
+func TestSectionHeading(t *testing.T) {
+	p, err := Parse(notice("PayPal <service@paypal.com>", "You've got money", "Jane Cooper sent you $50.00 USD.\r\nPayment details\r\nAmount paid $50.00 USD\r\nTransaction ID 7GH12345AB678901C\r\nMessage: INV-00042 thanks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Reference != "INV-00042 thanks" || p.TransactionID != "7GH12345AB678901C" {
+		t.Errorf("reference %q txn %q (%s)", p.Reference, p.TransactionID, p.Why)
+	}
+}
