@@ -146,6 +146,7 @@ func TestMoneyNotYetThere(t *testing.T) {
 			"Ana Lima sent you $560.00 (CAD).\r\nTo deposit the money into your bank account, sign in to your online banking.", KindPending},
 		{"Interac e-Transfer <notify@payments.interac.ca>", "INTERAC e-Transfer: A money transfer from Ana Lima has been automatically deposited.",
 			"Ana Lima sent you $560.00 (CAD) and the money has been automatically deposited into your account.", KindReceived},
+		{"PayPal <service@paypal.com>", "You've got money", "Jane Cooper sent you $25.00 USD.\r\nClaim your money\r\nhttps://www.paypal.com/claim", KindPending},
 		{"Wells Fargo <alerts@notify.wellsfargo.com>", "Sofia Rossi sent you $450.00 with Zelle",
 			"Sofia Rossi sent you $450.00 with Zelle.\r\nTo receive your money, enroll your email address with Zelle within 14 days.", KindPending},
 		{"Chase <no.reply.alerts@chase.com>", "You received money with Zelle",

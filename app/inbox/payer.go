@@ -9,6 +9,12 @@ import (
 // "Ibáñez S.L.", "Werkstätten e.K."): it is kept when a name is trimmed.
 var nameAbbrevs = set("co", "inc", "ltd", "corp", "bros", "jr", "sr", "llc", "plc", "gmbh", "ag", "kg", "sa", "sl", "srl", "bv", "nv", "ek", "st")
 
+// notPayers are the payment services and card brands a sentence may name after "by" or
+// "from" (folded).
+var notPayers = set("paypal", "stripe", "square", "wise", "interac", "zelle", "venmo", "visa", "mastercard", "maestro",
+	"amex", "american express", "discover", "apple pay", "google pay", "card", "credit card", "debit card", "bank transfer",
+	"ach", "sepa", "bizum", "twint", "ideal", "klarna")
+
 // cleanName trims a payer name and refuses things that are not one.
 func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " ,;:!\"'“”„«»"))
@@ -33,6 +39,9 @@ func cleanName(s string) string {
 	}
 	if hasDigit(s) && hasMonthWord(l) {
 		return "" // "by March 24" names a date, not a payer
+	}
+	if notPayers[strings.TrimSuffix(l, ".")] {
+		return "" // "processed by Square", "paid by Visa": the service, not the payer
 	}
 	return s
 }

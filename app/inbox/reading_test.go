@@ -104,6 +104,8 @@ func TestPayerInSentence(t *testing.T) {
 		{"Société Générale <info@societegenerale.fr>", "Virement reçu", "Un virement de 75,00 € a été crédité sur votre compte de la part de M. JULIEN MOREAU.", "M. JULIEN MOREAU"},
 		{"Santander <avisos@gruposantander.es>", "Transferencia recibida", "Has recibido una transferencia de 75,00 € de parte de MARIA JOSE RUIZ GARCIA.", "MARIA JOSE RUIZ GARCIA"},
 		{"Wise <noreply@wise.com>", "Money is on its way to you", "A payment of 1,840.00 EUR is on its way to you and should arrive by March 24, 2026.", ""},
+		{"Square <noreply@messaging.squareup.com>", "Payment received", "A payment of $75.00 was received and processed by Square.", ""},
+		{"Chase <no.reply.alerts@chase.com>", "Deposit received", "A deposit of $75.00 was paid into your account by Visa.", ""},
 	}
 	for _, c := range cases {
 		p, err := Parse(notice(c.from, c.subject, c.body))

@@ -93,6 +93,7 @@ var lexEN = lexicon{
 	nameStops:   []string{"on", "for", "via", "with", "has", "is", "was", "to", "and", "at", "into", "in"},
 	unsubscribe: []string{"unsubscribe", "opt out of these emails", "manage your email preferences", "update your email preferences"},
 	notYet: []string{`to (?:deposit|accept|claim|collect|receive|get) (?:your|the|this|these) (?:money|funds|payment|transfer|e-transfer|deposit)`,
+		`^(?:deposit|claim|accept) (?:your|the|this) (?:money|funds|payment|transfer|e-transfer)\b`,
 		`enrol(?:l|ls|led|ling)?\b.{0,60}\b(?:to receive|within \d+ days)`, `once you (?:enrol|accept|deposit|claim)`,
 		`(?:accept|claim) (?:it|the payment|this payment) (?:within|before|by)\b`, `accept or (?:decline|deny|refuse)\b`,
 		`(?:transfer|payment|money|funds|deposit|e-transfer|link|request) (?:will )?expires?\b`, `(?:it|this) (?:will )?expires? (?:on|in)\b`,
