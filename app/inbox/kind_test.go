@@ -177,6 +177,11 @@ func TestMoneyNotYetThere(t *testing.T) {
 		{"Zelle <alertas@bankofamerica.com>", "Has recibido dinero con Zelle", "Carlos te envió $200.00. Para recibir el dinero, inscríbete en Zelle en 14 días.", KindPending},
 		{"PayPal <service@paypal.es>", "Has recibido un pago", "Has recibido 45,00 € de Íñigo. El pago está pendiente de revisión.", KindPending},
 		{"PayPal <service@paypal.es>", "Has recibido un pago", "Has recibido 45,00 € de Íñigo.", KindReceived},
+		// Italian, Dutch, Portuguese
+		{"PayPal <service@paypal.it>", "Hai ricevuto un pagamento", "Hai ricevuto 50,00 € da Giulia. Il pagamento è ancora in sospeso.", KindPending},
+		{"Wise <noreply@wise.com>", "Je hebt geld ontvangen", "Sanne heeft je 50,00 EUR gestuurd. Het geld is onderweg.", KindPending},
+		{"PayPal <service@paypal.pt>", "Recebeu um pagamento", "Você recebeu 50,00 € de Rui. O pagamento está retido por 21 dias.", KindPending},
+		{"Intesa Sanpaolo <avvisi@intesasanpaolo.com>", "Bonifico ricevuto", "Hai ricevuto un bonifico di 50,00 EUR.", KindReceived},
 	}
 	for _, c := range cases {
 		p, err := Parse(notice(c.from, c.subject, c.body))
