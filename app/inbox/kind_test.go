@@ -166,6 +166,8 @@ func TestMoneyNotYetThere(t *testing.T) {
 		{"Wise <noreply@wise.com>", "Anna Müller hat Ihnen 500,00 EUR gesendet", "Anna Müller hat Ihnen 500,00 EUR gesendet. Das Geld ist unterwegs und sollte am 24. März ankommen.", KindPending},
 		{"PayPal <service@paypal.de>", "Sie haben eine Zahlung erhalten", "Sie haben 120,00 € von Max Bauer erhalten.\r\nDie Zahlung wird vorübergehend zurückgehalten.", KindPending},
 		{"Sparkasse <noreply@sparkasse.de>", "Zahlungseingang", "Der Betrag von 120,00 EUR wurde Ihrem Konto gutgeschrieben.", KindReceived},
+		{"PayPal <service@paypal.de>", "Sie haben eine Zahlung erhalten", "Max Bauer hat Ihnen 200,00 € per eCheck gesendet.\r\nDie Zahlung wird in der Regel innerhalb von 6 Werktagen gutgeschrieben.", KindPending},
+		{"Wise <noreply@wise.com>", "Camille Durand vous envoie 300,00 EUR", "Camille Durand vous envoie 300,00 EUR.", KindPending},
 		// French
 		{"Virement Interac <notify@payments.interac.ca>", "Virement INTERAC : Élodie Gagnon vous a envoyé des fonds",
 			"Élodie Gagnon vous a envoyé 275,00 $ (CAD).\r\nPour déposer votre argent, cliquez ici.", KindPending},

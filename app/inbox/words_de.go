@@ -55,7 +55,7 @@ var lexDE = lexicon{
 			`hat (?:ihnen|dir) .{1,40}(?:gesendet|geschickt|uberwiesen|gezahlt|bezahlt)`, `gutschrift`, `eingegangen`,
 			`zahlungseingang`, `gutgeschrieben`, `geldeingang`, `uberweisung (?:[a-z]+ )?erhalten`, `eingang (?:einer|ihrer) (?:[a-z]+ )?(?:uberweisung|zahlung)`, `neue zahlung`, `zahlung von .{1,40} erhalten`, `rechnung .{1,20}bezahlt`},
 	},
-	payerVerbs:  []string{"hat Ihnen", "hat dir", "hat Ihre Rechnung bezahlt"},
+	payerVerbs:  []string{"hat Ihnen", "hat dir", "hat Ihre Rechnung bezahlt", "sendet Ihnen", "sendet dir"},
 	payerPreps:  []string{"von"},
 	unsubscribe: []string{"newsletter abbestellen", "vom newsletter abmelden", "abbestellen", "newsletter abmelden"},
 	notYet: []string{`um (?:das |ihr |dein |den |die )?(?:geld|betrag|zahlung|uberweisung) .{0,40}(?:erhalten|empfangen|annehmen|anzunehmen|einzuzahlen|abzuholen)`,
@@ -65,7 +65,7 @@ var lexDE = lexicon{
 		`(?:zahlung|uberweisung|gutschrift|geld) (?:ist |wird )?(?:noch |vorerst |vorubergehend )?(?:ausstehend|zuruckgehalten|einbehalten)`,
 		`(?:wird|ist) (?:noch )?(?:zuruckgehalten|einbehalten)`},
 	arriving: []string{`unterwegs\b`, `auf dem weg zu (?:ihnen|dir)\b`, `sendet (?:ihnen|dir)\b`,
-		`sollte .{0,50}(?:ankommen|eingehen|eintreffen|gutgeschrieben werden|verfugbar sein)`, `wird .{0,50}(?:ankommen|eintreffen|gutgeschrieben werden|verfugbar sein)\b`,
+		`sollte .{0,50}(?:ankommen|eingehen|eintreffen|gutgeschrieben werden|verfugbar sein)`, `wird .{0,50}(?:ankommen|eintreffen|gutgeschrieben|verfugbar sein)\b`,
 		`voraussichtlich .{0,40}(?:ankommen|eingehen|eintreffen|gutgeschrieben)`},
 	nameStops: []string{"erhalten", "am", "für", "über", "gesendet", "eingegangen", "gutgeschrieben", "mit", "ist", "wurde", "an"},
 	months: map[string]int{

@@ -48,7 +48,7 @@ var lexES = lexicon{
 			`te ha pagado`, `le ha pagado`, `nuevo pago`, `cobro recibido`, `ingreso en (?:tu|su) cuenta`,
 			`(?:te|le) han (?:realizado|hecho|enviado) una transferencia`},
 	},
-	payerVerbs:  []string{"te ha enviado", "te envió", "le envió", "le ha enviado", "te ha pagado", "le ha pagado", "te ha transferido"},
+	payerVerbs:  []string{"te ha enviado", "te envió", "le envió", "le ha enviado", "te ha pagado", "le ha pagado", "te ha transferido", "te está enviando", "le está enviando"},
 	payerPreps:  []string{"de", "por", "de parte de", "del ordenante", "ordenante"},
 	unsubscribe: []string{"darse de baja", "date de baja", "cancelar la suscripcion", "cancelar suscripcion", "dejar de recibir"},
 	notYet: []string{`para (?:depositar|recibir|aceptar|cobrar|reclamar|ingresar) (?:tu |su |el |este |los |las |tus |sus |esta )?(?:dinero|pago|fondos|transferencia|importe)`,
