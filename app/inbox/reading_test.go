@@ -105,6 +105,8 @@ func TestPayerInSentence(t *testing.T) {
 		{"Santander <avisos@gruposantander.es>", "Transferencia recibida", "Has recibido una transferencia de 75,00 € de parte de MARIA JOSE RUIZ GARCIA.", "MARIA JOSE RUIZ GARCIA"},
 		{"Wise <noreply@wise.com>", "Money is on its way to you", "A payment of 1,840.00 EUR is on its way to you and should arrive by March 24, 2026.", ""},
 		{"Square <noreply@messaging.squareup.com>", "Payment received", "A payment of $75.00 was received and processed by Square.", ""},
+		{"NatWest <alerts@natwest.com>", "Payment received", "£200.00 has been paid into your account by MRS A PATEL.", "MRS A PATEL"},
+		{"BNP Paribas <info@bnpparibas.fr>", "Virement reçu", "Vous avez reçu un virement de 300,00 € de la part de M A DUPONT le 3 mai.", "M A DUPONT"},
 		{"Wise <noreply@wise.com>", "Camille Durand vous envoie 300,00 EUR", "Camille Durand vous envoie 300,00 EUR.", "Camille Durand"},
 		{"Wise <noreply@wise.com>", "Lena Schulz sendet Ihnen 950,00 EUR", "Lena Schulz sendet Ihnen 950,00 EUR.", "Lena Schulz"},
 		{"Wise <noreply@wise.com>", "Diego Morales te está enviando 1.200,00 EUR", "Diego Morales te está enviando 1.200,00 EUR.", "Diego Morales"},

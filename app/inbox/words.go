@@ -281,10 +281,11 @@ func init() {
 	email := `(?:\s*[(<]\s*(` + emailRE.String() + `)\s*[)>])?`
 	payerVerbRE = regexp.MustCompile(`^(?:[\p{L}\p{M} -]{1,30}\s?:\s*)?` + name + email + `\s+(?:(?i:has|just|hat|a)\s+)?(?i:` + strings.Join(verbs, "|") + `)(?:\s|[.,!:]|$)`)
 	payerAddrRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+[(<]?(` + emailRE.String() + `)`)
-	// a title's dot does not end the sentence: "de la part de M. JULIEN MOREAU"
+	// a title's dot does not end the sentence ("de la part de M. JULIEN MOREAU"); the words
+	// that end a name are matched as written, lower case, so an initial does not ("MRS A PATEL")
 	title := `(?:(?:M|Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Me|Sr|Sra|Srta|Hr|Fr|Prof)\.\s+)?`
 	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+(` + title + `[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
-		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?i:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
+		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
 }
 
 func affixLess(a, b labelAffix) bool {
