@@ -194,8 +194,10 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	lang := detectLanguage(labels, kindVotes)
 	mailbox := deliveredTo(h)
 	dollar := defaultDollar(p.Provider, fromDomain)
-	if dollar == "USD" && lang != nil && lang.code == "fr" {
-		dollar = "CAD" // "1 275,00 $" in French is Canadian (Quebec, Square Canada): a currency label still wins
+	if dollar == "USD" && lang != nil && lang.code == "fr" && !europeanFrench(fromDomain) {
+		// "1 275,00 $" in French from a .com sender is Canadian (Quebec: Square Canada, Stripe);
+		// a currency label or code still wins
+		dollar = "CAD"
 	}
 	readAmounts(&p, lines, labels, dollar)
 	if l, ok := firstLabel(labels, "txn"); ok {

@@ -258,6 +258,17 @@ func defaultDollar(p Provider, fromDomain string) string {
 	return "USD"
 }
 
+// europeanFrench: the sender is in a French-speaking country of Europe, where a "$" is
+// not the Canadian dollar.
+func europeanFrench(fromDomain string) bool {
+	for _, tld := range []string{".fr", ".be", ".ch", ".lu", ".mc"} {
+		if strings.HasSuffix(fromDomain, tld) {
+			return true
+		}
+	}
+	return false
+}
+
 func prefix(s string, n int) string {
 	if len(s) <= n {
 		return s

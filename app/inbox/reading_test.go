@@ -12,6 +12,7 @@ func TestCurrencyLabel(t *testing.T) {
 		{"PayPal <service@paypal.com>", "Has recibido un pago", "Importe: $5.400,00\r\nMoneda: MXN", "5400.00", "MXN"},
 		{"Wise <noreply@wise.com>", "Sie haben Geld erhalten", "Betrag: 300,00 $\r\nWährung: USD", "300.00", "USD"},
 		{"Square <noreply@messaging.squareup.com>", "Vous avez reçu un paiement", "Montant : 80,00 $", "80.00", "CAD"},
+		{"PayPal <service@paypal.fr>", "Vous avez reçu un paiement", "Montant : 80,00 $", "80.00", "USD"},
 		// an explicit currency is not overridden; two labels that disagree are not guessed from
 		{"Wise <noreply@wise.com>", "You received money", "Amount: 300.00 EUR\r\nCurrency: USD", "300.00", "EUR"},
 		{"Stripe <notifications@stripe.com>", "Payment received", "Amount: $640.00\r\nCurrency: AUD\r\nPayment currency: NZD", "640.00", "USD"},
