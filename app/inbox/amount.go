@@ -191,3 +191,105 @@ func validCurrency(c string) bool {
 	_, ok := data.CurrencyDecimals(c)
 	return ok
 }
+
+// readAmounts picks the payment amount (subject first, then a labelled amount, then the
+// first amount that is not a fee, balance or net), and fee and net when itemised.
+func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
+	explicit := false // the currency was written, not a "$" read as the default dollar
+	set := func(h amountHit) {
+		p.Amount, p.Currency, p.HasAmount, explicit = h.minor, h.currency, true, h.explicit
+	}
+	// a currency label ("Currency: CAD", "Devise : CAD", "Währung: EUR") says what a bare
+	// "$" is, whatever the sender's default
+	defer func() {
+		if !p.HasAmount || explicit {
+			return
+		}
+		if cur := labelledCurrency(labels); cur != "" {
+			if v, err := data.ParseAmount(data.FormatPlain(p.Amount, p.Currency), cur); err == nil {
+				p.Amount, p.Currency = v, cur
+			}
+		}
+	}()
+	if hs := findAmounts(p.Subject, dollar); len(hs) > 0 {
+		set(hs[0])
+	}
+	for _, l := range labels {
+		if l.kind != "amount" && l.kind != "fee" && l.kind != "net" {
+			continue
+		}
+		hs := findAmounts(l.value, dollar)
+		if len(hs) == 0 {
+			continue
+		}
+		switch {
+		case l.kind == "fee":
+			if p.Fee == 0 {
+				p.Fee = hs[0].minor
+			}
+		case l.kind == "net":
+			if p.Net == 0 {
+				p.Net = hs[0].minor
+			}
+		case l.kind == "amount":
+			if !p.HasAmount {
+				set(hs[0])
+			} else if hs[0].explicit && hs[0].minor == p.Amount && !strings.EqualFold(hs[0].currency, p.Currency) {
+				// subject "$25.00", body "25.00 CAD": the body names the currency
+				p.Currency, explicit = hs[0].currency, true
+			}
+		}
+	}
+	if p.HasAmount {
+		return
+	}
+	for i, l := range lines {
+		if i > 200 {
+			break
+		}
+		if !hasDigit(l) {
+			continue
+		}
+		hs := findAmounts(l, dollar)
+		if len(hs) == 0 {
+			continue
+		}
+		ctx := strings.ToLower(l[:hs[0].start])
+		if strings.TrimSpace(ctx) == "" && i > 0 {
+			ctx = strings.ToLower(lines[i-1])
+		}
+		if skipAmountContext.MatchString(ctx) {
+			continue
+		}
+		set(hs[0])
+		return
+	}
+}
+
+// labelledCurrency gives the ISO code a currency label names ("Currency: CAD", "Devise :
+// dollar canadien (CAD)"), or "" when none does or two labels disagree.
+func labelledCurrency(ls []label) string {
+	cur := ""
+	for _, l := range ls {
+		if l.kind != "currency" {
+			continue
+		}
+		c := ""
+		for _, w := range strings.FieldsFunc(l.value, func(r rune) bool { return !(r >= 'A' && r <= 'Z') }) {
+			if len(w) == 3 && validCurrency(w) {
+				c = w
+				break
+			}
+		}
+		switch {
+		case c == "":
+		case cur == "":
+			cur = c
+		case cur != c:
+			return "" // two currencies named: not guessed
+		}
+	}
+	return cur
+}
+
+var skipAmountContext = regexp.MustCompile(`\bfees?\b|\bnet\b|\bbalance\b|\bavailable\b|\blimit\b|\bsave\b|\bup to\b|\bminimum\b|\bprevious\b`)

@@ -195,6 +195,7 @@ func paymentDate(subject string, b body, ls []label, kindLines map[int]bool, ord
 		if !hasDigit(s) {
 			continue
 		}
+		s = beforeNotYet(s)
 		if d, ok := findDate(s, order); ok {
 			return d, ""
 		}
@@ -203,6 +204,24 @@ func paymentDate(subject string, b body, ls []label, kindLines map[int]bool, ord
 		}
 	}
 	return data.Date{}, ""
+}
+
+// beforeNotYet cuts a line at words saying the money is still to come ("It should arrive
+// by March 24", "expire le 4 avril"): a date after them is when it may arrive or lapse,
+// not when it was paid.
+func beforeNotYet(s string) string {
+	f := fold(s)
+	loc := notYetRE.FindStringIndex(f)
+	if a := arrivingRE.FindStringIndex(f); a != nil && (loc == nil || a[0] < loc[0]) {
+		loc = a
+	}
+	switch {
+	case loc == nil:
+		return s
+	case len(f) == len(s):
+		return s[:loc[0]]
+	}
+	return "" // positions differ after folding: read nothing from this line
 }
 
 // mayHaveDate: s has four digits in a row (a year) or a digit, a / or - and a digit (a

@@ -74,6 +74,11 @@ func findLabels(lines []string) []label {
 			if isKnownLabel(normLabel(strings.TrimSuffix(v, ":"))) {
 				return "", -1
 			}
+			if il, ok := inlineLabel(v, j); ok && il.kind != "invref" {
+				// a section heading ("Payment details") over "Amount paid $50.00"; a
+				// note that is an invoice number ("Facture INV-00214") is a value
+				return "", -1
+			}
 			return v, j
 		}
 		return "", -1
@@ -219,6 +224,40 @@ func inlineLabel(l string, line int) (label, bool) {
 		return label{}, false
 	}
 	return label{}, false
+}
+
+// plainReference: the label names that hold either the payer's reference or the bank's own
+// id of the booking ("Reference", "Referencia", "Référence", "Referenz", "Riferimento").
+var plainReference = set("reference", "referencia", "referenz", "riferimento", "referencia da transacao")
+
+// bankReference decides what a plain "Reference:" label holds. It is the payer's text
+// (a UK Faster Payment's "Reference: INV-00141") unless the notice gives the payer's text
+// under another label ("Details: INV-00155", "Concepto: Factura 2026-061") and the
+// reference is one code with a digit and no invoice number in it ("FT26076MK9Q1",
+// "0182-TR-5540192"): then it is the bank's id of the transfer, read as the transaction
+// id when no label names one.
+func bankReference(ls []label) []label {
+	hasTxn, other := false, false
+	for _, l := range ls {
+		switch {
+		case l.kind == "txn":
+			hasTxn = true
+		case (l.kind == "memo" || l.kind == "about") && !plainReference[l.key] && hasLetter(l.value):
+			other = true
+		}
+	}
+	if hasTxn || !other {
+		return ls
+	}
+	for i, l := range ls {
+		v := strings.TrimSpace(l.value)
+		if l.kind == "memo" && plainReference[l.key] && !strings.ContainsAny(v, " \t") && hasDigit(v) && len(v) >= 6 &&
+			len(InvoiceRefs(v)) == 0 && cleanTxnID(v) == v {
+			ls[i].kind = "txn"
+			break
+		}
+	}
+	return ls
 }
 
 func firstLabel(ls []label, kind string) (label, bool) {

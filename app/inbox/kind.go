@@ -187,6 +187,11 @@ func settleKind(f kindFacts) (kind Kind, why string, receiptCopy bool) {
 	if st, ok := statusPending(f.labels); ok && (kind == KindReceived || kind == kindReceipt) {
 		kind, why = KindPending, why+", status \""+st+"\""
 	}
+	if kind == KindReceived {
+		if _, w := notYetLine(f.subject, f.b); w != "" {
+			kind, why = KindPending, why+", but the money is not there yet (\""+strings.TrimSpace(w)+"\")"
+		}
+	}
 	if kind == kindReceipt {
 		switch merchant := receiptMerchant(f.subject, f.b, f.fromName); {
 		case f.mailbox != "" && f.to != "" && f.mailbox != f.to:

@@ -128,3 +128,70 @@ func TestParseBulkMail(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyNotYetThere: a notice that announces money which still waits to be deposited,
+// accepted or enrolled for, is on its way or can lapse is pending, never received, in
+// every language; money that has arrived stays received, and the owner's own payments and
+// payouts keep their kind.
+func TestMoneyNotYetThere(t *testing.T) {
+	cases := []struct {
+		from, subject, body string
+		want                Kind
+	}{
+		{"Interac e-Transfer <notify@payments.interac.ca>", "INTERAC e-Transfer: Ana Lima sent you money.",
+			"Ana Lima has sent you $560.00 (CAD).\r\nTo deposit your money, click here:\r\nhttps://etransfer.interac.ca/x", KindPending},
+		{"Interac e-Transfer <notify@payments.interac.ca>", "INTERAC e-Transfer: Ana Lima sent you money.",
+			"Ana Lima sent you $560.00 (CAD).\r\nThis transfer expires on April 4, 2026.", KindPending},
+		{"Interac e-Transfer <notify@payments.interac.ca>", "INTERAC e-Transfer: Ana Lima sent you money.",
+			"Ana Lima sent you $560.00 (CAD).\r\nTo deposit the money into your bank account, sign in to your online banking.", KindPending},
+		{"Interac e-Transfer <notify@payments.interac.ca>", "INTERAC e-Transfer: A money transfer from Ana Lima has been automatically deposited.",
+			"Ana Lima sent you $560.00 (CAD) and the money has been automatically deposited into your account.", KindReceived},
+		{"PayPal <service@paypal.com>", "You've got money", "Jane Cooper sent you $25.00 USD.\r\nClaim your money\r\nhttps://www.paypal.com/claim", KindPending},
+		{"Wells Fargo <alerts@notify.wellsfargo.com>", "Sofia Rossi sent you $450.00 with Zelle",
+			"Sofia Rossi sent you $450.00 with Zelle.\r\nTo receive your money, enroll your email address with Zelle within 14 days.", KindPending},
+		{"Chase <no.reply.alerts@chase.com>", "You received money with Zelle",
+			"Sofia Rossi sent you $450.00 with Zelle. The money is in your account.", KindReceived},
+		{"Wise <noreply@wise.com>", "Oskar Lindqvist is sending you 1,840.00 EUR",
+			"Oskar Lindqvist is sending you 1,840.00 EUR. It should arrive by March 24, 2026.", KindPending},
+		{"Wise <noreply@wise.com>", "You received 1,840.00 EUR", "You received 1,840.00 EUR from Oskar. The money should arrive by Friday.", KindPending},
+		// money in the provider's balance on its way to the owner's bank: received
+		{"Wise <noreply@wise.com>", "You received 1,840.00 EUR", "You received 1,840.00 EUR from Oskar. It should arrive in your bank account tomorrow.", KindReceived},
+		{"Square <noreply@messaging.squareup.com>", "You received a payment of $75.50", "You received $75.50 from Marcus Lee.\r\nFunds will arrive in your bank account on Monday.", KindReceived},
+		{"PayPal <service@paypal.fr>", "Vous avez reçu un paiement", "Vous avez reçu 80,00 € de Paul Martin.\r\nLe montant sera versé sur votre compte bancaire demain.", KindReceived},
+		{"PayPal <service@paypal.es>", "Has recibido un pago", "Has recibido 45,00 € de Íñigo.\r\nImporte retenido (IRPF): 6,75 €", KindReceived},
+		{"Wise <noreply@wise.com>", "Your money is on its way", "You sent 1,840.00 EUR to Oskar. It should arrive by March 24, 2026.", KindSent},
+		{"Stripe <notifications@stripe.com>", "Your payout of $3,412.08 is on its way", "A payout of $3,412.08 USD is on its way to your bank account and should arrive by Jan 24.", KindPayout},
+		{"PayPal <service@paypal.com>", "You've got money", "Jane Cooper sent you $25.00 USD.\r\nThe payment is on hold until the buyer confirms delivery.", KindPending},
+		// German
+		{"Wise <noreply@wise.com>", "Anna Müller hat Ihnen 500,00 EUR gesendet", "Anna Müller hat Ihnen 500,00 EUR gesendet. Das Geld ist unterwegs und sollte am 24. März ankommen.", KindPending},
+		{"PayPal <service@paypal.de>", "Sie haben eine Zahlung erhalten", "Sie haben 120,00 € von Max Bauer erhalten.\r\nDie Zahlung wird vorübergehend zurückgehalten.", KindPending},
+		{"Sparkasse <noreply@sparkasse.de>", "Zahlungseingang", "Der Betrag von 120,00 EUR wurde Ihrem Konto gutgeschrieben.", KindReceived},
+		{"PayPal <service@paypal.de>", "Sie haben eine Zahlung erhalten", "Max Bauer hat Ihnen 200,00 € per eCheck gesendet.\r\nDie Zahlung wird in der Regel innerhalb von 6 Werktagen gutgeschrieben.", KindPending},
+		{"Wise <noreply@wise.com>", "Camille Durand vous envoie 300,00 EUR", "Camille Durand vous envoie 300,00 EUR.", KindPending},
+		// French
+		{"Virement Interac <notify@payments.interac.ca>", "Virement INTERAC : Élodie Gagnon vous a envoyé des fonds",
+			"Élodie Gagnon vous a envoyé 275,00 $ (CAD).\r\nPour déposer votre argent, cliquez ici.", KindPending},
+		{"Wise <noreply@wise.com>", "Vous avez reçu 500,00 EUR", "Camille Durand vous a envoyé 500,00 EUR. L'argent est en route et devrait arriver le 24 mars.", KindPending},
+		{"PayPal <service@paypal.fr>", "Vous avez reçu un paiement", "Vous avez reçu 80,00 € de Paul Martin.\r\nLe paiement est retenu pendant 21 jours.", KindPending},
+		{"PayPal <service@paypal.fr>", "Vous avez reçu un paiement", "Vous avez reçu 80,00 € de Paul Martin.", KindReceived},
+		// Spanish
+		{"Wise <noreply@wise.com>", "Has recibido 300,00 EUR", "Lucía Fernández te ha enviado 300,00 EUR. El dinero está en camino y debería llegar el 24 de marzo.", KindPending},
+		{"Zelle <alertas@bankofamerica.com>", "Has recibido dinero con Zelle", "Carlos te envió $200.00. Para recibir el dinero, inscríbete en Zelle en 14 días.", KindPending},
+		{"PayPal <service@paypal.es>", "Has recibido un pago", "Has recibido 45,00 € de Íñigo. El pago está pendiente de revisión.", KindPending},
+		{"PayPal <service@paypal.es>", "Has recibido un pago", "Has recibido 45,00 € de Íñigo.", KindReceived},
+		// Italian, Dutch, Portuguese
+		{"PayPal <service@paypal.it>", "Hai ricevuto un pagamento", "Hai ricevuto 50,00 € da Giulia. Il pagamento è ancora in sospeso.", KindPending},
+		{"Wise <noreply@wise.com>", "Je hebt geld ontvangen", "Sanne heeft je 50,00 EUR gestuurd. Het geld is onderweg.", KindPending},
+		{"PayPal <service@paypal.pt>", "Recebeu um pagamento", "Você recebeu 50,00 € de Rui. O pagamento está retido por 21 dias.", KindPending},
+		{"Intesa Sanpaolo <avvisi@intesasanpaolo.com>", "Bonifico ricevuto", "Hai ricevuto un bonifico di 50,00 EUR.", KindReceived},
+	}
+	for _, c := range cases {
+		p, err := Parse(notice(c.from, c.subject, c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != c.want {
+			t.Errorf("%q: kind %s, want %s (%s)", c.subject, p.Kind, c.want, p.Why)
+		}
+	}
+}

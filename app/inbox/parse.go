@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +96,8 @@ func (p Parsed) JSON(file string) []byte {
 
 // Parser reads payment mail. The zero value uses the defaults.
 type Parser struct {
-	// BankDomains are the banks whose notices are trusted (nil: DefaultBankDomains).
+	// BankDomains are the banks whose notices are trusted (nil: DefaultBankDomains); an
+	// entry such as "sparkasse-*.de" stands for a family of banks (see DefaultBankDomains).
 	BankDomains []string
 	// AuthServID, when set, is the authserv-id the top Authentication-Results header must
 	// carry (the owner's own mail server, e.g. "mx.google.com").
@@ -167,6 +167,8 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 		fromDomain = strings.TrimSuffix(p.From[i+1:], ".")
 	}
 
+	banks = withBankFamily(fromDomain, banks)
+
 	text, bodyType := c.text()
 	p.BodyType = bodyType
 	b := splitBody(text)
@@ -187,11 +189,17 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	})
 
 	// kind, amounts and the provider's id
-	labels := findLabels(lines)
+	labels := bankReference(findLabels(lines))
 	kind, kindWhy, kindLines, kindVotes := classifyVotes(p.Subject, b)
 	lang := detectLanguage(labels, kindVotes)
 	mailbox := deliveredTo(h)
-	readAmounts(&p, lines, labels, defaultDollar(p.Provider, fromDomain))
+	dollar := defaultDollar(p.Provider, fromDomain)
+	if dollar == "USD" && lang != nil && lang.code == "fr" && !europeanFrench(fromDomain) {
+		// "1 275,00 $" in French from a .com sender is Canadian (Quebec: Square Canada, Stripe);
+		// a currency label or code still wins
+		dollar = "CAD"
+	}
+	readAmounts(&p, lines, labels, dollar)
 	if l, ok := firstLabel(labels, "txn"); ok {
 		p.TransactionID = cleanTxnID(l.value)
 	}
@@ -297,77 +305,21 @@ func (ps *Parser) parse(raw []byte) (Parsed, error) {
 	return p, nil
 }
 
-// readAmounts picks the payment amount (subject first, then a labelled amount, then the
-// first amount that is not a fee, balance or net), and fee and net when itemised.
-func readAmounts(p *Parsed, lines []string, labels []label, dollar string) {
-	set := func(h amountHit) {
-		p.Amount, p.Currency, p.HasAmount = h.minor, h.currency, true
-	}
-	if hs := findAmounts(p.Subject, dollar); len(hs) > 0 {
-		set(hs[0])
-	}
-	for _, l := range labels {
-		if l.kind != "amount" && l.kind != "fee" && l.kind != "net" {
-			continue
-		}
-		hs := findAmounts(l.value, dollar)
-		if len(hs) == 0 {
-			continue
-		}
-		switch {
-		case l.kind == "fee":
-			if p.Fee == 0 {
-				p.Fee = hs[0].minor
-			}
-		case l.kind == "net":
-			if p.Net == 0 {
-				p.Net = hs[0].minor
-			}
-		case l.kind == "amount":
-			if !p.HasAmount {
-				set(hs[0])
-			} else if hs[0].explicit && hs[0].minor == p.Amount && !strings.EqualFold(hs[0].currency, p.Currency) {
-				// subject "$25.00", body "25.00 CAD": the body names the currency
-				p.Currency = hs[0].currency
-			}
-		}
-	}
-	if p.HasAmount {
-		return
-	}
-	for i, l := range lines {
-		if i > 200 {
-			break
-		}
-		if !hasDigit(l) {
-			continue
-		}
-		hs := findAmounts(l, dollar)
-		if len(hs) == 0 {
-			continue
-		}
-		ctx := strings.ToLower(l[:hs[0].start])
-		if strings.TrimSpace(ctx) == "" && i > 0 {
-			ctx = strings.ToLower(lines[i-1])
-		}
-		if skipAmountContext.MatchString(ctx) {
-			continue
-		}
-		set(hs[0])
-		return
-	}
-}
-
-var skipAmountContext = regexp.MustCompile(`\bfees?\b|\bnet\b|\bbalance\b|\bavailable\b|\blimit\b|\bsave\b|\bup to\b|\bminimum\b|\bprevious\b`)
-
-// venmoNote: Venmo shows the payer's note on the line after "X paid you $Y".
+// venmoNote: Venmo shows the payer's note, unlabelled, under the headline "X paid you $Y"
+// (which HTML may repeat, or split from its amount).
 func venmoNote(lines []string) string {
 	for i, l := range lines {
 		if strings.Contains(strings.ToLower(l), "paid you") {
-			for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			for j := i + 1; j < len(lines) && j <= i+6; j++ {
 				v := strings.TrimSpace(lines[j])
 				if v == "" || len(findAmounts(v, "USD")) > 0 && len(v) < 16 {
 					continue
+				}
+				if _, _, ok := findKind(fold(v), nil); ok {
+					continue // the headline again
+				}
+				if isKnownLabel(normLabel(strings.TrimSuffix(v, ":"))) {
+					break // the table of labels: no note
 				}
 				if _, ok := findDate(v, orderMonthFirst); ok {
 					break

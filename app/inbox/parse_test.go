@@ -61,7 +61,7 @@ var fixtureWants = map[string]want{
 	"spoof_paypal_dmarc_other.eml": {PayPal, KindReceived, false, "1250.00", "USD", "Jane Cooper", "jane.cooper@cooperdesign.example", "Payment for INV-00042, thanks!", "7GH12345AB678901C", "2026-01-14"},
 	"spoof_paypal_second_ar.eml":   {PayPal, KindReceived, false, "1250.00", "USD", "Jane Cooper", "jane.cooper@cooperdesign.example", "Payment for INV-00042, thanks!", "7GH12345AB678901C", "2026-01-14"},
 	"spoof_two_from.eml":           {PayPal, KindReceived, false, "1250.00", "USD", "Jane Cooper", "jane.cooper@cooperdesign.example", "Payment for INV-00042, thanks!", "7GH12345AB678901C", "2026-01-14"},
-	"spoof_interac_lookalike.eml":  {Interac, KindReceived, false, "3500.00", "CAD", "JOHN SMITH", "", "INV-00048", "CA1FAKE0001", "2026-01-16"},
+	"spoof_interac_lookalike.eml":  {Interac, KindPending, false, "3500.00", "CAD", "JOHN SMITH", "", "INV-00048", "CA1FAKE0001", "2026-01-16"},
 	"spoof_chase_zelle.eml":        {Zelle, KindReceived, false, "6000.00", "USD", "MARIA GARCIA", "", "INV-00049", "24681357902", "2026-01-18"},
 	"spoof_venmo_no_ar.eml":        {Venmo, KindReceived, false, "450.00", "USD", "Tom Baker", "", "INV-00050 spring planters", "3912345678901234567", "2026-01-19"},
 }

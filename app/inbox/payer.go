@@ -1,10 +1,19 @@
 package inbox
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // nameAbbrevs end company names with a dot that belongs to the name ("Trading Co.",
 // "Ibáñez S.L.", "Werkstätten e.K."): it is kept when a name is trimmed.
 var nameAbbrevs = set("co", "inc", "ltd", "corp", "bros", "jr", "sr", "llc", "plc", "gmbh", "ag", "kg", "sa", "sl", "srl", "bv", "nv", "ek", "st")
+
+// notPayers are the payment services and card brands a sentence may name after "by" or
+// "from" (folded).
+var notPayers = set("paypal", "stripe", "square", "wise", "interac", "zelle", "venmo", "visa", "mastercard", "maestro",
+	"amex", "american express", "discover", "apple pay", "google pay", "card", "credit card", "debit card", "bank transfer",
+	"ach", "sepa", "bizum", "twint", "ideal", "klarna")
 
 // cleanName trims a payer name and refuses things that are not one.
 func cleanName(s string) string {
@@ -27,6 +36,12 @@ func cleanName(s string) string {
 	}
 	if strings.ContainsAny(s, "$€£¥@<>") || !hasLetter(s) || len(findAmounts(s, "USD")) > 0 {
 		return "" // "de CHF 1'250.00" names an amount, not a payer
+	}
+	if hasDigit(s) && hasMonthWord(l) {
+		return "" // "by March 24" names a date, not a payer
+	}
+	if notPayers[strings.TrimSuffix(l, ".")] {
+		return "" // "processed by Square", "paid by Visa": the service, not the payer
 	}
 	return s
 }
@@ -62,7 +77,7 @@ func payer(subject string, b body, ls []label, kindLine func(int) bool, exclude 
 		v := l.value
 		if e := emailRE.FindString(v); e != "" {
 			email = okEmail(e)
-			v = strings.NewReplacer(e, "", "()", "", "<>", "").Replace(v)
+			v = withoutAddress(v, e)
 		}
 		name = cleanName(v)
 		if own(name) {
@@ -167,4 +182,20 @@ func sentencePayer(s string) (name, email string) {
 		return "", m[1]
 	}
 	return "", ""
+}
+
+// emptyBracketsRE: brackets left empty once an address is taken out ("Eliza Hartmann ()").
+var emptyBracketsRE = regexp.MustCompile(`[(<\[]\s*(?:mailto:)?\s*[)>\]]`)
+
+// withoutAddress takes the address e out of a labelled name with the brackets or dash
+// around it: "Eliza Hartmann (eliza@brightline.example)", "Grace Kim <grace@kim.example>",
+// "Jane Cooper - jane@cooper.example" and "jane@cooper.example (Jane Cooper)" give the name.
+func withoutAddress(v, e string) string {
+	v = strings.Replace(v, e, "", 1)
+	v = emptyBracketsRE.ReplaceAllString(v, " ")
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "(") && strings.HasSuffix(v, ")") {
+		v = v[1 : len(v)-1] // "jane@x (Jane Cooper)"
+	}
+	return strings.TrimSpace(strings.Trim(v, " \t-–—|/,;:"))
 }

@@ -63,27 +63,106 @@ var ProviderDomains = map[Provider][]string{
 
 // DefaultBankDomains is the default list of bank domains whose notices (incoming
 // transfers, Zelle alerts) are trusted when DMARC passes. Parser.BankDomains replaces it.
+// Each entry is a registrable domain (its subdomains match too: ealerts.bankofamerica.com);
+// a look-alike (bankofamerica-alerts.com, chase.com.evil.example) matches none.
+//
+// An entry with a "*" in its first label stands for a family of banks that each have their
+// own domain: "sparkasse-*.de" is every sparkasse-NAME.de (Sparkasse KölnBonn writes from
+// sparkasse-koelnbonn.de, Sparkasse Hannover from sparkasse-hannover.de, and there are some
+// 350 of them). It matches only a domain registered directly under .de whose name is the
+// prefix then letters, digits and hyphens (mail.sparkasse-koelnbonn.de too; not
+// sparkasse-koelnbonn.example, sparkasse-x.de.evil.example or a punycode name). The risk,
+// accepted for the family's sake: anyone who registers an unused sparkasse-NAME.de and
+// publishes DMARC for it is trusted as a bank. The name "Sparkasse" is reserved by law to
+// the public savings banks (§ 40 KWG) and their association contests such registrations,
+// which keeps the risk small but not nil; an owner who banks with one Sparkasse can replace
+// the list with its exact domain.
 var DefaultBankDomains = []string{
 	// United States
 	"chase.com", "bankofamerica.com", "wellsfargo.com", "citi.com", "citibank.com", "usbank.com",
 	"capitalone.com", "pnc.com", "truist.com", "tdbank.com", "ally.com", "schwab.com",
 	"navyfederal.org", "usaa.com", "fifththird.com", "key.com", "citizensbank.com", "mercury.com",
+	"regions.com", "huntington.com", "mtb.com", "santanderbank.com", "comerica.com", "zionsbank.com",
+	"discover.com", "firstcitizens.com", "penfed.org", "becu.org", "axosbank.com",
 	// Canada
-	"rbc.com", "td.com", "scotiabank.com", "bmo.com", "cibc.com", "desjardins.com", "nbc.ca", "tangerine.ca",
-	// Europe
+	"rbc.com", "td.com", "scotiabank.com", "bmo.com", "cibc.com", "desjardins.com", "nbc.ca", "bnc.ca", "tangerine.ca",
+	"atb.com", "laurentianbank.ca", "banquelaurentienne.ca", "hsbc.ca", "eqbank.ca", "simplii.com", "vancity.com",
+	// United Kingdom and Ireland
 	"hsbc.com", "hsbc.co.uk", "barclays.co.uk", "barclays.com", "lloydsbank.co.uk", "natwest.com",
-	"santander.co.uk", "ing.com", "ing.de", "ing.nl", "db.com", "deutsche-bank.de", "commerzbank.de",
-	"bnpparibas.com", "ubs.com", "revolut.com", "n26.com",
-	"nationwide.co.uk", "monzo.com", "starlingbank.com", "metrobankonline.co.uk", "tsb.co.uk", "rbs.co.uk",
-	"sparkasse.de", "dkb.de", "postbank.de", "comdirect.de", "hypovereinsbank.de", "volksbank.de", "ing.at", "erstebank.at",
-	"bnpparibas", "bnpparibas.fr", "mabanque.bnpparibas", "credit-agricole.fr", "societegenerale.fr", "lcl.fr",
+	"santander.co.uk", "nationwide.co.uk", "monzo.com", "starlingbank.com", "metrobankonline.co.uk", "tsb.co.uk", "rbs.co.uk",
+	"halifax.co.uk", "bankofscotland.co.uk", "firstdirect.com", "virginmoney.com", "co-operativebank.co.uk", "tide.co",
+	"coutts.com", "ulsterbank.co.uk", "aib.ie", "bankofireland.com", "ptsb.ie",
+	// Germany and Austria
+	"ing.com", "ing.de", "db.com", "deutsche-bank.de", "commerzbank.de", "commerzbank.com",
+	"sparkasse.de", "sparkasse-*.de", "kreissparkasse-*.de", "stadtsparkasse-*.de", "haspa.de", "berliner-sparkasse.de",
+	"dkb.de", "postbank.de", "comdirect.de", "hypovereinsbank.de", "volksbank.de", "vr.de", "targobank.de", "consorsbank.de",
+	"norisbank.de", "santander.de", "gls.de", "apobank.de", "lbbw.de", "bw-bank.de",
+	"ing.at", "erstebank.at", "sparkasse.at", "bawag.at", "raiffeisen.at", "bankaustria.at", "oberbank.at",
+	// France, Belgium, the Netherlands, Switzerland, Italy, Portugal
+	"bnpparibas", "bnpparibas.com", "bnpparibas.fr", "mabanque.bnpparibas", "credit-agricole.fr", "societegenerale.fr", "societegenerale.com", "lcl.fr",
 	"labanquepostale.fr", "creditmutuel.fr", "banquepopulaire.fr", "caisse-epargne.fr", "boursorama.fr",
-	"bancosantander.es", "santander.es", "bbva.es", "bbva.com", "caixabank.es", "caixabank.com", "bankinter.com",
-	"bancsabadell.com", "unicaja.es", "ing.es",
-	"abnamro.nl", "rabobank.nl", "bunq.com", "ing.be", "kbc.be", "belfius.be",
-	"postfinance.ch", "raiffeisen.ch", "credit-suisse.com", "zkb.ch",
-	"intesasanpaolo.com", "unicredit.it", "bancobpm.it",
-	"commbank.com.au", "westpac.com.au", "anz.com", "nab.com.au",
+	"cic.fr", "bred.fr", "hsbc.fr", "hellobank.fr", "fortuneo.fr", "shine.fr", "qonto.com",
+	"abnamro.nl", "abnamro.com", "rabobank.nl", "rabobank.com", "ing.nl", "bunq.com", "triodos.nl", "asnbank.nl", "snsbank.nl", "knab.nl",
+	"ing.be", "kbc.be", "cbc.be", "belfius.be", "bnpparibasfortis.be", "argenta.be", "keytradebank.be",
+	"ubs.com", "credit-suisse.com", "postfinance.ch", "raiffeisen.ch", "zkb.ch", "bcv.ch", "bcge.ch", "lukb.ch", "migrosbank.ch", "valiant.ch",
+	"intesasanpaolo.com", "unicredit.it", "bancobpm.it", "mps.it", "bper.it", "finecobank.com", "bnl.it", "credem.it", "posteitaliane.it",
+	"cgd.pt", "millenniumbcp.pt", "novobanco.pt", "santander.pt", "bancobpi.pt",
+	// Spain and Mexico
+	"bancosantander.es", "santander.es", "gruposantander.es", "santander.com", "bbva.es", "bbva.com", "caixabank.es", "caixabank.com",
+	"bankinter.com", "bancsabadell.com", "unicaja.es", "ing.es", "openbank.es", "kutxabank.es", "abanca.com", "ibercaja.es",
+	"cajamar.es", "evobanco.com", "ruralvia.com", "bancamarch.es",
+	"bbva.mx", "banorte.com", "santander.com.mx", "banamex.com", "hsbc.com.mx", "scotiabank.com.mx",
+	// Australia and New Zealand
+	"commbank.com.au", "westpac.com.au", "anz.com", "anz.com.au", "nab.com.au", "stgeorge.com.au", "bankwest.com.au",
+	"macquarie.com.au", "ing.com.au", "suncorp.com.au", "bendigobank.com.au",
+	"anz.co.nz", "asb.co.nz", "westpac.co.nz", "bnz.co.nz", "kiwibank.co.nz",
+	// the Gulf
+	"nbk.com", "kfh.com", "emiratesnbd.com", "adcb.com", "bankfab.com", "mashreqbank.com", "alrajhibank.com.sa",
+	// banks and e-money institutions in several countries
+	"revolut.com", "n26.com",
+}
+
+// withBankFamily adds to the bank list the registrable domain of fromDomain when it
+// belongs to a family entry ("sparkasse-*.de"), so that the exact-domain rules (provider,
+// trust, the payer's address not being the bank's) then hold for it.
+func withBankFamily(fromDomain string, banks []string) []string {
+	for _, e := range banks {
+		if d, ok := familyDomain(fromDomain, e); ok {
+			return append(banks[:len(banks):len(banks)], d)
+		}
+	}
+	return banks
+}
+
+// familyDomain: domain is entry's family ("sparkasse-*.de": a label sparkasse-NAME directly
+// under .de, NAME of letters, digits and inner hyphens, or a subdomain of it); it gives the
+// registrable domain ("sparkasse-koelnbonn.de").
+func familyDomain(domain, entry string) (string, bool) {
+	entry = strings.ToLower(strings.TrimSpace(entry))
+	star := strings.IndexByte(entry, '*')
+	if star <= 0 {
+		return "", false
+	}
+	pre, suf := entry[:star], entry[star+1:]
+	if strings.Contains(pre, ".") || !strings.HasPrefix(suf, ".") || strings.Contains(suf, "*") || len(suf) < 3 {
+		return "", false
+	}
+	domain = strings.TrimSuffix(strings.ToLower(domain), ".")
+	rest, ok := strings.CutSuffix(domain, suf)
+	if !ok {
+		return "", false
+	}
+	label := rest[strings.LastIndexByte(rest, '.')+1:]
+	name, ok := strings.CutPrefix(label, pre)
+	if !ok || name == "" || strings.HasPrefix(label, "xn--") || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-") {
+		return "", false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return "", false
+		}
+	}
+	return label + suf, true
 }
 
 // canadianBanks: a bare "$" in their notices means CAD.
@@ -177,6 +256,17 @@ func defaultDollar(p Provider, fromDomain string) string {
 		return "AUD"
 	}
 	return "USD"
+}
+
+// europeanFrench: the sender is in a French-speaking country of Europe, where a "$" is
+// not the Canadian dollar.
+func europeanFrench(fromDomain string) bool {
+	for _, tld := range []string{".fr", ".be", ".ch", ".lu", ".mc"} {
+		if strings.HasSuffix(fromDomain, tld) {
+			return true
+		}
+	}
+	return false
 }
 
 func prefix(s string, n int) string {

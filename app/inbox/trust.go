@@ -278,8 +278,10 @@ func decideTrust(in trustInput) (bool, string) {
 	switch {
 	case in.provider == Unknown:
 		return false, "untrusted: no payment provider recognised"
-	case in.fromHeaders != 1 || in.fromCount != 1:
-		return false, fmt.Sprintf("untrusted: %d From headers with %d addresses (exactly one expected)", in.fromHeaders, in.fromCount)
+	case in.fromHeaders != 1:
+		return false, "untrusted: the message has " + countOf(in.fromHeaders, "From header", "From headers") + " (exactly one expected)"
+	case in.fromCount != 1:
+		return false, "untrusted: From holds " + countOf(in.fromCount, "address", "addresses") + " (exactly one expected)"
 	case in.fromDomain == "":
 		return false, "untrusted: From has no domain"
 	}
@@ -322,4 +324,15 @@ func decideTrust(in trustInput) (bool, string) {
 		hf = "(none)"
 	}
 	return false, fmt.Sprintf("untrusted: %s dmarc=pass is for header.from=%s, not the From domain %s", which, hf, in.fromDomain)
+}
+
+// countOf says n things in words: "no address", "1 address", "2 addresses".
+func countOf(n int, one, many string) string {
+	switch n {
+	case 0:
+		return "no " + one
+	case 1:
+		return "1 " + one
+	}
+	return fmt.Sprint(n) + " " + many
 }

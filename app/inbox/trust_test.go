@@ -219,3 +219,69 @@ func TestForgedHeaderAgainstDovecot(t *testing.T) {
 		t.Fatal(v)
 	}
 }
+
+// TestTrustWhyCounts: the reason for distrusting a message with several From headers or
+// addresses counts them in plain words ("2 From headers", not "1 addresses").
+func TestTrustWhyCounts(t *testing.T) {
+	p, err := Parse(fixture(t, "spoof_two_from.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Trusted || !strings.Contains(p.Why, "untrusted: the message has 2 From headers (exactly one expected)") {
+		t.Errorf("two From headers: %s", p.Why)
+	}
+	raw := strings.Replace(string(fixture(t, "paypal_received.eml")), "From: \"service@paypal.com\" <service@paypal.com>",
+		"From: \"service@paypal.com\" <service@paypal.com>, Other <other@evil.example>", 1)
+	if p, _ = Parse([]byte(raw)); p.Trusted || !strings.Contains(p.Why, "untrusted: From holds 2 addresses (exactly one expected)") {
+		t.Errorf("two From addresses: %s", p.Why)
+	}
+	for n, w := range map[int]string{0: "no address", 1: "1 address", 3: "3 addresses"} {
+		if got := countOf(n, "address", "addresses"); got != w {
+			t.Errorf("countOf(%d) = %q, want %q", n, got, w)
+		}
+	}
+}
+
+// TestBankFamilyDomains: a family entry ("sparkasse-*.de") trusts each member's own
+// registered domain and its subdomains, never a look-alike under another name or suffix.
+func TestBankFamilyDomains(t *testing.T) {
+	bank := func(dom string) Parsed {
+		raw := "Authentication-Results: mx.google.com; dkim=pass header.d=" + dom + "; dmarc=pass (p=REJECT) header.from=" + dom + "\r\n" +
+			"From: Sparkasse <noreply@" + dom + ">\r\nTo: accounts@brightside-studio.example\r\nSubject: Zahlungseingang auf Ihrem Konto\r\n" +
+			"Date: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <f@y.example>\r\n\r\nAuftraggeber: Weber GmbH\r\nBetrag: 860,00 EUR\r\n"
+		p, err := Parse([]byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for dom, want := range map[string]bool{
+		"sparkasse-koelnbonn.de":         true,
+		"mail.sparkasse-hannover.de":     true,
+		"kreissparkasse-ludwigsburg.de":  true,
+		"sparkasse.de":                   true,
+		"gruposantander.es":              true,
+		"commerzbank.com":                true,
+		"sparkasse-evil.example":         false,
+		"sparkasse-koelnbonn.de.evil.de": false,
+		"sparkasse-.de":                  false,
+		"sparkasse--x-.de":               false,
+		"my-sparkasse-koelnbonn.de":      false,
+		"sparkasse-koelnbonn.com":        false,
+		"xn--sparkasse-k9a.de":           false,
+		"sparkassekoelnbonn.de":          false,
+	} {
+		if p := bank(dom); p.Trusted != want {
+			t.Errorf("%s: trusted %v, want %v (%s)", dom, p.Trusted, want, p.Why)
+		}
+	}
+	if d, ok := familyDomain("Mail.Sparkasse-KoelnBonn.de.", "sparkasse-*.de"); !ok || d != "sparkasse-koelnbonn.de" {
+		t.Errorf("familyDomain: %q %v", d, ok)
+	}
+	// a list without the family entry trusts no member
+	p, _ := (&Parser{BankDomains: []string{"sparkasse.de"}}).Parse([]byte("Authentication-Results: mx.google.com; dmarc=pass header.from=sparkasse-koelnbonn.de\r\n" +
+		"From: noreply@sparkasse-koelnbonn.de\r\nSubject: Zahlungseingang\r\n\r\nBetrag: 5,00 EUR\r\n"))
+	if p.Trusted {
+		t.Errorf("family trusted without its entry: %s", p.Why)
+	}
+}

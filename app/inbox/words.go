@@ -37,6 +37,18 @@ type lexicon struct {
 	months    map[string]int
 	// unsubscribe is the footer wording of bulk mail ("unsubscribe", "se désabonner"), folded.
 	unsubscribe []string
+	// notYet are the sentences saying that money announced to the owner is not in the
+	// account yet: it waits to be deposited or accepted ("To deposit your money, click
+	// here", "enroll ... to receive"), it is travelling ("should arrive by", "unterwegs",
+	// "en camino") or it can still lapse ("this transfer expires on"). Regular-expression
+	// pieces over folded text. A notice that says money was received and one of these is
+	// pending (notYetLine).
+	notYet []string
+	// arriving are the notYet sentences about money travelling ("should arrive by",
+	// "unterwegs"); they do not count on a line about the owner's own bank or payout
+	// ("Funds will arrive in your bank account on Monday": money received by the provider
+	// moving on to the bank).
+	arriving []string
 }
 
 // Kinds of message. Only KindReceived is money coming in; pending and requested money is
@@ -109,6 +121,8 @@ var (
 	payerVerbRE     *regexp.Regexp // "NAME (email) sent you"
 	payerPrepRE     *regexp.Regexp // "from NAME (email)"
 	payerAddrRE     *regexp.Regexp // "from name@example.com"
+	notYetRE        *regexp.Regexp // every lexicon's notYet wording
+	arrivingRE      *regexp.Regexp // every lexicon's arriving wording
 	monthAlt        string         // month names for the date expressions
 )
 
@@ -189,8 +203,10 @@ type labelAffix struct {
 }
 
 func init() {
-	var preps, verbs, stops []string
+	var preps, verbs, stops, notYet, arriving []string
 	for li, lx := range lexicons {
+		notYet = append(notYet, lx.notYet...)
+		arriving = append(arriving, lx.arriving...)
 		for kind, names := range lx.labels {
 			for _, n := range names {
 				k := normLabel(n)
@@ -242,6 +258,8 @@ func init() {
 	for _, p := range preps {
 		prepLits = append(prepLits, fold(p)+" ")
 	}
+	notYetRE = regexp.MustCompile(`\b(?:` + strings.Join(notYet, "|") + `)`)
+	arrivingRE = regexp.MustCompile(`\b(?:` + strings.Join(arriving, "|") + `)`)
 	var ms []string
 	for m := range monthIndex {
 		ms = append(ms, regexp.QuoteMeta(m))
@@ -263,8 +281,11 @@ func init() {
 	email := `(?:\s*[(<]\s*(` + emailRE.String() + `)\s*[)>])?`
 	payerVerbRE = regexp.MustCompile(`^(?:[\p{L}\p{M} -]{1,30}\s?:\s*)?` + name + email + `\s+(?:(?i:has|just|hat|a)\s+)?(?i:` + strings.Join(verbs, "|") + `)(?:\s|[.,!:]|$)`)
 	payerAddrRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+[(<]?(` + emailRE.String() + `)`)
-	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+([\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
-		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?i:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
+	// a title's dot does not end the sentence ("de la part de M. JULIEN MOREAU"); the words
+	// that end a name are matched as written, lower case, so an initial does not ("MRS A PATEL")
+	title := `(?:(?:M|Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Me|Sr|Sra|Srta|Hr|Fr|Prof)\.\s+)?`
+	payerPrepRE = regexp.MustCompile(`(?:^|\s)(?i:` + strings.Join(preps, "|") + `)\s+(` + title + `[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}0-9&.,'’ -]{0,80}?)` + email +
+		`\s*(?:[.!]\s|[.!]?$|[,;:(]|\s+(?:` + strings.Join(stops, "|") + `)(?:\s|[.,!]|$))`)
 }
 
 func affixLess(a, b labelAffix) bool {
@@ -293,6 +314,37 @@ func unsubscribeLine(b body) string {
 		}
 	}
 	return ""
+}
+
+// ownBankRE: a line about the owner's own bank account or payout ("Funds will arrive in
+// your bank account on Monday"): money received in the provider's balance that is moving
+// on to the bank is not pending for that.
+var ownBankRE = regexp.MustCompile(`\b(?:bank account|your bank\b|payouts?\b|bankkonto|ihre bank\b|deine bank\b|auszahlung|compte bancaire|votre banque|versement|cuenta bancaria|tu banco|su banco|retiro\b|liquidacion)`)
+
+// notYetLine gives the first line of the subject and the body's first 80 lines that
+// says the money is not in the account yet (lexicon.notYet, lexicon.arriving), and the
+// words that say it.
+func notYetLine(subject string, b body) (line, words string) {
+	for i := -1; i < len(b.folded) && i < 80; i++ {
+		f := fold(subject)
+		if i >= 0 {
+			f = b.folded[i]
+		}
+		if len(f) < 6 {
+			continue
+		}
+		m := notYetRE.FindString(f)
+		if m == "" && !ownBankRE.MatchString(f) {
+			m = arrivingRE.FindString(f)
+		}
+		if m != "" {
+			if i < 0 {
+				return subject, m
+			}
+			return b.lines[i], m
+		}
+	}
+	return "", ""
 }
 
 // labelKind says what a normalised label holds ("" = not a label the reader uses).

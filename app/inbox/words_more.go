@@ -31,6 +31,9 @@ var lexIT = lexicon{
 	payerPreps:  []string{"da"},
 	nameStops:   []string{"il", "per", "con", "tramite"},
 	unsubscribe: []string{"annulla iscrizione", "disiscriviti", "cancella iscrizione"},
+	notYet: []string{`per (?:ricevere|accettare|depositare|riscuotere) (?:il |i |questo |questi |l')?(?:denaro|pagamento|fondi|soldi|bonifico)`,
+		`(?:pagamento|bonifico|denaro|fondi) (?:e |sono )?(?:ancora )?(?:in sospeso|in attesa|trattenut[oi])`, `(?:scade|scadra) il\b`, `non (?:e )?ancora (?:stato )?(?:accreditato|disponibile)`},
+	arriving: []string{`in viaggio\b`, `dovrebbe arrivare`, `arrivera\b`, `sara accreditato`},
 	months: map[string]int{
 		"gennaio": 1, "gen": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "mag": 5, "giugno": 6, "giu": 6,
 		"luglio": 7, "lug": 7, "agosto": 8, "settembre": 9, "set": 9, "ottobre": 10, "ott": 10, "novembre": 11, "dicembre": 12,
@@ -65,6 +68,9 @@ var lexNL = lexicon{
 	payerPreps:  []string{"van"},
 	nameStops:   []string{"ontvangen", "op", "voor", "via", "is"},
 	unsubscribe: []string{"afmelden", "uitschrijven"},
+	notYet: []string{`om (?:het geld|de betaling|het bedrag) te (?:ontvangen|accepteren|storten)`, `(?:betaling|overboeking|geld) (?:is |wordt )?(?:nog )?(?:in behandeling|vastgehouden|in afwachting)`,
+		`verloopt (?:op|over)\b`, `nog niet (?:bijgeschreven|beschikbaar|ontvangen)`},
+	arriving: []string{`onderweg\b`, `zou .{0,40}moeten (?:aankomen|binnenkomen)`, `wordt .{0,40}bijgeschreven\b`},
 	months: map[string]int{
 		"januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8, "oktober": 10, "okt": 10,
 	},
@@ -100,6 +106,9 @@ var lexPT = lexicon{
 	payerPreps:  []string{"de"},
 	nameStops:   []string{"em", "por", "com", "para"},
 	unsubscribe: []string{"cancelar inscricao", "descadastrar", "cancelar a subscricao"},
+	notYet: []string{`para (?:receber|aceitar|depositar|resgatar) (?:o |os |seu |seus |este |esse )?(?:dinheiro|pagamento|fundos|valor)`,
+		`(?:pagamento|transferencia|dinheiro|valor) (?:esta |fica )?(?:ainda )?(?:pendente|retid[oa]|em espera)`, `expira em\b`, `ainda nao (?:foi )?(?:creditad[oa]|disponivel)`},
+	arriving: []string{`a caminho\b`, `deve(?:ra)? chegar`, `sera creditad[oa]`},
 	months: map[string]int{
 		"janeiro": 1, "fevereiro": 2, "fev": 2, "março": 3, "abril": 4, "maio": 5, "junho": 6, "julho": 7,
 		"setembro": 9, "outubro": 10, "out": 10, "dezembro": 12, "dez": 12,

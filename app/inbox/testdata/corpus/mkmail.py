@@ -165,3 +165,5 @@ if __name__ == "__main__":
     write(set_d.MSGS, HERE)
     import set_e
     write(set_e.MSGS, HERE)
+    import set_f
+    write(set_f.MSGS, HERE)

@@ -463,7 +463,8 @@ Date : 5 février 2026
 
 Pour déposer votre argent, cliquez sur le lien suivant et choisissez votre institution financière.
 """,
-     want=W(provider="interac", kind="received", amount="1275.00", currency="CAD", payer_name="ÉLODIE GAGNON",
+     # not auto-deposited: the money waits for the owner to deposit it ("Pour déposer votre argent"): pending
+     want=W(provider="interac", kind="pending", amount="1275.00", currency="CAD", payer_name="ÉLODIE GAGNON",
             payer_email="elodie.gagnon@gagnon-design.example", reference="Facture INV-00117",
             transaction_id="CA4Fr9Tq1Wz0", date="2026-02-05")),
 

@@ -209,7 +209,8 @@ https://etransfer.interac.ca/?id=CA7pN2vQ9xWr
 Reference Number: CA7pN2vQ9xWr
 Expiry date: April 15, 2026
 """,
-     want=W(provider="interac", kind="received", amount="425.00", currency="CAD", payer_name="PRIYA NAIR",
+     # not auto-deposited: the money waits for the owner to deposit it ("To deposit your money"): pending
+     want=W(provider="interac", kind="pending", amount="425.00", currency="CAD", payer_name="PRIYA NAIR",
             reference="INV-00137 logo package", transaction_id="CA7pN2vQ9xWr", date="2026-03-16")),
 
 dict(path="zelle/usbank_received.eml", frm='U.S. Bank <usbank@notifications.usbank.com>',

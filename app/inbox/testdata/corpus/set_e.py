@@ -116,7 +116,7 @@ We'll let you know when it's in your balance. The transfer is pending.
 Transfer number: 1102938600
 Reference: INV-00197
 """,
-     want=W(provider="wise", kind="pending", amount="2000.00", currency="USD", payer_name="",
+     want=W(provider="wise", kind="pending", amount="2000.00", currency="USD", payer_name="Globex Corporation",
             reference="INV-00197", transaction_id="1102938600", date="2026-05-14")),
 
 dict(path="square/en_au_payment.eml", frm='Square <noreply@messaging.squareup.com.au>',
