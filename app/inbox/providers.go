@@ -67,16 +67,14 @@ var ProviderDomains = map[Provider][]string{
 // a look-alike (bankofamerica-alerts.com, chase.com.evil.example) matches none.
 //
 // An entry with a "*" in its first label stands for a family of banks that each have their
-// own domain: "sparkasse-*.de" is every sparkasse-NAME.de (Sparkasse KölnBonn writes from
-// sparkasse-koelnbonn.de, Sparkasse Hannover from sparkasse-hannover.de, and there are some
-// 350 of them). It matches only a domain registered directly under .de whose name is the
-// prefix then letters, digits and hyphens (mail.sparkasse-koelnbonn.de too; not
-// sparkasse-koelnbonn.example, sparkasse-x.de.evil.example or a punycode name). The risk,
-// accepted for the family's sake: anyone who registers an unused sparkasse-NAME.de and
-// publishes DMARC for it is trusted as a bank. The name "Sparkasse" is reserved by law to
-// the public savings banks (§ 40 KWG) and their association contests such registrations,
-// which keeps the risk small but not nil; an owner who banks with one Sparkasse can replace
-// the list with its exact domain.
+// own domain: "sparkasse-*.de" is every sparkasse-NAME.de. It matches only a domain
+// registered directly under the suffix whose name is the prefix then letters, digits and
+// hyphens (mail.sparkasse-koelnbonn.de too; not sparkasse-koelnbonn.example,
+// sparkasse-x.de.evil.example or a punycode name). The default list holds no family entry:
+// anyone who registers an unused sparkasse-NAME.de and publishes DMARC for it would be
+// trusted as a bank, and a forged payment is worse than a notice the owner accepts by hand.
+// It names the largest Sparkassen exactly instead; an owner whose bank is missing adds its
+// domain (Parser.BankDomains, parse-mail -banks).
 var DefaultBankDomains = []string{
 	// United States
 	"chase.com", "bankofamerica.com", "wellsfargo.com", "citi.com", "citibank.com", "usbank.com",
@@ -94,7 +92,10 @@ var DefaultBankDomains = []string{
 	"coutts.com", "ulsterbank.co.uk", "aib.ie", "bankofireland.com", "ptsb.ie",
 	// Germany and Austria
 	"ing.com", "ing.de", "db.com", "deutsche-bank.de", "commerzbank.de", "commerzbank.com",
-	"sparkasse.de", "sparkasse-*.de", "kreissparkasse-*.de", "stadtsparkasse-*.de", "haspa.de", "berliner-sparkasse.de",
+	"sparkasse.de", "haspa.de", "berliner-sparkasse.de", "sparkasse-koelnbonn.de", "ksk-koeln.de", "sparkasse-hannover.de",
+	"sskm.de", "frankfurter-sparkasse.de", "naspa.de", "sparkasse-bremen.de", "sparkasse-nuernberg.de", "sparkasse-aachen.de",
+	"sparkasse-dortmund.de", "sparkasse-essen.de", "sparkasse-leipzig.de", "sparkasse-duisburg.de", "sskduesseldorf.de",
+	"kreissparkasse-ludwigsburg.de", "ksk-ludwigsburg.de", "sparkasse-heidelberg.de", "sparkasse-bochum.de",
 	"dkb.de", "postbank.de", "comdirect.de", "hypovereinsbank.de", "volksbank.de", "vr.de", "targobank.de", "consorsbank.de",
 	"norisbank.de", "santander.de", "gls.de", "apobank.de", "lbbw.de", "bw-bank.de",
 	"ing.at", "erstebank.at", "sparkasse.at", "bawag.at", "raiffeisen.at", "bankaustria.at", "oberbank.at",

@@ -243,13 +243,24 @@ func TestTrustWhyCounts(t *testing.T) {
 }
 
 // TestBankFamilyDomains: a family entry ("sparkasse-*.de") trusts each member's own
-// registered domain and its subdomains, never a look-alike under another name or suffix.
+// registered domain and its subdomains, never a look-alike under another name or suffix;
+// the default list names banks exactly, so an unlisted sparkasse-NAME.de (anyone can
+// register one) is not trusted by default.
 func TestBankFamilyDomains(t *testing.T) {
+	for dom, want := range map[string]bool{"sparkasse-koelnbonn.de": true, "mail.sparkasse-hannover.de": true,
+		"sparkasse-neu-gegruendet.de": false, "kreissparkasse-irgendwo.de": false} {
+		raw := "Authentication-Results: mx.google.com; dmarc=pass header.from=" + dom + "\r\nFrom: Sparkasse <noreply@" + dom + ">\r\n" +
+			"Subject: Zahlungseingang\r\n\r\nAuftraggeber: Weber GmbH\r\nBetrag: 5,00 EUR\r\n"
+		if p, _ := Parse([]byte(raw)); p.Trusted != want {
+			t.Errorf("default list, %s: trusted %v, want %v (%s)", dom, p.Trusted, want, p.Why)
+		}
+	}
+	family := &Parser{BankDomains: append([]string{"sparkasse-*.de", "kreissparkasse-*.de"}, DefaultBankDomains...)}
 	bank := func(dom string) Parsed {
 		raw := "Authentication-Results: mx.google.com; dkim=pass header.d=" + dom + "; dmarc=pass (p=REJECT) header.from=" + dom + "\r\n" +
 			"From: Sparkasse <noreply@" + dom + ">\r\nTo: accounts@brightside-studio.example\r\nSubject: Zahlungseingang auf Ihrem Konto\r\n" +
 			"Date: Mon, 20 Apr 2026 10:00:00 +0200\r\nMessage-ID: <f@y.example>\r\n\r\nAuftraggeber: Weber GmbH\r\nBetrag: 860,00 EUR\r\n"
-		p, err := Parse([]byte(raw))
+		p, err := family.Parse([]byte(raw))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,6 +270,7 @@ func TestBankFamilyDomains(t *testing.T) {
 		"sparkasse-koelnbonn.de":         true,
 		"mail.sparkasse-hannover.de":     true,
 		"kreissparkasse-ludwigsburg.de":  true,
+		"sparkasse-neu-gegruendet.de":    true,
 		"sparkasse.de":                   true,
 		"gruposantander.es":              true,
 		"commerzbank.com":                true,

@@ -137,7 +137,8 @@ eine Überweisung von Paul Becker über 420,00 EUR wurde Ihrem Konto gutgeschrie
 Verwendungszweck: INV-00207
 Buchungstag: 15.05.2026
 """,
-     want=W(provider="bank", kind="received", amount="420.00", currency="EUR", payer_name="Paul Becker",
+     # an unlisted Sparkasse domain (anyone can register a kreissparkasse-NAME.de): read, not trusted
+     want=W(provider="bank", kind="received", trusted=False, amount="420.00", currency="EUR", payer_name="Paul Becker",
             reference="INV-00207", date="2026-05-15")),
 
 dict(path="bank/uk_halifax_credited_by.eml", frm='Halifax <alerts@halifax.co.uk>',
