@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The screens tour (build tag "screens", `make screens`): with DUEBOOK_SCREENS=DIR the real
@@ -98,6 +99,11 @@ func tourSteps() []tourStep {
 				ui.Invoices.CloseDetail()
 			}
 			ui.SelectTab(TabPayments)
+		}},
+		{"payments-selected", func(ui *UI) {
+			if len(ui.Payments.shown) > 0 {
+				ui.Payments.Table.Select(widget.TableCellID{Row: 0, Col: 1})
+			}
 		}},
 		{"collections", func(ui *UI) {
 			ui.SelectTab(TabCollections)
