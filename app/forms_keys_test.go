@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -107,5 +108,29 @@ func TestHumanWords(t *testing.T) {
 	}
 	if count(1, "customer", "customers") != "1 customer" || count(3, "customer", "customers") != "3 customers" {
 		t.Error("count")
+	}
+}
+
+func TestMouseWheelOverAFieldScrollsSettings(t *testing.T) {
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	ui.Win.Resize(fyne.NewSize(900, 600))
+	ui.SelectTab(TabSettings)
+	page := ui.Settings.Form.PageScroll
+	e := ui.Settings.Form.Field("phone").Entry
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(20, 10))
+	before := page.Offset.Y
+	test.Scroll(ui.Win.Canvas(), pos, 0, -120)
+	if page.Offset.Y <= before {
+		t.Fatalf("the wheel over the Phone field did not scroll Settings (offset %.0f → %.0f)", before, page.Offset.Y)
+	}
+	// Taps, hover and the text cursor still go to the field beneath.
+	var o any = &wheelPass{}
+	_, tappable := o.(fyne.Tappable)
+	_, focusable := o.(fyne.Focusable)
+	_, hoverable := o.(desktop.Hoverable)
+	_, cursor := o.(desktop.Cursorable)
+	if tappable || focusable || hoverable || cursor {
+		t.Error("the wheel layer takes more than the wheel")
 	}
 }

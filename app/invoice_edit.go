@@ -137,7 +137,8 @@ func newInvoiceEditor(is *InvoicesScreen, inv *data.Invoice) *InvoiceEditor {
 		container.NewBorder(nil, nil, container.NewVBox(e.AddLine), container.NewGridWrap(fyne.NewSize(320, totals.MinSize().Height), totals)),
 	)
 	buttons := container.NewHBox(e.Back, layout.NewSpacer(), del, e.SaveBtn, e.PostBtn)
-	e.Root = container.NewBorder(e.Title, buttons, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	f.PageScroll = container.NewVScroll(container.NewPadded(body))
+	e.Root = container.NewBorder(e.Title, buttons, nil, nil, f.PageScroll)
 	e.updateDue()
 	e.recompute()
 	e.baseline = e.snapshot()

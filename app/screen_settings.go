@@ -74,12 +74,14 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 		widget.NewButton("Open sample company", ui.OpenSample),
 	)))
 	theme := widget.NewLabel("Light or dark follows your system's setting.")
-	st.Root = container.NewVScroll(container.NewPadded(container.NewVBox(
+	page := container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Settings"),
 		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(),
 			container.NewHBox(layout.NewSpacer(), st.Saved, st.SaveBtn))),
 		files, st.newBackupsCard(), theme,
 	)))
+	f.PageScroll = page
+	st.Root = page
 	return st
 }
 

@@ -85,11 +85,13 @@ type Form struct {
 	General *widget.Label
 	// Relayout runs after messages appear or go (nil: the whole window is laid out again).
 	Relayout func()
-	byName   map[string]*Field
-	grid     *fyne.Container
-	check    func() error    // Live's check (form_live.go)
-	touched  map[string]bool // fields edited since the form opened
-	checking bool
+	// PageScroll is the scroll the form is in: the mouse wheel over a field scrolls it.
+	PageScroll *container.Scroll
+	byName     map[string]*Field
+	grid       *fyne.Container
+	check      func() error    // Live's check (form_live.go)
+	touched    map[string]bool // fields edited since the form opened
+	checking   bool
 }
 
 // NewForm makes an empty form.
@@ -108,8 +110,36 @@ func (f *Form) add(fd *Field) *Field {
 	lbl := widget.NewLabel(fd.Label)
 	lbl.TextStyle.Bold = false
 	f.grid.Add(lbl)
-	f.grid.Add(container.NewVBox(fd.input, fd.Error))
+	// The wheel over a field scrolls the page: Fyne's entries hold a scroller of their own
+	// that would take the wheel event and do nothing with it.
+	f.grid.Add(container.NewVBox(container.NewStack(fd.input, newWheelPass(f)), fd.Error))
 	return fd
+}
+
+// wheelPass lies over a form field and hands the mouse wheel to the form's page scroll.
+type wheelPass struct {
+	widget.BaseWidget
+	form *Form
+}
+
+func newWheelPass(f *Form) *wheelPass {
+	w := &wheelPass{form: f}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(layout.NewSpacer())
+}
+
+// MinSize takes no room: the field decides the size.
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// Scrolled scrolls the page the form is on.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.form.PageScroll != nil {
+		w.form.PageScroll.Scrolled(ev)
+	}
 }
 
 // Entry adds a one-line text field.
