@@ -1,0 +1,44 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWorklistLoadingSignAndEmptyState(t *testing.T) {
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabCollections)
+	c := ui.Collections
+	if !c.Busy.Visible() {
+		t.Error("no loading sign while the worklist is read")
+	}
+	ui.Wait()
+	if c.Busy.Visible() {
+		t.Error("loading sign stays after the worklist was read")
+	}
+	if !strings.Contains(c.Title.Text, "nothing to do today") || !strings.Contains(c.Detail.Text, "Nothing to do today") {
+		t.Errorf("empty worklist says %q / %q", c.Title.Text, c.Detail.Text)
+	}
+}
+
+func TestConfirmationAfterSavingACustomer(t *testing.T) {
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabCustomers)
+	if !strings.Contains(ui.Customers.Count.Text, "No customers yet") {
+		t.Errorf("empty customer list says %q", ui.Customers.Count.Text)
+	}
+	ui.Customers.Edit(nil)
+	f := ui.Customers.Form.Form
+	typeInto(f.Field("name").Entry, "Oak Roofing")
+	typeInto(f.Field("emails").Entry, "ap@oak.example")
+	tap(t, ui.Customers.Form.SaveBtn)
+	ui.Wait()
+	if !strings.Contains(ui.Notice.Text, "Saved Oak Roofing") {
+		t.Errorf("no confirmation after saving: %q", ui.Notice.Text)
+	}
+	if !strings.Contains(ui.Customers.Count.Text, "1 customer,") {
+		t.Errorf("count says %q", ui.Customers.Count.Text)
+	}
+}
