@@ -42,3 +42,25 @@ func TestConfirmationAfterSavingACustomer(t *testing.T) {
 		t.Errorf("count says %q", ui.Customers.Count.Text)
 	}
 }
+
+func TestDialogChecksAsTheUserTypes(t *testing.T) {
+	s := newStore(t)
+	c := mkCustomer(t, s, "Bayside Café", 30, 0)
+	inv := mkInvoice(t, s, c, "2026-06-01", 12000)
+	ui := newTestUI(t, s)
+	ui.WriteOffInvoice(inv.ID)
+	f := ui.Modal.Form
+	amt := f.Field("amount")
+	typeInto(amt.Entry, "12,3x")
+	if !amt.Error.Visible() {
+		t.Fatal("text in an amount is not flagged while typing")
+	}
+	typeInto(amt.Entry, "12.34")
+	if amt.Error.Visible() {
+		t.Fatalf("message stays after a valid amount: %q", amt.Error.Text)
+	}
+	typeInto(f.Field("date").Entry, "31.06.")
+	if !f.Field("date").Error.Visible() {
+		t.Error("a bad date is not flagged while typing")
+	}
+}

@@ -129,6 +129,7 @@ func (ui *UI) amountReasonDialog(id int64, title, verb string, do func(*data.Inv
 		}},
 		ModalButton{Text: "Cancel"})
 	m.SetForm(f)
+	f.Live(basicCheck(f, inv.Currency))
 }
 
 // MarkInvoiceSent records the day an invoice was sent.
@@ -137,6 +138,7 @@ func (ui *UI) MarkInvoiceSent(id int64) { ui.markSentDialog(id, "") }
 func (ui *UI) markSentDialog(id int64, msg string) {
 	f := NewForm()
 	f.Entry("date", "Sent on", "YYYY-MM-DD").SetText(ui.Today().String())
+	f.Live(basicCheck(f, ""))
 	ui.ShowModal("Mark as sent", msg, f.Object(),
 		ModalButton{Text: "Mark sent", Main: true, Action: func() bool {
 			var v fieldErrors
