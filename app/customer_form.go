@@ -75,7 +75,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	if c != nil {
 		title = "Edit " + c.Name
 	}
-	f.PageScroll = container.NewVScroll(f.Object())
+	f.PageScroll = container.NewVScroll(container.NewPadded(f.Object()))
 	cf.Root = container.NewBorder(titleLabel(title), container.NewHBox(cf.Cancel, cf.SaveBtn), nil, nil, f.PageScroll)
 	cf.baseline = f.Snapshot()
 	f.Live(func() error { _, err := cf.read(); return err })

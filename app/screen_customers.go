@@ -44,13 +44,13 @@ func newCustomersScreen(ui *UI) *CustomersScreen {
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("Customer name")
 			name.Truncation = fyne.TextTruncateEllipsis
-			review := widget.NewLabel("review due")
+			review := widget.NewLabel("review")
 			review.Importance = widget.WarningImportance
 			bal := widget.NewLabel("0.00")
 			bal.Alignment = fyne.TextAlignTrailing
 			h := name.MinSize().Height
 			return container.NewBorder(nil, nil, nil, container.NewHBox(
-				container.NewGridWrap(fyne.NewSize(95, h), review), container.NewGridWrap(fyne.NewSize(105, h), bal)), name)
+				container.NewGridWrap(fyne.NewSize(64, h), review), container.NewGridWrap(fyne.NewSize(96, h), bal)), name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(cs.shown) {
@@ -62,7 +62,7 @@ func newCustomersScreen(ui *UI) *CustomersScreen {
 			right := box.Objects[1].(*fyne.Container)
 			rev := right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
 			if c.ReviewDue(ui.Today()) {
-				rev.SetText("review due")
+				rev.SetText("review") // the record is due for review (the count above says so too)
 			} else {
 				rev.SetText("")
 			}
@@ -82,7 +82,7 @@ func newCustomersScreen(ui *UI) *CustomersScreen {
 	cs.right = container.NewStack(widget.NewLabel("Choose a customer on the left, or make a new one."))
 	left := container.NewBorder(container.NewVBox(cs.Search, container.NewBorder(nil, nil, nil, cs.NewButton, cs.Count)), nil, nil, nil, cs.List)
 	split := container.NewHSplit(left, cs.right)
-	split.Offset = 0.32
+	split.Offset = 0.36
 	cs.Root = split
 	return cs
 }

@@ -163,8 +163,12 @@ func runTour(ui *UI) bool {
 			b := img.Bounds()
 			var grew string
 			fyne.DoAndWait(func() {
-				if s := ui.Win.Canvas().Size(); s.Width > size.Width+1 || s.Height > size.Height+1 {
-					grew = fmt.Sprintf(" (WINDOW GREW to %.0fx%.0f)", s.Width, s.Height)
+				s := ui.Win.Canvas().Size()
+				if m := ui.Win.Content().MinSize(); m.Width > s.Width || m.Height > s.Height {
+					s = s.Max(m)
+				}
+				if s.Width > size.Width+1 || s.Height > size.Height+1 {
+					grew = fmt.Sprintf(" (TOO SMALL: the screen needs %.0fx%.0f)", s.Width, s.Height)
 				}
 			})
 			fmt.Printf("%s %dx%d%s\n", p, b.Dx(), b.Dy(), grew)
