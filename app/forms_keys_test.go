@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestCustomerFormMessageGoesAsSoonAsValid(t *testing.T) {
@@ -132,5 +133,27 @@ func TestMouseWheelOverAFieldScrollsSettings(t *testing.T) {
 	_, cursor := o.(desktop.Cursorable)
 	if tappable || focusable || hoverable || cursor {
 		t.Error("the wheel layer takes more than the wheel")
+	}
+}
+
+func TestEnterAndDoubleClickOpenAnInvoiceRow(t *testing.T) {
+	s := newStore(t)
+	c := mkCustomer(t, s, "Bayside Café", 30, 0)
+	mkInvoice(t, s, c, "2026-06-01", 12000)
+	mkInvoice(t, s, c, "2026-06-02", 3400)
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabInvoices)
+	is := ui.Invoices
+	is.Table.Select(widget.TableCellID{Row: 0, Col: 1})
+	is.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if is.View == nil || is.View.Invoice.ID != is.Selected.ID {
+		t.Fatal("Enter on the selected row did not open the invoice")
+	}
+	is.CloseDetail()
+	cell := is.Table.CreateCell()
+	is.Table.UpdateCell(widget.TableCellID{Row: 1, Col: 2}, cell)
+	test.DoubleTap(cell.(fyne.DoubleTappable))
+	if is.View == nil || is.View.Invoice.ID != is.List.Row(1).ID {
+		t.Fatal("a double-click on a row did not open its invoice")
 	}
 }

@@ -65,7 +65,7 @@ func TestPaymentsSortByColumnAndHighlightTheRow(t *testing.T) {
 		for col := range payCols {
 			cell := ps.Table.CreateCell()
 			ps.Table.UpdateCell(widget.TableCellID{Row: row, Col: col}, cell)
-			bg := cell.(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			bg := cell.(*rowCell).content.(*fyne.Container).Objects[0].(*canvas.Rectangle)
 			if lit := bg.FillColor == ps.rowHighlight(); lit != (row == 0) {
 				t.Errorf("row %d column %d highlighted %v", row, col, lit)
 			}

@@ -35,7 +35,7 @@ type InvoicesScreen struct {
 	Clear    *widget.Button
 	Summary  *widget.Label
 	Loading  *widget.ProgressBarInfinite
-	Table    *widget.Table
+	Table    *OpenTable
 
 	NewButton      *widget.Button
 	OpenButton     *widget.Button
@@ -95,7 +95,7 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 	is.Loading = widget.NewProgressBarInfinite()
 	is.Loading.Hide()
 
-	is.Table = widget.NewTableWithHeaders(
+	is.Table = newOpenTable(
 		func() (int, int) {
 			if is.List == nil {
 				return 0, numCols
@@ -164,13 +164,18 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 	for i, w := range colWidths {
 		is.Table.SetColumnWidth(i, w)
 	}
-	is.Table.OnSelected = func(id widget.TableCellID) {
+	is.Table.SetOnSelected(func(id widget.TableCellID) {
 		if is.List == nil || id.Row < 0 || id.Row >= is.List.Count() {
 			return
 		}
 		r := is.List.Row(id.Row).InvoiceRow
 		is.Selected = &r
 		is.updateActions()
+	})
+	is.Table.OnOpen = func(row int) { // double-click or Enter
+		if is.List != nil && row >= 0 && row < is.List.Count() {
+			ui.OpenInvoice(is.List.Row(row).ID)
+		}
 	}
 
 	is.NewButton = widget.NewButtonWithIcon("New invoice", theme.ContentAddIcon(), func() { is.NewDraft(0) })

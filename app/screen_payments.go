@@ -26,7 +26,7 @@ type PaymentsScreen struct {
 	ui     *UI
 	Root   fyne.CanvasObject
 	Search *widget.Entry
-	Table  *widget.Table
+	Table  *OpenTable
 	Count  *widget.Label
 
 	Form        *Form
@@ -55,7 +55,7 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 	ps.Search.SetPlaceHolder("Search customer, reference, method (Ctrl+F)")
 	ps.Search.OnChanged = func(string) { ps.filter() }
 	ps.Count = widget.NewLabel("")
-	ps.Table = widget.NewTableWithHeaders(func() (int, int) { return len(ps.shown), len(payCols) },
+	ps.Table = newOpenTable(func() (int, int) { return len(ps.shown), len(payCols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -130,9 +130,15 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 	for i, w := range payWidths {
 		ps.Table.SetColumnWidth(i, w)
 	}
-	ps.Table.OnSelected = func(id widget.TableCellID) {
+	ps.Table.SetOnSelected(func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(ps.shown) {
 			ps.selectPayment(ps.shown[id.Row])
+		}
+	})
+	// Double-click or Enter: where the payment's money went, and what is left to allocate.
+	ps.Table.OnOpen = func(row int) {
+		if row >= 0 && row < len(ps.shown) && ps.shown[row].Unallocated > 0 && !ui.Store.ReadOnly() {
+			ps.openAlloc(ps.shown[row], nil)
 		}
 	}
 
