@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"net"
 	"strings"
 	"testing"
 )
@@ -62,5 +64,27 @@ func TestDialogChecksAsTheUserTypes(t *testing.T) {
 	typeInto(f.Field("date").Entry, "31.06.")
 	if !f.Field("date").Error.Visible() {
 		t.Error("a bad date is not flagged while typing")
+	}
+}
+
+func TestNetworkErrorsInPlainWords(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now
+	_, err = net.Dial("tcp", addr)
+	if err == nil {
+		t.Skip("the port was taken again")
+	}
+	msg := humanError(fmt.Errorf("imap: %w", err))
+	if strings.Contains(msg, "dial tcp") || !strings.Contains(msg, "refused the connection") || !strings.Contains(msg, addr) {
+		t.Errorf("connection refused shown as %q", msg)
+	}
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	if m := ui.ShowError(err); strings.Contains(m.Message.Text, "dial tcp") {
+		t.Errorf("the error dialog shows %q", m.Message.Text)
 	}
 }
