@@ -166,7 +166,7 @@ func (ui *UI) registerShortcuts() {
 		item("Save", save, ui.Save),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open company file…", ui.OpenFileDialog),
-		fyne.NewMenuItem("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
+		fyne.NewMenuItem("New company…", ui.NewCompany),
 		fyne.NewMenuItem("Open sample company", ui.OpenSample),
 	)
 	edit := fyne.NewMenu("Edit", item("Find", find, ui.FocusSearch))

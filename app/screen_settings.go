@@ -73,7 +73,7 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	file.Wrapping = fyne.TextWrapBreak
 	files := widget.NewCard("Company file", "", container.NewVBox(file, container.NewHBox(
 		widget.NewButton("Open another…", ui.OpenFileDialog),
-		widget.NewButton("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
+		widget.NewButton("New company…", ui.NewCompany),
 		widget.NewButton("Open sample company", ui.OpenSample),
 	)))
 	theme := widget.NewLabel("Light or dark follows your system's setting.")
