@@ -88,3 +88,20 @@ func TestNetworkErrorsInPlainWords(t *testing.T) {
 		t.Errorf("the error dialog shows %q", m.Message.Text)
 	}
 }
+
+func TestCustomerListsSayWhenEmpty(t *testing.T) {
+	s := newStore(t)
+	c := mkCustomer(t, s, "Oak Roofing", 30, 0)
+	ui := newTestUI(t, s)
+	ui.ShowCustomer(c.ID)
+	ui.Wait()
+	d := ui.Customers.Detail
+	if !d.noOpen.Visible() || !d.noPays.Visible() {
+		t.Fatal("empty open-invoice and payment lists say nothing")
+	}
+	mkInvoice(t, s, c, "2026-06-01", 1000)
+	ui.Wait()
+	if d.noOpen.Visible() {
+		t.Error("'No open invoices' stays with an open invoice")
+	}
+}

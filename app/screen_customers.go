@@ -203,6 +203,9 @@ type CustomerDetail struct {
 	Invoices     *widget.List
 	Payments     *widget.List
 	Activity     *widget.List
+	noOpen       *widget.Label // empty-state lines of the three lists
+	noPays       *widget.Label
+	noActivity   *widget.Label
 
 	Customer    *data.Customer
 	Balance     data.Balance
@@ -333,10 +336,22 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 			}
 			o.(*widget.Label).SetText(at + " · " + activityText(a.Action))
 		})
+	empty := func(text string) *widget.Label {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		return l
+	}
+	d.noOpen = empty("No open invoices: everything billed is paid. New invoice bills this customer.")
+	d.noPays = empty("No payments yet: Record payment enters one.")
+	d.noActivity = empty("Nothing recorded yet.")
+	top2 := func(list fyne.CanvasObject, l *widget.Label) fyne.CanvasObject {
+		return container.NewStack(list, container.NewVBox(l))
+	}
 	tabs := container.NewAppTabs(
-		container.NewTabItem("Open invoices", d.Invoices),
-		container.NewTabItem("Payments", d.Payments),
-		container.NewTabItem("Activity", d.Activity),
+		container.NewTabItem("Open invoices", top2(d.Invoices, d.noOpen)),
+		container.NewTabItem("Payments", top2(d.Payments, d.noPays)),
+		container.NewTabItem("Activity", top2(d.Activity, d.noActivity)),
 	)
 	top := container.NewVBox(
 		d.Name,
@@ -346,7 +361,7 @@ func newCustomerDetail(cs *CustomersScreen) *CustomerDetail {
 		widget.NewCard("", "", container.NewVBox(bal, ag)),
 	)
 	// One scroll for the whole detail: at 900x600 the figures and the lists do not all fit.
-	d.Root = container.NewVScroll(container.NewVBox(top, container.New(&minHeightLayout{h: 260}, tabs)))
+	d.Root = container.NewVScroll(container.New(&fillLastLayout{minLast: 260}, top, tabs))
 	return d
 }
 
@@ -381,6 +396,16 @@ func (d *CustomerDetail) Load(id int64) {
 func (d *CustomerDetail) show(c *data.Customer, b data.Balance, open []*data.Invoice, pays []*data.Payment, audit []data.AuditEntry) {
 	today := d.cs.ui.Today()
 	d.Customer, d.Balance, d.OpenItems, d.PaymentRows, d.Audit = c, b, open, pays, audit
+	for _, e := range []struct {
+		l *widget.Label
+		n int
+	}{{d.noOpen, len(open)}, {d.noPays, len(pays)}, {d.noActivity, len(audit)}} {
+		if e.n == 0 {
+			e.l.Show()
+		} else {
+			e.l.Hide()
+		}
+	}
 	d.Name.SetText(c.Name)
 	if c.ReviewDue(today) {
 		last := "never"

@@ -52,7 +52,7 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	f.Entry("credit_note_format", "Credit note number format", "CN-{n:05}")
 	numbers := widget.NewLabel("In a number format, {n} is the running number and {n:05} the same with 5 digits: INV-{n:05} gives INV-00042.")
 	numbers.Wrapping = fyne.TextWrapWord
-	numbers.Importance = widget.LowImportance
+	numbers.TextStyle.Italic = true
 	f.MultiLine("payment_instructions", "Payment instructions", "printed on invoices and statements")
 	st.fill(ui.Company)
 	f.Live(func() error { _, err := st.read(); return err })

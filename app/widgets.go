@@ -196,22 +196,39 @@ func (p *CustomerPicker) Set(id int64) { p.Entry.SetText(p.labels[id]) }
 // Label is the picker's text for a customer.
 func (p *CustomerPicker) Label(id int64) string { return p.labels[id] }
 
-// minHeightLayout stacks its objects and asks for at least h of height (lists in a scroll).
-type minHeightLayout struct{ h float32 }
+// fillLastLayout stacks its objects top to bottom at their minimum heights; the last one
+// gets the rest of the height (at least minLast), so lists use the room a tall window gives.
+type fillLastLayout struct{ minLast float32 }
 
-func (l *minHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
+func (l *fillLastLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	var y float32
+	for i, o := range objs {
+		h := o.MinSize().Height
+		if i == len(objs)-1 {
+			h = max(size.Height-y, l.minLast, h)
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + pad
 	}
 }
 
-func (l *minHeightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *fillLastLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
 	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
+	for i, o := range objs {
+		m := o.MinSize()
+		if i == len(objs)-1 {
+			m.Height = max(m.Height, l.minLast)
+		}
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		if i > 0 {
+			s.Height += pad
+		}
 	}
-	return s.Max(fyne.NewSize(0, l.h))
+	return s
 }
 
 // TapIcon is an icon that does something when tapped, without taking the keyboard focus
