@@ -141,7 +141,7 @@ bench: check-go deps-test
 
 # The real window under Xvfb on a fresh sample company, at each size: the screens tour
 # (app/screens_tour.go, build tag "screens") opens every screen and main dialog in turn and
-# saves it as bin/screens/WxH-NN-name.png, then quits. A line saying WINDOW GREW means a
+# saves it as bin/screens/WxH-NN-name.png, then quits. A line saying TOO SMALL means a
 # screen needs more room than the size given.
 SCREEN_SIZES := 1280x800 1024x640
 screens: check-go deps-screens

@@ -7,8 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"strings"
 	"sync"
@@ -19,7 +17,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -149,196 +146,6 @@ func Run(a fyne.App, opt Options) error {
 	return nil
 }
 
-// tourHook, set by the screens tour (screens_tour.go, build tag screens), takes over the
-// window when it returns true.
-var tourHook func(*UI) bool
-
-// screenshotAndQuit waits for the first frames and the first data, captures the window
-// into a PNG file and quits (used by the real-window test under Xvfb). A capture that
-// comes back one flat colour (the frame not painted yet) is retried a few times.
-func (ui *UI) screenshotAndQuit(path, tab string) {
-	if tab != "" {
-		time.Sleep(500 * time.Millisecond)
-		fyne.Do(func() { ui.SelectTab(tab) })
-	}
-	time.Sleep(2 * time.Second)
-	ui.Wait()
-	var img image.Image
-	for try := 0; try < 10; try++ {
-		fyne.DoAndWait(func() { ui.Win.Canvas().Refresh(ui.Win.Content()) })
-		time.Sleep(500 * time.Millisecond)
-		fyne.DoAndWait(func() { img = ui.Win.Canvas().Capture() })
-		if !flatImage(img) {
-			break
-		}
-	}
-	if flatImage(img) {
-		// Some GL stacks (Mesa's software rasterizer under Xvfb) give no pixels when the
-		// front buffer is read back: render the same widget tree with Fyne's software
-		// painter instead.
-		fyne.DoAndWait(func() {
-			size := ui.Win.Canvas().Size()
-			content := ui.Win.Content()
-			c := software.NewCanvas()
-			c.SetPadded(false)
-			c.SetContent(content)
-			c.Resize(size)
-			img = c.Capture()
-		})
-		fmt.Fprintln(os.Stderr, "duebook: screenshot: the GL capture was empty; used the software renderer")
-	}
-	err := func() error {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		if err := png.Encode(f, img); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	}()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "duebook: screenshot:", err)
-	}
-	fyne.Do(ui.App.Quit)
-}
-
-// flatImage tells whether every pixel of img has the same colour.
-func flatImage(img image.Image) bool {
-	if img == nil {
-		return true
-	}
-	b := img.Bounds()
-	first := img.At(b.Min.X, b.Min.Y)
-	r0, g0, b0, a0 := first.RGBA()
-	for y := b.Min.Y; y < b.Max.Y; y += 3 {
-		for x := b.Min.X; x < b.Max.X; x += 3 {
-			r, g, bb, a := img.At(x, y).RGBA()
-			if r != r0 || g != g0 || bb != b0 || a != a0 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// applyOnWait makes background results wait in a queue until Wait runs them on the
-// caller's goroutine. Tests set it: the test driver runs fyne.Do inline on the worker
-// goroutine, which would race with the test's own widget calls; the real driver runs
-// fyne.Do on the UI goroutine between events, which is what the queue models.
-var applyOnWait bool
-
-// post runs f on the UI goroutine (fyne.DoAndWait), or queues it for Wait in tests.
-func (ui *UI) post(f func()) {
-	if applyOnWait {
-		ui.qmu.Lock()
-		ui.queue = append(ui.queue, f)
-		ui.qmu.Unlock()
-		return
-	}
-	fyne.DoAndWait(f)
-}
-
-// Wait blocks until the background work started so far (and the work it started) is done
-// and applied. Never call it on the UI goroutine of the real driver (the workers wait for it).
-func (ui *UI) Wait() {
-	for {
-		ui.jobs.Wait()
-		ui.qmu.Lock()
-		q := ui.queue
-		ui.queue = nil
-		ui.qmu.Unlock()
-		if len(q) == 0 {
-			return
-		}
-		for _, f := range q {
-			f()
-		}
-	}
-}
-
-// Go runs work off the UI goroutine; the function it returns (if any) is applied on the UI
-// goroutine with fyne.Do, unless ctx was cancelled or the company file was closed meanwhile.
-func (ui *UI) Go(ctx context.Context, work func(ctx context.Context) func()) {
-	epoch := ui.epoch
-	ui.jobs.Add(1)
-	go func() {
-		defer ui.jobs.Done()
-		apply := work(ctx)
-		if apply == nil || ctx.Err() != nil {
-			return
-		}
-		ui.post(func() {
-			if ctx.Err() == nil && epoch == ui.epoch {
-				apply()
-			}
-		})
-	}()
-}
-
-// RunLong runs long work off the UI goroutine behind a progress dialog with Cancel.
-// work reports progress (0..1, or <0 for "unknown") and returns what to apply on the UI
-// goroutine. A cancelled run applies nothing; onCancel (may be nil) cleans up.
-func (ui *UI) RunLong(title, message string, work func(ctx context.Context, progress func(float64)) (func(), error), onCancel func()) *Modal {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	inf := widget.NewProgressBarInfinite()
-	bar.Hide()
-	status := widget.NewLabel("")
-	m := ui.ShowModal(title, message, container.NewVBox(container.NewStack(bar, inf), status),
-		ModalButton{Text: "Cancel", Action: func() bool {
-			cancel()
-			status.SetText("Cancelling…")
-			return false
-		}})
-	var last time.Time
-	var mu sync.Mutex
-	progress := func(f float64) {
-		mu.Lock()
-		defer mu.Unlock()
-		if time.Since(last) < 50*time.Millisecond && f < 1 {
-			return
-		}
-		last = time.Now()
-		post := fyne.Do
-		if applyOnWait {
-			post = ui.post
-		}
-		post(func() {
-			if f < 0 {
-				return
-			}
-			inf.Stop()
-			inf.Hide()
-			bar.Show()
-			bar.SetValue(f)
-		})
-	}
-	ui.jobs.Add(1)
-	go func() {
-		defer ui.jobs.Done()
-		defer cancel()
-		apply, err := work(ctx, progress)
-		cancelled := ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled) || errors.Is(err, ctx.Err()))
-		ui.post(func() {
-			inf.Stop()
-			m.Hide()
-			switch {
-			case cancelled:
-				if onCancel != nil {
-					onCancel()
-				}
-			case err != nil:
-				ui.ShowError(err)
-			case apply != nil:
-				apply()
-			}
-		})
-	}()
-	return m
-}
-
 // registerShortcuts binds Ctrl+N (new invoice), Ctrl+F (search), Ctrl+S (save) on the
 // canvas and in the main menu (menu shortcuts also work while a text field has the focus).
 func (ui *UI) registerShortcuts() {
@@ -359,7 +166,7 @@ func (ui *UI) registerShortcuts() {
 		item("Save", save, ui.Save),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open company file…", ui.OpenFileDialog),
-		fyne.NewMenuItem("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
+		fyne.NewMenuItem("New company…", ui.NewCompany),
 		fyne.NewMenuItem("Open sample company", ui.OpenSample),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import mail…", func() {

@@ -179,6 +179,11 @@ func (c *CollectionsScreen) callMade(a collect.Action) {
 // formDialog shows the form f with a main button (verb) that runs save: its errors go next
 // to their fields and keep the dialog open; after a save the screens are read again.
 func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb string, save func() error) {
+	cur := ""
+	if c.Customer != nil {
+		cur = c.Customer.Currency
+	}
+	f.Live(basicCheck(f, cur)) // dates and amounts are checked as they are typed
 	c.ui.ShowModal(title, msg, f.Object(),
 		ModalButton{Text: verb, Main: true, Action: func() bool {
 			if f.ShowErrors(save()) {

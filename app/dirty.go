@@ -152,3 +152,11 @@ func (ui *UI) requestClose() {
 		ui.Win.Close()
 	}, nil)
 }
+
+// NewCompany shows the new-company form (asking about unsaved forms of this file first).
+func (ui *UI) NewCompany() {
+	ui.LeaveAll(func() {
+		ui.ShowStart()
+		ui.Start.ShowNewCompany()
+	}, nil)
+}

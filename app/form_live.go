@@ -101,3 +101,24 @@ func (f *Form) recheck() {
 		f.relayout()
 	}
 }
+
+// basicCheck is a Live check for the plain fields of the small dialogs: dates ("date",
+// "promised_date" required; "next_follow_up" optional) and "amount" in currency.
+func basicCheck(f *Form, currency string) func() error {
+	return func() error {
+		var v fieldErrors
+		for _, fd := range f.Fields {
+			switch fd.Name {
+			case "date", "promised_date":
+				parseDateField(&v, fd.Name, fd.Text(), true)
+			case "next_follow_up":
+				parseDateField(&v, fd.Name, fd.Text(), false)
+			case "amount":
+				if currency != "" {
+					parseAmountField(&v, fd.Name, fd.Text(), currency, true)
+				}
+			}
+		}
+		return errOrNil(v)
+	}
+}

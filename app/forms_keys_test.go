@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestCustomerFormMessageGoesAsSoonAsValid(t *testing.T) {
@@ -107,5 +109,51 @@ func TestHumanWords(t *testing.T) {
 	}
 	if count(1, "customer", "customers") != "1 customer" || count(3, "customer", "customers") != "3 customers" {
 		t.Error("count")
+	}
+}
+
+func TestMouseWheelOverAFieldScrollsSettings(t *testing.T) {
+	s := newStore(t)
+	ui := newTestUI(t, s)
+	ui.Win.Resize(fyne.NewSize(900, 600))
+	ui.SelectTab(TabSettings)
+	page := ui.Settings.Form.PageScroll
+	e := ui.Settings.Form.Field("phone").Entry
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(20, 10))
+	before := page.Offset.Y
+	test.Scroll(ui.Win.Canvas(), pos, 0, -120)
+	if page.Offset.Y <= before {
+		t.Fatalf("the wheel over the Phone field did not scroll Settings (offset %.0f → %.0f)", before, page.Offset.Y)
+	}
+	// Taps, hover and the text cursor still go to the field beneath.
+	var o any = &wheelPass{}
+	_, tappable := o.(fyne.Tappable)
+	_, focusable := o.(fyne.Focusable)
+	_, hoverable := o.(desktop.Hoverable)
+	_, cursor := o.(desktop.Cursorable)
+	if tappable || focusable || hoverable || cursor {
+		t.Error("the wheel layer takes more than the wheel")
+	}
+}
+
+func TestEnterAndDoubleClickOpenAnInvoiceRow(t *testing.T) {
+	s := newStore(t)
+	c := mkCustomer(t, s, "Bayside Café", 30, 0)
+	mkInvoice(t, s, c, "2026-06-01", 12000)
+	mkInvoice(t, s, c, "2026-06-02", 3400)
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabInvoices)
+	is := ui.Invoices
+	is.Table.Select(widget.TableCellID{Row: 0, Col: 1})
+	is.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if is.View == nil || is.View.Invoice.ID != is.Selected.ID {
+		t.Fatal("Enter on the selected row did not open the invoice")
+	}
+	is.CloseDetail()
+	cell := is.Table.CreateCell()
+	is.Table.UpdateCell(widget.TableCellID{Row: 1, Col: 2}, cell)
+	test.DoubleTap(cell.(fyne.DoubleTappable))
+	if is.View == nil || is.View.Invoice.ID != is.List.Row(1).ID {
+		t.Fatal("a double-click on a row did not open its invoice")
 	}
 }

@@ -44,6 +44,7 @@ type CollectionsScreen struct {
 	Drafts      *widget.Check
 	SendAll     *widget.Button
 	ScheduleBtn *widget.Button
+	Busy        *widget.Activity // turns while the worklist is read
 
 	// Detail of the selected row's customer
 	Customer   *data.Customer
@@ -126,7 +127,9 @@ func newCollectionsScreen(ui *UI) *CollectionsScreen {
 	}
 	folder := container.NewBorder(nil, nil, widget.NewLabel("Letters and .eml files go to"), nil, c.Folder)
 	c.Title.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.ScheduleBtn, c.SendAll, refresh), c.Title), folder, c.Drafts)
+	c.Busy = widget.NewActivity()
+	c.Busy.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Busy, c.ScheduleBtn, c.SendAll, refresh), c.Title), folder, c.Drafts)
 
 	c.Header = titleLabel("")
 	c.Detail = widget.NewLabel("Select a row to see the customer's open invoices, promises, disputes and contact log.")
@@ -228,6 +231,12 @@ func (c *CollectionsScreen) Reload() {
 	if c.Customer != nil {
 		keep = c.Customer.ID
 	}
+	// A large file takes a moment: say so rather than show an empty list.
+	c.Busy.Show()
+	c.Busy.Start()
+	if c.Rows == nil {
+		c.Title.SetText("Worklist — reading today's work…")
+	}
 	c.load.Go(c.ui, func(ctx context.Context) func() {
 		day := s.Today()
 		rows, beh, err := collect.WorklistAndBehaviours(ctx, s, day)
@@ -235,9 +244,18 @@ func (c *CollectionsScreen) Reload() {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return func() { c.ui.ShowError(err) }
+			return func() {
+				c.Busy.Stop()
+				c.Busy.Hide()
+				c.ui.ShowError(err)
+			}
 		}
 		return func() {
+			c.Busy.Stop()
+			c.Busy.Hide()
+			if rows == nil {
+				rows = []collect.Row{}
+			}
 			c.Rows, c.Behaviour = rows, beh
 			reminders := 0
 			for _, r := range rows {
@@ -250,6 +268,9 @@ func (c *CollectionsScreen) Reload() {
 				customers[r.CustomerID] = true
 			}
 			c.Title.SetText(fmt.Sprintf("Worklist for %s — %d to do for %s", day, len(rows), plural(len(customers), "customer")))
+			if len(rows) == 0 {
+				c.Title.SetText(fmt.Sprintf("Worklist for %s — nothing to do today", day))
+			}
 			c.SendAll.SetText(fmt.Sprintf("Prepare all reminders (%d)", reminders))
 			if reminders == 0 || s.ReadOnly() {
 				c.SendAll.Disable()
@@ -280,6 +301,10 @@ func (c *CollectionsScreen) clearDetail() {
 	c.Customer, c.Open, c.Disputes = nil, nil, nil
 	c.Header.SetText("")
 	c.Detail.SetText("Select a row to see the customer's open invoices, promises, disputes and contact log.")
+	if c.Rows != nil && len(c.Rows) == 0 {
+		c.Detail.SetText("Nothing to do today: no reminder falls due, no promise fell due, no dispute or follow-up is waiting. " +
+			"New invoices and payments bring the work back here.")
+	}
 	c.setButtons()
 }
 

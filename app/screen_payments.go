@@ -1,14 +1,17 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"image/color"
+	"slices"
 	"strings"
 
 	"duebook/data"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -23,7 +26,7 @@ type PaymentsScreen struct {
 	ui     *UI
 	Root   fyne.CanvasObject
 	Search *widget.Entry
-	Table  *widget.Table
+	Table  *OpenTable
 	Count  *widget.Label
 
 	Form        *Form
@@ -42,27 +45,39 @@ type PaymentsScreen struct {
 	customers     map[int64]*data.Customer
 	load, balance latest
 	selectedAlloc []data.Allocation
+	sortCol       int  // column the list is sorted by (payCols)
+	sortDesc      bool // largest / newest first
 }
 
 func newPaymentsScreen(ui *UI) *PaymentsScreen {
-	ps := &PaymentsScreen{ui: ui, customers: map[int64]*data.Customer{}}
+	ps := &PaymentsScreen{ui: ui, customers: map[int64]*data.Customer{}, sortDesc: true}
 	ps.Search = widget.NewEntry()
 	ps.Search.SetPlaceHolder("Search customer, reference, method (Ctrl+F)")
 	ps.Search.OnChanged = func(string) { ps.filter() }
 	ps.Count = widget.NewLabel("")
-	ps.Table = widget.NewTableWithHeaders(func() (int, int) { return len(ps.shown), len(payCols) },
+	ps.Table = newOpenTable(func() (int, int) { return len(ps.shown), len(payCols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			st := o.(*fyne.Container)
+			bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
 			if id.Row >= len(ps.shown) {
 				l.SetText("")
 				return
 			}
 			p := ps.shown[id.Row]
+			// The selected payment's whole row is highlighted, not only the cell clicked.
+			want := color.Color(color.Transparent)
+			if ps.Selected != nil && p.ID == ps.Selected.ID {
+				want = ps.rowHighlight()
+			}
+			if bg.FillColor != want {
+				bg.FillColor = want
+				bg.Refresh()
+			}
 			l.Alignment = fyne.TextAlignLeading
 			var t string
 			switch id.Col {
@@ -86,22 +101,44 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 			l.SetText(t)
 		})
 	ps.Table.ShowHeaderColumn = false
-	ps.Table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	// Column titles sort the list (again: the other way round).
+	ps.Table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
 	ps.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		if id.Col >= 0 && id.Col < len(payCols) {
-			l.SetText(payCols[id.Col])
-		} else {
-			l.SetText("")
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(payCols) {
+			b.SetText("")
+			b.OnTapped = nil
+			return
 		}
+		t := payCols[id.Col]
+		if id.Col == ps.sortCol {
+			if ps.sortDesc {
+				t += " ▼"
+			} else {
+				t += " ▲"
+			}
+		}
+		col := id.Col
+		b.OnTapped = func() { ps.SortBy(col) }
+		b.SetText(t)
 	}
 	for i, w := range payWidths {
 		ps.Table.SetColumnWidth(i, w)
 	}
-	ps.Table.OnSelected = func(id widget.TableCellID) {
+	ps.Table.SetOnSelected(func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(ps.shown) {
 			ps.selectPayment(ps.shown[id.Row])
+		}
+	})
+	// Double-click or Enter: where the payment's money went, and what is left to allocate.
+	ps.Table.OnOpen = func(row int) {
+		if row >= 0 && row < len(ps.shown) && ps.shown[row].Unallocated > 0 && !ui.Store.ReadOnly() {
+			ps.openAlloc(ps.shown[row], nil)
 		}
 	}
 
@@ -188,9 +225,59 @@ func (ps *PaymentsScreen) filter() {
 			ps.shown = append(ps.shown, p)
 		}
 	}
-	ps.Count.SetText(fmt.Sprintf("%d of %d payments", len(ps.shown), len(ps.all)))
+	ps.sortShown()
+	ps.Count.SetText(fmt.Sprintf("%d of %s", len(ps.shown), count(len(ps.all), "payment", "payments")))
+	switch {
+	case len(ps.all) == 0:
+		ps.Count.SetText("No payments yet: record the first one on the right.")
+	case len(ps.shown) == 0:
+		ps.Count.SetText("No payment matches the search.")
+	}
 	ps.Table.UnselectAll()
 	ps.Table.Refresh()
+}
+
+// rowHighlight is the background of the selected payment's row.
+func (ps *PaymentsScreen) rowHighlight() color.Color { return theme.Color(theme.ColorNameSelection) }
+
+// SortBy sorts the list by column col (Date, Customer, Method, Reference, Amount, Credit
+// left); the same column again reverses the order.
+func (ps *PaymentsScreen) SortBy(col int) {
+	if col == ps.sortCol {
+		ps.sortDesc = !ps.sortDesc
+	} else {
+		ps.sortCol, ps.sortDesc = col, col == 0 || col >= 4 // newest and biggest first
+	}
+	ps.sortShown()
+	ps.Table.Refresh()
+}
+
+func (ps *PaymentsScreen) sortShown() {
+	key := func(a, b *data.Payment) int {
+		switch ps.sortCol {
+		case 1:
+			return strings.Compare(strings.ToLower(a.CustomerName), strings.ToLower(b.CustomerName))
+		case 2:
+			return strings.Compare(a.Method, b.Method)
+		case 3:
+			return strings.Compare(strings.ToLower(a.Reference), strings.ToLower(b.Reference))
+		case 4:
+			return cmp.Compare(a.Amount, b.Amount)
+		case 5:
+			return cmp.Compare(a.Unallocated, b.Unallocated)
+		}
+		return strings.Compare(a.Date.String(), b.Date.String())
+	}
+	slices.SortStableFunc(ps.shown, func(a, b *data.Payment) int {
+		c := key(a, b)
+		if c == 0 {
+			c = cmp.Compare(a.ID, b.ID)
+		}
+		if ps.sortDesc {
+			return -c
+		}
+		return c
+	})
 }
 
 // StartFor prepares the form for a payment from customer id.
@@ -283,6 +370,7 @@ func (ps *PaymentsScreen) recorded(p *data.Payment) {
 
 func (ps *PaymentsScreen) selectPayment(p *data.Payment) {
 	ps.Selected = p
+	ps.Table.Refresh() // the row's highlight
 	allocs, err := ps.ui.Store.PaymentAllocations(context.Background(), p.ID)
 	if err != nil {
 		ps.ui.ShowError(err)
@@ -331,211 +419,4 @@ func (ps *PaymentsScreen) deleteSelected() {
 			return true
 		}},
 		ModalButton{Text: "Cancel", Main: true})
-}
-
-// AllocRow is one open invoice in the allocation dialog.
-type AllocRow struct {
-	Invoice *data.Invoice
-	Amount  *widget.Entry
-}
-
-// AllocDialog splits a payment (new, or the credit left of an existing one) over the
-// customer's open invoices; what is not allocated stays as the customer's credit.
-type AllocDialog struct {
-	ps       *PaymentsScreen
-	Modal    *Modal
-	Rows     []*AllocRow
-	Left     *widget.Label
-	Error    *widget.Label
-	Payment  *data.Payment // the new payment (ID 0) or the existing one
-	Amount   int64         // what there is to allocate
-	Currency string
-}
-
-// amountsByInvoice maps invoice id to the amount allocated to it.
-func amountsByInvoice(allocs []data.Allocation) map[int64]int64 {
-	m := make(map[int64]int64, len(allocs))
-	for _, a := range allocs {
-		m[a.InvoiceID] = a.Amount
-	}
-	return m
-}
-
-// openAlloc shows the dialog for an existing payment's credit (existing != nil) or a new
-// payment p.
-func (ps *PaymentsScreen) openAlloc(existing, p *data.Payment) {
-	ctx := context.Background()
-	s := ps.ui.Store
-	d := &AllocDialog{ps: ps}
-	if existing != nil {
-		d.Payment, d.Amount = existing, existing.Unallocated
-	} else {
-		d.Payment, d.Amount = p, p.Amount
-	}
-	d.Currency = d.Payment.Currency
-	open, err := s.OpenItems(ctx, d.Payment.CustomerID)
-	if err != nil {
-		ps.ui.ShowError(err)
-		return
-	}
-	sugg, _, err := s.SuggestAllocation(ctx, d.Payment.CustomerID, d.Amount)
-	if err != nil {
-		ps.ui.ShowError(err)
-		return
-	}
-	pre := amountsByInvoice(sugg)
-	grid := container.New(layout.NewGridLayoutWithColumns(5))
-	for _, t := range []string{"Invoice", "Due", "Days late", "Open", "Apply"} {
-		l := widget.NewLabel(t)
-		l.TextStyle.Bold = true
-		grid.Add(l)
-	}
-	today := ps.ui.Today()
-	for _, inv := range open {
-		r := &AllocRow{Invoice: inv, Amount: widget.NewEntry()}
-		if a := pre[inv.ID]; a > 0 {
-			r.Amount.SetText(data.FormatAmount(a, d.Currency))
-		}
-		r.Amount.OnChanged = func(string) { d.recompute() }
-		late := ""
-		if n := inv.DaysOverdue(today); n > 0 {
-			late = fmt.Sprint(n)
-		}
-		grid.Add(widget.NewLabel(inv.Number))
-		grid.Add(widget.NewLabel(inv.DueDate.String()))
-		grid.Add(widget.NewLabel(late))
-		grid.Add(widget.NewLabel(data.FormatAmount(inv.OpenAmount, d.Currency)))
-		grid.Add(r.Amount)
-		d.Rows = append(d.Rows, r)
-	}
-	d.Left = widget.NewLabel("")
-	d.Left.TextStyle.Bold = true
-	d.Error = newErrorLabel()
-	var body fyne.CanvasObject = grid
-	if len(open) == 0 {
-		body = widget.NewLabel("This customer has no open invoices: the whole amount stays as credit.")
-	} else if len(open) > 8 {
-		sc := container.NewVScroll(grid)
-		sc.SetMinSize(fyne.NewSize(620, 360))
-		body = sc
-	}
-	fill := widget.NewButton("Oldest first", func() {
-		left := d.Amount
-		for _, r := range d.Rows {
-			a := min(left, r.Invoice.OpenAmount)
-			left -= a
-			if a > 0 {
-				r.Amount.SetText(data.FormatAmount(a, d.Currency))
-			} else {
-				r.Amount.SetText("")
-			}
-		}
-	})
-	clear := widget.NewButton("Clear", func() {
-		for _, r := range d.Rows {
-			r.Amount.SetText("")
-		}
-	})
-	who := ps.customers[d.Payment.CustomerID]
-	name := d.Payment.CustomerName
-	if who != nil {
-		name = who.Name
-	}
-	title := "Allocate payment"
-	verb := "Record payment"
-	if existing != nil {
-		title, verb = "Allocate credit", "Allocate"
-	}
-	msg := fmt.Sprintf("%s — %s to allocate. Edit the amounts for a partial payment or several invoices; what is left stays as credit.",
-		name, money(d.Amount, d.Currency))
-	d.Modal = ps.ui.ShowModal(title, msg, container.NewVBox(body, container.NewHBox(fill, clear, layout.NewSpacer(), d.Left), d.Error),
-		ModalButton{Text: verb, Main: true, Action: d.confirm},
-		ModalButton{Text: "Cancel"})
-	ps.Alloc = d
-	d.recompute()
-}
-
-// read parses the amounts; ok is false when one is refused (shown in the dialog).
-func (d *AllocDialog) read() (allocs []data.Allocation, sum int64, msgs []string) {
-	for _, r := range d.Rows {
-		t := strings.TrimSpace(r.Amount.Text)
-		if t == "" {
-			continue
-		}
-		a, err := data.ParseAmount(t, d.Currency)
-		switch {
-		case err != nil:
-			msgs = append(msgs, fmt.Sprintf("%s: %v", r.Invoice.Number, err))
-		case a < 0:
-			msgs = append(msgs, fmt.Sprintf("%s: cannot be negative", r.Invoice.Number))
-		case a > r.Invoice.OpenAmount:
-			msgs = append(msgs, fmt.Sprintf("%s: is more than its open balance (%s)", r.Invoice.Number, data.FormatAmount(r.Invoice.OpenAmount, d.Currency)))
-		case a > 0:
-			allocs = append(allocs, data.Allocation{InvoiceID: r.Invoice.ID, Amount: a, InvoiceNumber: r.Invoice.Number})
-			sum += a
-		}
-	}
-	if sum > d.Amount {
-		msgs = append(msgs, fmt.Sprintf("the amounts add up to %s, more than the %s there is to allocate",
-			money(sum, d.Currency), money(d.Amount, d.Currency)))
-	}
-	return
-}
-
-func (d *AllocDialog) recompute() {
-	_, sum, msgs := d.read()
-	if len(msgs) > 0 {
-		d.Error.SetText(strings.Join(msgs, "\n"))
-		d.Error.Show()
-	} else {
-		d.Error.SetText("")
-		d.Error.Hide()
-	}
-	left := d.Amount - sum
-	if left >= 0 {
-		d.Left.SetText(fmt.Sprintf("Allocated %s · left as credit %s", data.FormatAmount(sum, d.Currency), money(left, d.Currency)))
-	} else {
-		d.Left.SetText(fmt.Sprintf("Allocated %s · over by %s", data.FormatAmount(sum, d.Currency), money(-left, d.Currency)))
-	}
-}
-
-func (d *AllocDialog) confirm() bool {
-	allocs, _, msgs := d.read()
-	if len(msgs) > 0 {
-		d.recompute()
-		return false
-	}
-	ctx := context.Background()
-	s := d.ps.ui.Store
-	var err error
-	isNew := d.Payment.ID == 0
-	if isNew {
-		err = s.RecordPayment(ctx, d.Payment, allocs)
-	} else {
-		err = s.Allocate(ctx, d.Payment.ID, allocs)
-	}
-	if err != nil {
-		if isNew {
-			d.Payment.ID = 0 // the transaction was rolled back
-		}
-		d.Error.SetText(err.Error())
-		d.Error.Show()
-		return false
-	}
-	if !isNew {
-		d.ps.ui.Changed()
-		return true
-	}
-	d.ps.recorded(d.Payment)
-	return true
-}
-
-func sortCustomers(cs []*data.Customer) {
-	sort.Slice(cs, func(i, j int) bool {
-		a, b := strings.ToLower(cs[i].Name), strings.ToLower(cs[j].Name)
-		if a != b {
-			return a < b
-		}
-		return cs[i].ID < cs[j].ID
-	})
 }

@@ -50,6 +50,9 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	f.Entry("default_tax_rate", "Default tax rate (%)", "0")
 	f.Entry("invoice_format", "Invoice number format", "INV-{n:05}")
 	f.Entry("credit_note_format", "Credit note number format", "CN-{n:05}")
+	numbers := widget.NewLabel("In a number format, {n} is the running number and {n:05} the same with 5 digits: INV-{n:05} gives INV-00042.")
+	numbers.Wrapping = fyne.TextWrapWord
+	numbers.TextStyle.Italic = true
 	f.MultiLine("payment_instructions", "Payment instructions", "printed on invoices and statements")
 	st.fill(ui.Company)
 	f.Live(func() error { _, err := st.read(); return err })
@@ -70,16 +73,18 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	file.Wrapping = fyne.TextWrapBreak
 	files := widget.NewCard("Company file", "", container.NewVBox(file, container.NewHBox(
 		widget.NewButton("Open another…", ui.OpenFileDialog),
-		widget.NewButton("New company…", func() { ui.ShowStart(); ui.Start.ShowNewCompany() }),
+		widget.NewButton("New company…", ui.NewCompany),
 		widget.NewButton("Open sample company", ui.OpenSample),
 	)))
 	theme := widget.NewLabel("Light or dark follows your system's setting.")
-	st.Root = container.NewVScroll(container.NewPadded(container.NewVBox(
+	page := container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Settings"),
-		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(),
+		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(), numbers,
 			container.NewHBox(layout.NewSpacer(), st.Saved, st.SaveBtn))),
 		files, st.newBackupsCard(), theme,
 	)))
+	f.PageScroll = page
+	st.Root = page
 	return st
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The screens tour (build tag "screens", `make screens`): with DUEBOOK_SCREENS=DIR the real
@@ -99,6 +100,11 @@ func tourSteps() []tourStep {
 			}
 			ui.SelectTab(TabPayments)
 		}},
+		{"payments-selected", func(ui *UI) {
+			if len(ui.Payments.shown) > 0 {
+				ui.Payments.Table.Select(widget.TableCellID{Row: 0, Col: 1})
+			}
+		}},
 		{"collections", func(ui *UI) {
 			ui.SelectTab(TabCollections)
 		}},
@@ -157,8 +163,12 @@ func runTour(ui *UI) bool {
 			b := img.Bounds()
 			var grew string
 			fyne.DoAndWait(func() {
-				if s := ui.Win.Canvas().Size(); s.Width > size.Width+1 || s.Height > size.Height+1 {
-					grew = fmt.Sprintf(" (WINDOW GREW to %.0fx%.0f)", s.Width, s.Height)
+				s := ui.Win.Canvas().Size()
+				if m := ui.Win.Content().MinSize(); m.Width > s.Width || m.Height > s.Height {
+					s = s.Max(m)
+				}
+				if s.Width > size.Width+1 || s.Height > size.Height+1 {
+					grew = fmt.Sprintf(" (TOO SMALL: the screen needs %.0fx%.0f)", s.Width, s.Height)
 				}
 			})
 			fmt.Printf("%s %dx%d%s\n", p, b.Dx(), b.Dy(), grew)

@@ -71,7 +71,8 @@ func humanError(err error) string {
 	switch {
 	case errors.As(err, &dns):
 		return fmt.Sprintf("The server name %q was not found. Check its spelling and the internet connection.", dns.Name)
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case errors.Is(err, syscall.ECONNREFUSED),
+		errors.As(err, &op) && op.Op == "dial" && strings.Contains(strings.ToLower(op.Err.Error()), "refused"): // Windows: WSAECONNREFUSED
 		where := "The server"
 		if errors.As(err, &op) && op.Addr != nil {
 			where = "The server at " + op.Addr.String()

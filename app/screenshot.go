@@ -1,0 +1,89 @@
+// Package app is Duebook's Fyne user interface: the main window with its screens
+// (dashboard, customers, invoices, payments, collections, inbox, reports, settings), the
+// first-start screen and the dialogs. It holds no SQL: everything goes through package data.
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+)
+
+// tourHook, set by the screens tour (screens_tour.go, build tag screens), takes over the
+// window when it returns true.
+var tourHook func(*UI) bool
+
+// screenshotAndQuit waits for the first frames and the first data, captures the window
+// into a PNG file and quits (used by the real-window test under Xvfb). A capture that
+// comes back one flat colour (the frame not painted yet) is retried a few times.
+func (ui *UI) screenshotAndQuit(path, tab string) {
+	if tab != "" {
+		time.Sleep(500 * time.Millisecond)
+		fyne.Do(func() { ui.SelectTab(tab) })
+	}
+	time.Sleep(2 * time.Second)
+	ui.Wait()
+	var img image.Image
+	for try := 0; try < 10; try++ {
+		fyne.DoAndWait(func() { ui.Win.Canvas().Refresh(ui.Win.Content()) })
+		time.Sleep(500 * time.Millisecond)
+		fyne.DoAndWait(func() { img = ui.Win.Canvas().Capture() })
+		if !flatImage(img) {
+			break
+		}
+	}
+	if flatImage(img) {
+		// Some GL stacks (Mesa's software rasterizer under Xvfb) give no pixels when the
+		// front buffer is read back: render the same widget tree with Fyne's software
+		// painter instead.
+		fyne.DoAndWait(func() {
+			size := ui.Win.Canvas().Size()
+			content := ui.Win.Content()
+			c := software.NewCanvas()
+			c.SetPadded(false)
+			c.SetContent(content)
+			c.Resize(size)
+			img = c.Capture()
+		})
+		fmt.Fprintln(os.Stderr, "duebook: screenshot: the GL capture was empty; used the software renderer")
+	}
+	err := func() error {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := png.Encode(f, img); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "duebook: screenshot:", err)
+	}
+	fyne.Do(ui.App.Quit)
+}
+
+// flatImage tells whether every pixel of img has the same colour.
+func flatImage(img image.Image) bool {
+	if img == nil {
+		return true
+	}
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	r0, g0, b0, a0 := first.RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bb, a := img.At(x, y).RGBA()
+			if r != r0 || g != g0 || bb != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
+}
