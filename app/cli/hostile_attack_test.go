@@ -269,3 +269,21 @@ func TestAttackParseMailBinaryFile(t *testing.T) {
 		}
 	}
 }
+
+// Finding: demo -customers 99999999999 (a typo) ran until it was killed, eating memory.
+func TestAttackDemoSizeBounded(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	out := filepath.Join(t.TempDir(), "big.duebook")
+	for _, c := range []struct{ args, want string }{
+		{"-customers 99999999999", "-customers: must be at most 1000000"},
+		{"-customers 2 -invoices 99999999999", "-invoices: must be at most 10000000"},
+	} {
+		_, errs, code := run(t, "", append([]string{"demo", "-o", out}, strings.Fields(c.args)...)...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Fatalf("%s: %d %s", c.args, code, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s: a company was made", c.args)
+		}
+	}
+}
