@@ -287,3 +287,25 @@ func TestAttackDemoSizeBounded(t *testing.T) {
 		}
 	}
 }
+
+// Finding: -customer 7 took customer 7 although another customer is named "7", and a
+// customer named "9999" could not be reached by its name at all.
+func TestAttackNumericCustomerName(t *testing.T) {
+	f := makeDemo(t)
+	haImport(t, f, "customers", "numeric_names.csv")
+	_, errs, code := run(t, "2026-06-30", "history", "-db", f, "-customer", "7")
+	if code != 2 || !strings.Contains(errs, `"7" is customer 7`) || !strings.Contains(errs, "give #7 or #31") {
+		t.Fatalf("ambiguous -customer 7: %d %s", code, errs)
+	}
+	out, errs, code := run(t, "2026-06-30", "history", "-db", f, "-customer", "#31")
+	if code != 0 || !strings.HasPrefix(out, "7 (customer 31)") {
+		t.Fatalf("#31: %d %s%s", code, out, errs)
+	}
+	out, errs, code = run(t, "2026-06-30", "history", "-db", f, "-customer", "9999")
+	if code != 0 || !strings.HasPrefix(out, "9999 (customer 32)") {
+		t.Fatalf("9999: %d %s%s", code, out, errs)
+	}
+	if _, errs, code = run(t, "2026-06-30", "history", "-db", f, "-customer", "#999"); code != 2 || !strings.Contains(errs, "no customer with id 999") {
+		t.Fatalf("#999: %d %s", code, errs)
+	}
+}
