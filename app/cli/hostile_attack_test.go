@@ -309,3 +309,33 @@ func TestAttackNumericCustomerName(t *testing.T) {
 		t.Fatalf("#999: %d %s", code, errs)
 	}
 }
+
+// Finding: invoice -n and statements gave doubled or internal messages ("invoice inv-1:
+// invoice inv-1: not found", "customer 99999: customer 99999: not found", "-kind: kind: ...",
+// "min_balance: no customer has ..."), -customer abc printed Go's flag usage, and
+// -min-balance -5 was taken.
+func TestAttackDocumentFlagMessages(t *testing.T) {
+	f := makeDemo(t)
+	pdf := filepath.Join(t.TempDir(), "x.pdf")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"invoice", "-n", "inv-00001", "-o", pdf}, 2, `-n: no invoice numbered "inv-00001"`},
+		{[]string{"statements", "-o", pdf, "-customer", "99999"}, 2, "-customer: no customer with id 99999"},
+		{[]string{"statements", "-o", pdf, "-customer", "abc"}, 2, `-customer: no customer is called "abc"`},
+		{[]string{"statements", "-o", pdf, "-kind", "foo"}, 2, `-kind: "foo" is not open or activity`},
+		{[]string{"statements", "-o", pdf, "-min-balance", "-5"}, 2, "-min-balance: must be 0 or more"},
+		{[]string{"statements", "-o", pdf, "-as-of", "1950-01-01"}, 1, "no customer has a balance to put on a statement on 1950-01-01; no statement was written"},
+	} {
+		_, errs, code := run(t, "2026-06-30", append(c.args, "-db", f)...)
+		if code != c.code || strings.TrimSpace(errs) != "duebook "+c.args[0]+": "+c.want {
+			t.Errorf("%v: %d %q", c.args, code, errs)
+		}
+	}
+	out, errs, code := run(t, "2026-06-30", "statements", "-db", f, "-o", pdf, "-customer", "#1")
+	if code != 0 || !strings.Contains(out, "1 statements") {
+		t.Fatalf("-customer #1: %d %s%s", code, out, errs)
+	}
+}
