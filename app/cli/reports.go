@@ -15,7 +15,7 @@ import (
 func init() {
 	Register(Command{Name: "invoice", Usage: "-n NUMBER -o OUT.pdf [-layout us10|din5008]",
 		Summary: "print one invoice as PDF (with remittance stub)", Run: runInvoicePDF})
-	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
+	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID|#ID|NAME] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
 		Summary: "customer statements for window envelopes, one PDF, plus a mailing list", Run: runStatements})
 }
 
