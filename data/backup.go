@@ -91,6 +91,16 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 			b.Close()
 		}
 	}
+	// An existing company file is replaced only while no program has it open for writing
+	// (its lock is taken for the swap); its WAL and shared-memory files go with it, as the
+	// old WAL would otherwise be replayed onto the new file and damage it.
+	if _, err := os.Lstat(dest); err == nil {
+		lock, err := AcquireLock(dest)
+		if err != nil {
+			return fmt.Errorf("%s is not replaced: %w", dest, err)
+		}
+		defer lock.Release()
+	}
 	dir := filepath.Dir(dest)
 	removeStaleTemps(dir) // leftovers of a backup that was killed
 	tmp, err := createTemp(dir, filepath.Base(dest), "backup")
@@ -117,6 +127,11 @@ func backupFile(ctx context.Context, src, dest string, ledger bool) error {
 	}
 	if len(integrity) > 0 {
 		return fmt.Errorf("backup: the copy of %s is damaged (%s); the company file may be corrupt, run duebook check", src, integrity[0])
+	}
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(dest + side); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("backup: %w", describeOSErr(dest+side, err))
+		}
 	}
 	if err := os.Rename(tmpPath, dest); err != nil {
 		return fmt.Errorf("backup: %w", describeOSErr(dest, err))

@@ -78,15 +78,35 @@ var (
 	demoVoidReason = []string{"Duplicate invoice", "Wrong customer billed", "Order cancelled before delivery"}
 )
 
+// The largest sample company: enough for the benchmarks' million invoices and more, and a
+// bound on what a typo (-customers 99999999999) makes the program try to build.
+const (
+	MaxDemoCustomers = 1_000_000
+	MaxDemoInvoices  = 10_000_000
+)
+
+// CheckDemoSize refuses a sample company size outside 1..MaxDemoCustomers customers and
+// 0..MaxDemoInvoices invoices, naming the field.
+func CheckDemoSize(customers, invoices int) error {
+	switch {
+	case customers <= 0:
+		return fieldErr("customers", "must be at least 1")
+	case customers > MaxDemoCustomers:
+		return fieldErr("customers", fmt.Sprintf("must be at most %d", MaxDemoCustomers))
+	case invoices < 0:
+		return fieldErr("invoices", "cannot be negative")
+	case invoices > MaxDemoInvoices:
+		return fieldErr("invoices", fmt.Sprintf("must be at most %d", MaxDemoInvoices))
+	}
+	return nil
+}
+
 // GenerateDemo fills an empty company file with a realistic sample company: customers with
 // payment habits, invoices over two years, payments (early, late, partial, overpaid, batch),
 // voids, credit notes and write-offs. The same seed gives the same company.
 func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
-	if o.Customers <= 0 {
-		return fieldErr("customers", "must be at least 1")
-	}
-	if o.Invoices < 0 {
-		return fieldErr("invoices", "cannot be negative")
+	if err := CheckDemoSize(o.Customers, o.Invoices); err != nil {
+		return err
 	}
 	if o.Today.IsZero() {
 		o.Today = s.Today()

@@ -13,9 +13,9 @@ import (
 // The collections desk without the window: log a contact, a promise to pay, a dispute (and
 // its resolution), the reason an invoice is late, and read a customer's history.
 func init() {
-	Register(Command{Name: "contact", Usage: "-customer ID|NAME -kind call|email|letter|note -outcome TEXT [-note TEXT] [-invoice NUMBER] [-date D] [-next D]",
+	Register(Command{Name: "contact", Usage: "-customer ID|#ID|NAME -kind call|email|letter|note -outcome TEXT [-note TEXT] [-invoice NUMBER] [-date D] [-next D]",
 		Summary: "logs a contact with a customer (with its outcome and next follow-up date)", Run: runContact})
-	Register(Command{Name: "promise", Usage: "-customer ID|NAME -amount AMOUNT -by DATE [-invoice NUMBER] [-note TEXT]",
+	Register(Command{Name: "promise", Usage: "-customer ID|#ID|NAME -amount AMOUNT -by DATE [-invoice NUMBER] [-note TEXT]",
 		Summary: "records a promise to pay (kept or broken is decided when the date has passed)", Run: runPromise})
 	Register(Command{Name: "dispute", Usage: "-invoice NUMBER (-reason TEXT | -resolve TEXT)",
 		Summary: "opens a dispute on an invoice (its reminders pause) or resolves the open one", Run: runDispute})
@@ -23,7 +23,7 @@ func init() {
 		Summary: "records why an invoice is paid late (counted in the monthly report)", Run: runLateReason})
 	Register(Command{Name: "schedule", Usage: "[-set DAYS:STEP,...]",
 		Summary: "shows or sets the reminder schedule (days from the due date: -7:friendly,3:reminder,14:firm,30:final,45:escalate)", Run: runSchedule})
-	Register(Command{Name: "history", Usage: "-customer ID|NAME",
+	Register(Command{Name: "history", Usage: "-customer ID|#ID|NAME",
 		Summary: "a customer's contact log, promises, disputes and reminders sent", Run: runHistory})
 }
 
@@ -34,12 +34,34 @@ func findCustomer(ctx context.Context, s *data.Store, ref string) (*data.Custome
 	if ref == "" {
 		return nil, &ExitError{Code: 2, Msg: "-customer: the customer id or name is required"}
 	}
-	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		c, err := s.Customer(ctx, id)
+	// "#7" is customer 7; "7" is customer 7 unless a customer is named "7" too, which is
+	// refused as ambiguous rather than read one way.
+	explicit := strings.HasPrefix(ref, "#")
+	if id, err := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); err == nil {
+		byID, err := s.Customer(ctx, id)
+		if explicit {
+			if err != nil {
+				return nil, &ExitError{Code: 2, Msg: fmt.Sprintf("-customer: no customer with id %d", id)}
+			}
+			return byID, nil
+		}
+		all, lerr := s.Customers(ctx, data.CustomerFilter{})
+		if lerr != nil {
+			return nil, lerr
+		}
+		for _, c := range all {
+			if strings.EqualFold(strings.TrimSpace(c.Name), ref) && (err != nil || c.ID != byID.ID) {
+				if err != nil {
+					return c, nil // no customer has that id: the name is meant
+				}
+				return nil, &ExitError{Code: 2, Msg: fmt.Sprintf("-customer: %q is customer %d (%s) and also the name of customer %d; give #%d or #%d",
+					ref, byID.ID, byID.Name, c.ID, byID.ID, c.ID)}
+			}
+		}
 		if err != nil {
 			return nil, &ExitError{Code: 2, Msg: fmt.Sprintf("-customer: no customer with id %d", id)}
 		}
-		return c, nil
+		return byID, nil
 	}
 	all, err := s.Customers(ctx, data.CustomerFilter{})
 	if err != nil {

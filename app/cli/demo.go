@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -27,11 +28,12 @@ func runDemo(env *Env, args []string) error {
 	if *out == "" {
 		return &ExitError{Code: 2, Msg: "-o: the company file to create is required"}
 	}
-	if *customers < 1 {
-		return &ExitError{Code: 2, Msg: "-customers: must be at least 1"}
-	}
-	if *invoices < 0 {
-		return &ExitError{Code: 2, Msg: "-invoices: cannot be negative"}
+	if err := data.CheckDemoSize(*customers, *invoices); err != nil {
+		var fe *data.FieldError
+		if errors.As(err, &fe) {
+			return &ExitError{Code: 2, Msg: "-" + fe.Field + ": " + fe.Msg}
+		}
+		return err
 	}
 	day, err := env.DateFlag("today", *today)
 	if err != nil {

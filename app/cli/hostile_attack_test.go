@@ -269,3 +269,73 @@ func TestAttackParseMailBinaryFile(t *testing.T) {
 		}
 	}
 }
+
+// Finding: demo -customers 99999999999 (a typo) ran until it was killed, eating memory.
+func TestAttackDemoSizeBounded(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	out := filepath.Join(t.TempDir(), "big.duebook")
+	for _, c := range []struct{ args, want string }{
+		{"-customers 99999999999", "-customers: must be at most 1000000"},
+		{"-customers 2 -invoices 99999999999", "-invoices: must be at most 10000000"},
+	} {
+		_, errs, code := run(t, "", append([]string{"demo", "-o", out}, strings.Fields(c.args)...)...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Fatalf("%s: %d %s", c.args, code, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s: a company was made", c.args)
+		}
+	}
+}
+
+// Finding: -customer 7 took customer 7 although another customer is named "7", and a
+// customer named "9999" could not be reached by its name at all.
+func TestAttackNumericCustomerName(t *testing.T) {
+	f := makeDemo(t)
+	haImport(t, f, "customers", "numeric_names.csv")
+	_, errs, code := run(t, "2026-06-30", "history", "-db", f, "-customer", "7")
+	if code != 2 || !strings.Contains(errs, `"7" is customer 7`) || !strings.Contains(errs, "give #7 or #31") {
+		t.Fatalf("ambiguous -customer 7: %d %s", code, errs)
+	}
+	out, errs, code := run(t, "2026-06-30", "history", "-db", f, "-customer", "#31")
+	if code != 0 || !strings.HasPrefix(out, "7 (customer 31)") {
+		t.Fatalf("#31: %d %s%s", code, out, errs)
+	}
+	out, errs, code = run(t, "2026-06-30", "history", "-db", f, "-customer", "9999")
+	if code != 0 || !strings.HasPrefix(out, "9999 (customer 32)") {
+		t.Fatalf("9999: %d %s%s", code, out, errs)
+	}
+	if _, errs, code = run(t, "2026-06-30", "history", "-db", f, "-customer", "#999"); code != 2 || !strings.Contains(errs, "no customer with id 999") {
+		t.Fatalf("#999: %d %s", code, errs)
+	}
+}
+
+// Finding: invoice -n and statements gave doubled or internal messages ("invoice inv-1:
+// invoice inv-1: not found", "customer 99999: customer 99999: not found", "-kind: kind: ...",
+// "min_balance: no customer has ..."), -customer abc printed Go's flag usage, and
+// -min-balance -5 was taken.
+func TestAttackDocumentFlagMessages(t *testing.T) {
+	f := makeDemo(t)
+	pdf := filepath.Join(t.TempDir(), "x.pdf")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"invoice", "-n", "inv-00001", "-o", pdf}, 2, `-n: no invoice numbered "inv-00001"`},
+		{[]string{"statements", "-o", pdf, "-customer", "99999"}, 2, "-customer: no customer with id 99999"},
+		{[]string{"statements", "-o", pdf, "-customer", "abc"}, 2, `-customer: no customer is called "abc"`},
+		{[]string{"statements", "-o", pdf, "-kind", "foo"}, 2, `-kind: "foo" is not open or activity`},
+		{[]string{"statements", "-o", pdf, "-min-balance", "-5"}, 2, "-min-balance: must be 0 or more"},
+		{[]string{"statements", "-o", pdf, "-as-of", "1950-01-01"}, 1, "no customer has a balance to put on a statement on 1950-01-01; no statement was written"},
+	} {
+		_, errs, code := run(t, "2026-06-30", append(c.args, "-db", f)...)
+		if code != c.code || strings.TrimSpace(errs) != "duebook "+c.args[0]+": "+c.want {
+			t.Errorf("%v: %d %q", c.args, code, errs)
+		}
+	}
+	out, errs, code := run(t, "2026-06-30", "statements", "-db", f, "-o", pdf, "-customer", "#1")
+	if code != 0 || !strings.Contains(out, "1 statements") {
+		t.Fatalf("-customer #1: %d %s%s", code, out, errs)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,7 +15,7 @@ import (
 func init() {
 	Register(Command{Name: "invoice", Usage: "-n NUMBER -o OUT.pdf [-layout us10|din5008]",
 		Summary: "print one invoice as PDF (with remittance stub)", Run: runInvoicePDF})
-	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
+	Register(Command{Name: "statements", Usage: "-o OUT.pdf [-as-of DATE] [-min-balance AMOUNT] [-customer ID|#ID|NAME] [-layout us10|din5008] [-kind open|activity] [-csv LIST.csv]",
 		Summary: "customer statements for window envelopes, one PDF, plus a mailing list", Run: runStatements})
 }
 
@@ -43,8 +44,10 @@ func runInvoicePDF(env *Env, args []string) error {
 	defer s.Close()
 	ctx := context.Background()
 	inv, err := s.InvoiceByNumber(ctx, strings.TrimSpace(*num))
-	if err != nil {
-		return fmt.Errorf("invoice %s: %w", *num, err)
+	if errors.Is(err, data.ErrNotFound) {
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("-n: no invoice numbered %q", strings.TrimSpace(*num))}
+	} else if err != nil {
+		return err
 	}
 	cust, err := s.Customer(ctx, inv.CustomerID)
 	if err != nil {
@@ -73,7 +76,7 @@ func runStatements(env *Env, args []string) error {
 	asOf := fs.String("as-of", "", "statement date YYYY-MM-DD (default today)")
 	from := fs.String("from", "", "activity period start YYYY-MM-DD (default first of the month)")
 	minBal := fs.String("min-balance", "", "only customers owing at least this amount (company currency units)")
-	custID := fs.Int64("customer", 0, "only this customer id")
+	custRef := fs.String("customer", "", "only this customer (id, #id or name)")
 	lay := fs.String("layout", "us10", "us10 (Letter, #10 window) or din5008 (A4, DL window)")
 	kind := fs.String("kind", "open", "open (open items) or activity (balance forward and running balance)")
 	csvOut := fs.String("csv", "", "also write the mailing list to this CSV file")
@@ -89,7 +92,7 @@ func runStatements(env *Env, args []string) error {
 	}
 	k, err := reports.ParseKind(*kind)
 	if err != nil {
-		return &ExitError{Code: 2, Msg: "-kind: " + err.Error()}
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("-kind: %q is not open or activity", *kind)}
 	}
 	day, err := env.DateFlag("as-of", *asOf)
 	if err != nil {
@@ -119,14 +122,28 @@ func runStatements(env *Env, args []string) error {
 		if min, err = data.ParseAmount(*minBal, comp.Currency); err != nil {
 			return &ExitError{Code: 2, Msg: "-min-balance: " + err.Error()}
 		}
+		if min < 0 {
+			return &ExitError{Code: 2, Msg: "-min-balance: must be 0 or more"}
+		}
+	}
+	var custID int64
+	if *custRef != "" {
+		c, err := findCustomer(ctx, s, *custRef)
+		if err != nil {
+			return err
+		}
+		custID = c.ID
 	}
 	var list strings.Builder
-	opt := reports.StatementOptions{AsOf: day, From: fromDay, MinBalance: min, CustomerID: *custID, Layout: layout, Kind: k}
+	opt := reports.StatementOptions{AsOf: day, From: fromDay, MinBalance: min, CustomerID: custID, Layout: layout, Kind: k}
 	var n int
 	if err := data.WriteFileAtomic(*out, func(w io.Writer) error {
 		n, err = reports.StatementsWithList(ctx, w, &list, s, opt)
 		return err
 	}); err != nil {
+		if fe := data.FieldErrors(err); fe["min_balance"] != "" {
+			return &ExitError{Code: 1, Msg: fe["min_balance"] + " on " + day.String() + "; no statement was written"}
+		}
 		return err
 	}
 	if *csvOut != "" {

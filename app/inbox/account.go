@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"duebook/data"
 	"github.com/zalando/go-keyring"
@@ -65,6 +67,14 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 	if a.Username == "" {
 		return &data.FieldError{Field: "user", Msg: "is required"}
 	}
+	if err := checkHost(a.Host); err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, v string }{{"user", a.Username}, {"folder", a.Folder}} {
+		if i := strings.IndexFunc(f.v, isControl); i >= 0 {
+			return &data.FieldError{Field: f.name, Msg: fmt.Sprintf("contains a control character (U+%04X); remove it", []rune(f.v[i:])[0])}
+		}
+	}
 	if a.Port < 0 || a.Port > 65535 {
 		return &data.FieldError{Field: "port", Msg: "must be between 1 and 65535 (0 = the default)"}
 	}
@@ -94,6 +104,32 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 		}
 		return nil
 	})
+}
+
+// isControl: a C0 or C1 control or DEL (a CR LF in a user name or folder would end the IMAP
+// command it is sent in).
+func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
+
+// checkHost accepts a server name (letters, digits, "-" and ".", such as imap.gmail.com or
+// an IDN name) or an IP address, and refuses anything else naming the field: "h ex",
+// "imap.example.com:993" (the port has its own field), a line break.
+func checkHost(h string) error {
+	if ip := net.ParseIP(strings.Trim(h, "[]")); ip != nil {
+		return nil
+	}
+	if host, port, err := net.SplitHostPort(h); err == nil && host != "" {
+		return &data.FieldError{Field: "host", Msg: fmt.Sprintf("%q holds a port: give the server name %q and the port %s separately (-port)", h, host, port)}
+	}
+	ok := !strings.HasPrefix(h, ".") && !strings.HasPrefix(h, "-") && !strings.Contains(h, "..")
+	for _, r := range h {
+		if !(r == '.' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			ok = false
+		}
+	}
+	if !ok {
+		return &data.FieldError{Field: "host", Msg: fmt.Sprintf("%q is not a server name such as imap.gmail.com (letters, digits, \"-\" and \".\")", h)}
+	}
+	return nil
 }
 
 func isLoopback(host string) bool {
