@@ -136,3 +136,31 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkQuickCheck measures the quick check an open can run (target < 0.5 s at 1M
+// invoices). DUEBOOK_BENCH_FILE names a company file to use instead of the sample ones.
+func BenchmarkQuickCheck(b *testing.B) {
+	files := map[string]string{}
+	if p := os.Getenv("DUEBOOK_BENCH_FILE"); p != "" {
+		files["file"] = p
+	} else {
+		for _, n := range benchSizes[:2] {
+			files[fmt.Sprintf("invoices=%d", n)] = demoFile(b, n)
+		}
+	}
+	for name, p := range files {
+		b.Run(name, func(b *testing.B) {
+			s, err := OpenWith(p, Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for i := 0; i < b.N; i++ {
+				v, err := s.QuickCheck(ctx)
+				if err != nil || len(v) > 0 {
+					b.Fatal(err, v)
+				}
+			}
+		})
+	}
+}

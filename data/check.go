@@ -6,26 +6,51 @@ import (
 )
 
 // Check runs SQLite's integrity and foreign-key checks and every invariant of the ledger.
-// It returns one line per violation (none = healthy).
+// It returns one line per violation (none = healthy), the integrity lines first.
+//
+// integrity_check (which reads every page and compares every index with its table) is the
+// longest part; it runs on a second read connection while the foreign keys and invariants
+// are checked, each part within its own snapshot.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	var out []string
-	err := s.View(ctx, func(tx sqlTx) error {
-		rows, err := tx.QueryContext(ctx, `PRAGMA integrity_check`)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var m string
-			if err := rows.Scan(&m); err != nil {
-				rows.Close()
+	type result struct {
+		out []string
+		err error
+	}
+	integrity := make(chan result, 1)
+	go func() {
+		var r result
+		r.err = s.View(ctx, func(tx sqlTx) error {
+			rows, err := tx.QueryContext(ctx, `PRAGMA integrity_check`)
+			if err != nil {
 				return err
 			}
-			if m != "ok" {
-				out = append(out, "integrity: "+m)
+			defer rows.Close()
+			for rows.Next() {
+				var m string
+				if err := rows.Scan(&m); err != nil {
+					return err
+				}
+				if m != "ok" {
+					r.out = append(r.out, "integrity: "+m)
+				}
 			}
-		}
-		rows.Close()
-		rows, err = tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+			return rows.Err()
+		})
+		integrity <- r
+	}()
+	out, err := s.checkInvariants(ctx)
+	ir := <-integrity
+	if ir.err != nil {
+		return nil, ir.err
+	}
+	return append(ir.out, out...), err
+}
+
+// checkInvariants is Check's foreign-key and ledger part.
+func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
+	var out []string
+	err := s.View(ctx, func(tx sqlTx) error {
+		rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
 		if err != nil {
 			return err
 		}
