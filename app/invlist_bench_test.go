@@ -64,7 +64,7 @@ func shown(b *testing.B, ui *UI, paint bool) {
 
 // tableTexts are the texts of the table's cell labels (the cells sit in the table's
 // scroller, which test.LaidOutObjects does not enter).
-func tableTexts(t *widget.Table) []string {
+func tableTexts(t fyne.CanvasObject) []string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
