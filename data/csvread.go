@@ -33,15 +33,22 @@ func SeparatorName(r rune) string {
 	return fmt.Sprintf("%q", r)
 }
 
+// MaxImportBytes bounds a spreadsheet read for import: it is read whole, and /dev/zero or
+// a runaway export would otherwise take all memory.
+const MaxImportBytes = 256 << 20
+
 // readCSV decodes the file (see decodeFile), reads lines ended by LF, CR LF or a lone CR
 // (old Mac spreadsheets), takes the separator from the header (or comma when given) and
 // returns the header and the non-blank rows. A row that does not split like the header (a
 // separator other than the header's, or more cells than headers) refuses the file, naming
 // the row: reading it any other way would put a whole row into one field.
 func readCSV(r io.Reader, comma rune) (*csvFile, error) {
-	raw, err := io.ReadAll(r)
+	raw, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(raw) > MaxImportBytes {
+		return nil, fieldErr("file", fmt.Sprintf("is larger than %d MB, the most Duebook imports at once; split it", MaxImportBytes>>20))
 	}
 	text, enc, err := decodeFile(raw)
 	if err != nil {

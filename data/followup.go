@@ -180,6 +180,28 @@ func (tx *Tx) AddPromise(p *Promise) error {
 	if err := tx.checkCustomerInvoice(p.CustomerID, p.InvoiceID); err != nil {
 		return err
 	}
+	// A promise pays what is owed: more than is open (99,999,999.00 on a paid invoice) is a typo.
+	var open int64
+	var cur, where string
+	if p.InvoiceID > 0 {
+		if err := tx.QueryRowContext(tx.ctx, `SELECT CASE WHEN status = 'posted' THEN open_amount ELSE 0 END, currency, number FROM invoices WHERE id = ?`,
+			p.InvoiceID).Scan(&open, &cur, &where); err != nil {
+			return err
+		}
+		where = "on " + where
+	} else {
+		if err := tx.QueryRowContext(tx.ctx, `SELECT coalesce((SELECT sum(open_amount) FROM invoices WHERE customer_id = c.id AND status = 'posted'), 0), c.currency
+			FROM customers c WHERE c.id = ?`, p.CustomerID).Scan(&open, &cur); err != nil {
+			return err
+		}
+		where = "on the account"
+	}
+	if open <= 0 {
+		return fieldErr("amount", "nothing is open "+where+" to promise")
+	}
+	if p.Amount > open {
+		return fieldErr("amount", fmt.Sprintf("is more than the %s open %s", Money{Amount: open, Currency: cur}, where))
+	}
 	p.Status = "open"
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO promises(customer_id, invoice_id, made_on, promised_date, amount, status, note, created)
 		VALUES (?,?,?,?,?,'open',?,?)`, p.CustomerID, nullID(p.InvoiceID), p.MadeOn, p.PromisedDate, p.Amount, p.Note, tx.s.nowText())

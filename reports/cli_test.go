@@ -67,7 +67,7 @@ func TestCommands(t *testing.T) {
 			t.Errorf("invoice pdf lacks %q", w)
 		}
 	}
-	if _, errs, code := runCLI(t, "invoice", "-db", db, "-n", "NOPE-1", "-o", filepath.Join(dir, "x.pdf")); code != 1 || !strings.Contains(errs, "NOPE-1") {
+	if _, errs, code := runCLI(t, "invoice", "-db", db, "-n", "NOPE-1", "-o", filepath.Join(dir, "x.pdf")); code != 2 || !strings.Contains(errs, `-n: no invoice numbered "NOPE-1"`) {
 		t.Errorf("unknown invoice: %d %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
@@ -111,7 +111,7 @@ func TestCommands(t *testing.T) {
 			t.Errorf("%v: code %d %s", bad, code, errs)
 		}
 	}
-	if _, errs, code := runCLI(t, "statements", "-db", db, "-o", filepath.Join(dir, "none.pdf"), "-min-balance", "99999999"); code != 1 || !strings.Contains(errs, "min_balance") {
+	if _, errs, code := runCLI(t, "statements", "-db", db, "-o", filepath.Join(dir, "none.pdf"), "-min-balance", "99999999"); code != 1 || !strings.Contains(errs, "no customer has a balance") {
 		t.Errorf("nobody owes that much: %d %s", code, errs)
 	}
 

@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -337,5 +338,42 @@ func TestAttackDocumentFlagMessages(t *testing.T) {
 	out, errs, code := run(t, "2026-06-30", "statements", "-db", f, "-o", pdf, "-customer", "#1")
 	if code != 0 || !strings.Contains(out, "1 statements") {
 		t.Fatalf("-customer #1: %d %s%s", code, out, errs)
+	}
+}
+
+// Finding: a promise of 99,999,999.00 on a paid invoice (and more than a customer owes) was
+// recorded, and its reminders waited for it.
+func TestAttackPromiseAboveWhatIsOwed(t *testing.T) {
+	f := makeDemo(t)
+	before := haCount(t, f, "promises")
+	s, err := data.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cust, owing int64
+	var paid string
+	err = s.DB().QueryRow(`SELECT customer_id, number FROM invoices WHERE status = 'posted' AND open_amount = 0 ORDER BY id LIMIT 1`).Scan(&cust, &paid)
+	if err == nil {
+		err = s.DB().QueryRow(`SELECT customer_id FROM invoices WHERE status = 'posted' AND open_amount > 0 ORDER BY id LIMIT 1`).Scan(&owing)
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := fmt.Sprintf("#%d", cust)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-customer", id, "-amount", "99999999", "-invoice", paid}, "-amount: nothing is open on " + paid + " to promise"},
+		{[]string{"-customer", fmt.Sprintf("#%d", owing), "-amount", "99999999"}, "-amount: is more than the"},
+	} {
+		_, errs, code := run(t, "2026-06-30", append([]string{"promise", "-db", f, "-by", "2026-07-20"}, c.args...)...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: %d %s", c.args, code, errs)
+		}
+	}
+	if n := haCount(t, f, "promises"); n != before {
+		t.Fatalf("%d promises recorded", n-before)
 	}
 }

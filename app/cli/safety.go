@@ -154,6 +154,10 @@ func runImport(env *Env, args []string) error {
 	if _, err := data.DateLayout(*dateFormat); err != nil {
 		return &ExitError{Code: 2, Msg: "-date-format: " + strings.TrimPrefix(err.Error(), "date_format: ")}
 	}
+	// Only a regular file: opening a pipe waits for a writer, a device (/dev/zero) never ends.
+	if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
+		return &ExitError{Code: 2, Msg: fmt.Sprintf("%s is not a regular file (a folder, device or pipe); name the CSV file", file)}
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return err

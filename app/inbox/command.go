@@ -37,6 +37,9 @@ func (ps *Parser) ParseFiles(files []string, stdin io.Reader, stdout io.Writer) 
 func readLimited(name string, stdin io.Reader, max int) ([]byte, error) {
 	var r io.Reader = stdin
 	if name != "-" {
+		if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file (a folder, device or pipe)", name)
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, err

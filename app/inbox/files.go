@@ -125,14 +125,17 @@ func ReadMailFile(ctx context.Context, path string, maxSize int, fn func(FileMes
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
+	// Stat before opening: opening a pipe would wait for a writer forever.
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return []FileProblem{{Path: path, Why: "is a folder"}}, nil
+	} else if err == nil && !st.Mode().IsRegular() {
+		return []FileProblem{{Path: path, Why: "is not a regular file (a device or a pipe)"}}, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return []FileProblem{{Path: path, Why: fileErr(err)}}, nil
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return []FileProblem{{Path: path, Why: "is a folder"}}, nil
-	}
 	cr := &countReader{r: f, progress: progress}
 	br := bufio.NewReaderSize(cr, 64<<10)
 	head, _ := br.Peek(5)
