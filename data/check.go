@@ -67,7 +67,7 @@ func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
 		checks := []struct{ label, q string }{
 			{"invoice open balance does not match total − allocations − credits − write-offs", `
 				SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i
-				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations NOT INDEXED GROUP BY invoice_id) a ON a.invoice_id = i.id
+				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
 				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM credit_notes GROUP BY invoice_id) n ON n.invoice_id = i.id
 				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM write_offs GROUP BY invoice_id) w ON w.invoice_id = i.id
 				WHERE i.status = 'posted' AND i.open_amount <> i.total - coalesce(a.s,0) - coalesce(n.s,0) - coalesce(w.s,0)`},

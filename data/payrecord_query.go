@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -24,7 +25,7 @@ type PayRecord struct {
 // payment_record holds, for a day.
 const payRecordRebuildQuery = `SELECT i.customer_id, sum(a.amount) AS paid, sum(a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER)))) AS wd,
 	sum(CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END) AS ot
-	FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`
+	FROM allocations a CROSS JOIN invoices i ON i.id = a.invoice_id WHERE a.date <= ? GROUP BY i.customer_id`
 
 // PayRecords gives the pay record of every customer that has any figure (customers without
 // one have none of these). It reads the running totals of payment_record, minus the
@@ -131,28 +132,59 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 }
 
 // checkPayRecord compares payment_record with the allocations (check's line per customer
-// that differs; nothing on a file opened read-only before migration 0014).
+// that differs; nothing on a file opened read-only before migration 0014). The record is
+// read into memory (one row per customer) and compared with one pass over the allocations
+// (CROSS JOIN: allocations in file order, each invoice looked up by id).
 func checkPayRecord(ctx context.Context, tx sqlTx) ([]string, error) {
 	var kept int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_record'`).Scan(&kept); err != nil || kept == 0 {
 		return nil, err
 	}
 	const label = "customer payment record does not match the allocations"
-	rows, err := tx.QueryContext(ctx, `SELECT 'customer ' || coalesce(r.customer_id, a.customer_id) FROM payment_record r
-		FULL JOIN (`+strings.Replace(payRecordRebuildQuery, "WHERE a.date <= ?", "", 1)+`) a ON a.customer_id = r.customer_id
-		WHERE coalesce(r.paid, 0) <> coalesce(a.paid, 0) OR coalesce(r.weighted_days, 0) <> coalesce(a.wd, 0)
-			OR coalesce(r.on_time, 0) <> coalesce(a.ot, 0) LIMIT 50`)
-	if err != nil {
-		return nil, fmt.Errorf("check %q: %w", label, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var what string
-		if err := rows.Scan(&what); err != nil {
-			return nil, err
+	type figs struct{ paid, wd, ot int64 }
+	read := func(q string) (map[int64]figs, error) {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("check %q: %w", label, err)
 		}
-		out = append(out, label+": "+what)
+		defer rows.Close()
+		out := map[int64]figs{}
+		for rows.Next() {
+			var id int64
+			var f figs
+			if err := rows.Scan(&id, &f.paid, &f.wd, &f.ot); err != nil {
+				return nil, err
+			}
+			out[id] = f
+		}
+		return out, rows.Err()
 	}
-	return out, rows.Err()
+	kept2, err := read(`SELECT customer_id, paid, weighted_days, on_time FROM payment_record`)
+	if err != nil {
+		return nil, err
+	}
+	want, err := read(strings.Replace(payRecordRebuildQuery, "WHERE a.date <= ?", "", 1))
+	if err != nil {
+		return nil, err
+	}
+	var bad []int64
+	for id, f := range kept2 {
+		if f != want[id] {
+			bad = append(bad, id)
+		}
+	}
+	for id, f := range want {
+		if _, ok := kept2[id]; !ok && f != (figs{}) {
+			bad = append(bad, id)
+		}
+	}
+	sort.Slice(bad, func(i, j int) bool { return bad[i] < bad[j] })
+	var out []string
+	for i, id := range bad {
+		if i == 50 {
+			break
+		}
+		out = append(out, fmt.Sprintf("%s: customer %d", label, id))
+	}
+	return out, nil
 }
