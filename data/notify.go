@@ -2,72 +2,74 @@ package data
 
 import (
 	"context"
-	"sync"
+	"database/sql"
 )
 
-// Change subscribers, per store. They live here rather than in Store's fields so that the
-// only change to the write path is the one call in Update after a successful commit.
-var (
-	subsMu sync.Mutex
-	subs   = map[*Store]map[int]func(){}
-	subsN  int
-	// seen is the writer connection's total_changes() at the last notification: a
-	// transaction that changed no row (a settle that found nothing to settle) is not news.
-	seen = map[*Store]int64{}
-)
+// changeSubs are a store's change subscribers (OnChange).
+type changeSubs struct {
+	n int
+	f map[int]func()
+}
 
 // OnChange calls f after every committed write transaction of s (Update) that changed a
-// row, on the goroutine
-// that made the write, after the commit (a reader then sees the change). f must not block:
-// hand the work to another goroutine or queue it. The returned function unsubscribes.
+// row, on the goroutine that made the write, after the commit (a reader then sees the
+// change). f must not block: hand the work to another goroutine or queue it. The returned
+// function unsubscribes.
 func (s *Store) OnChange(f func()) (cancel func()) {
-	subsMu.Lock()
-	defer subsMu.Unlock()
-	subsN++
-	id := subsN
-	if subs[s] == nil {
-		subs[s] = map[int]func(){}
+	s.subsMu.Lock()
+	defer s.subsMu.Unlock()
+	s.subs.n++
+	id := s.subs.n
+	if s.subs.f == nil {
+		s.subs.f = map[int]func(){}
 	}
-	subs[s][id] = f
-	if _, ok := seen[s]; !ok && s.w != nil {
-		var total int64
-		if err := s.w.QueryRowContext(context.Background(), `SELECT total_changes()`).Scan(&total); err == nil {
-			seen[s] = total
-		}
-	}
+	s.subs.f[id] = f
 	return func() {
-		subsMu.Lock()
-		defer subsMu.Unlock()
-		delete(subs[s], id)
-		if len(subs[s]) == 0 {
-			delete(subs, s)
-			delete(seen, s)
-		}
+		s.subsMu.Lock()
+		defer s.subsMu.Unlock()
+		delete(s.subs.f, id)
 	}
+}
+
+// changeMark reads, inside a write transaction, the writer connection's total_changes():
+// Update reads it when the transaction begins and again before it commits, and the two
+// differ exactly when this transaction changed a row (the connection runs one transaction
+// at a time, so no other transaction's rows are counted). ok is false when nobody listens
+// (nothing to read) or the read failed.
+func (s *Store) changeMark(ctx context.Context, tx *sql.Tx) (mark int64, ok bool) {
+	s.subsMu.Lock()
+	listened := len(s.subs.f) > 0
+	s.subsMu.Unlock()
+	if !listened {
+		return 0, false
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&mark); err != nil {
+		return 0, false
+	}
+	return mark, true
+}
+
+// changedSince says whether tx changed a row since begin (a mark from changeMark). When
+// the mark could not be read and someone listens, it says yes: a notification too many
+// is harmless, one too few leaves a screen stale.
+func (s *Store) changedSince(ctx context.Context, tx *sql.Tx, begin int64, beginOK bool) bool {
+	end, ok := s.changeMark(ctx, tx)
+	if !ok {
+		s.subsMu.Lock()
+		defer s.subsMu.Unlock()
+		return len(s.subs.f) > 0
+	}
+	return !beginOK || end != begin
 }
 
 // notifyChange tells the subscribers of s that a write was committed.
 func (s *Store) notifyChange() {
-	subsMu.Lock()
-	if len(subs[s]) == 0 {
-		subsMu.Unlock()
-		return
-	}
-	// One writer connection (SetMaxOpenConns(1)): its total_changes() counts every row
-	// changed through this store since it opened.
-	var total int64
-	if err := s.w.QueryRowContext(context.Background(), `SELECT total_changes()`).Scan(&total); err == nil {
-		if prev, ok := seen[s]; ok && prev == total {
-			subsMu.Unlock()
-			return
-		}
-		seen[s] = total
-	}
-	fs := make([]func(), 0, len(subs[s]))
-	for _, f := range subs[s] {
+	s.subsMu.Lock()
+	fs := make([]func(), 0, len(s.subs.f))
+	for _, f := range s.subs.f {
 		fs = append(fs, f)
 	}
-	subsMu.Unlock()
+	s.subsMu.Unlock()
 	for _, f := range fs {
 		f()
 	}

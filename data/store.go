@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	sqlite "modernc.org/sqlite"
@@ -46,6 +47,9 @@ type Store struct {
 	clock Clock
 	ro    bool
 	lock  *Lock // held while open (Options.Lock)
+
+	subsMu sync.Mutex
+	subs   changeSubs // OnChange (notify.go)
 }
 
 // Open opens the company file at path, creating a new company when nothing exists there
@@ -241,6 +245,7 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 		return describeErr(s.path, err)
 	}
 	tx := &Tx{Tx: sqlTx, s: s, ctx: ctx}
+	begin, beginOK := s.changeMark(ctx, sqlTx)
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
@@ -250,7 +255,8 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			sqlTx.Rollback()
 			return
 		}
-		if err = describeErr(s.path, sqlTx.Commit()); err == nil {
+		changed := s.changedSince(ctx, sqlTx, begin, beginOK)
+		if err = describeErr(s.path, sqlTx.Commit()); err == nil && changed {
 			s.notifyChange() // change subscribers (notify.go)
 		}
 	}()
