@@ -74,23 +74,7 @@ func (s *Store) StatementFor(ctx context.Context, customerID int64, from, asOf D
 				rows.Close()
 				return err
 			}
-			e.Kind = "invoice"
-			e.PONumber = po
-			e.Description = "Invoice"
-			if po != "" {
-				e.Description += ", PO " + po
-			}
-			voided := status == string(StatusVoid) && voidDate != "" && voidDate <= d
-			if voided {
-				e.Open = 0
-				vd, _ := ParseDate(voidDate)
-				events = append(events, StatementEntry{Date: vd, Kind: "void", Ref: e.Ref, Description: "Invoice voided",
-					Amount: -e.Amount, InvoiceID: e.InvoiceID})
-			}
-			events = append(events, e)
-			if e.Open > 0 {
-				st.Open = append(st.Open, e)
-			}
+			events = st.addInvoice(events, e, status, voidDate, po, d)
 		}
 		if err := rows.Close(); err != nil {
 			return err
@@ -134,42 +118,77 @@ func (s *Store) StatementFor(ctx context.Context, customerID int64, from, asOf D
 				rows.Close()
 				return err
 			}
-			e.Amount = -e.Amount
-			if e.Kind == "credit" {
-				e.Description = "Credit note on " + invNo
-			} else {
-				e.Ref = invNo
-				e.Description = "Written off: " + reason
-			}
-			events = append(events, e)
+			events = append(events, adjustmentEntry(e, reason, invNo))
 		}
 		if err := rows.Close(); err != nil {
 			return err
 		}
-		sort.SliceStable(events, func(i, j int) bool { return events[i].Date.Before(events[j].Date) })
-		bal := int64(0)
-		for _, e := range events {
-			if e.Date.Before(from) {
-				st.Opening += e.Amount
-				bal += e.Amount
-				continue
-			}
-			bal += e.Amount
-			e.Balance = bal
-			st.Activity = append(st.Activity, e)
-		}
-		sort.SliceStable(st.Open, func(i, j int) bool { return st.Open[i].DueDate.Before(st.Open[j].DueDate) })
-		for _, e := range st.Open {
-			st.Aging[BucketOf(asOf.DaysSince(e.DueDate))] += e.Open
-			st.OpenSum += e.Open
-		}
-		st.Balance = st.OpenSum - st.Credit
+		st.finish(events)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return st, nil
+}
+
+// addInvoice adds an invoice row read by StatementFor or StatementsFor to events (with its
+// void as an event of its own when it was voided on or before d, the statement's day) and,
+// when something was open on it, to st.Open.
+func (st *Statement) addInvoice(events []StatementEntry, e StatementEntry, status, voidDate, po, d string) []StatementEntry {
+	e.Kind = "invoice"
+	e.PONumber = po
+	e.Description = "Invoice"
+	if po != "" {
+		e.Description += ", PO " + po
+	}
+	if status == string(StatusVoid) && voidDate != "" && voidDate <= d {
+		e.Open = 0
+		vd, _ := ParseDate(voidDate)
+		events = append(events, StatementEntry{Date: vd, Kind: "void", Ref: e.Ref, Description: "Invoice voided",
+			Amount: -e.Amount, InvoiceID: e.InvoiceID})
+	}
+	events = append(events, e)
+	if e.Open > 0 {
+		st.Open = append(st.Open, e)
+	}
+	return events
+}
+
+// adjustmentEntry completes a credit note or write-off row (Kind "credit" or "write_off",
+// Amount as stored) on invoice invNo.
+func adjustmentEntry(e StatementEntry, reason, invNo string) StatementEntry {
+	e.Amount = -e.Amount
+	if e.Kind == "credit" {
+		e.Description = "Credit note on " + invNo
+	} else {
+		e.Ref = invNo
+		e.Description = "Written off: " + reason
+	}
+	return e
+}
+
+// finish orders the customer's events by date, splits them into the opening balance
+// (before st.From) and the activity with its running balance, and totals the open
+// invoices by due date and age on st.AsOf.
+func (st *Statement) finish(events []StatementEntry) {
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.Before(events[j].Date) })
+	bal := int64(0)
+	for _, e := range events {
+		bal += e.Amount
+		if e.Date.Before(st.From) {
+			st.Opening += e.Amount
+			continue
+		}
+		e.Balance = bal
+		st.Activity = append(st.Activity, e)
+	}
+	sort.SliceStable(st.Open, func(i, j int) bool { return st.Open[i].DueDate.Before(st.Open[j].DueDate) })
+	for _, e := range st.Open {
+		st.Aging[BucketOf(st.AsOf.DaysSince(e.DueDate))] += e.Open
+		st.OpenSum += e.Open
+	}
+	st.Balance = st.OpenSum - st.Credit
 }
 
 // StatementCustomers lists the ids of customers whose amount due on asOf (open invoices less

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"sort"
 )
 
 // StatementsFor builds the statements of many customers (as StatementFor does for one, with
@@ -86,23 +85,7 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 			rows.Close()
 			return nil, err
 		}
-		st := byID[cid]
-		e.Kind = "invoice"
-		e.PONumber = po
-		e.Description = "Invoice"
-		if po != "" {
-			e.Description += ", PO " + po
-		}
-		if status == string(StatusVoid) && voidDate != "" && voidDate <= d {
-			e.Open = 0
-			vd, _ := ParseDate(voidDate)
-			events[cid] = append(events[cid], StatementEntry{Date: vd, Kind: "void", Ref: e.Ref, Description: "Invoice voided",
-				Amount: -e.Amount, InvoiceID: e.InvoiceID})
-		}
-		events[cid] = append(events[cid], e)
-		if e.Open > 0 {
-			st.Open = append(st.Open, e)
-		}
+		events[cid] = byID[cid].addInvoice(events[cid], e, status, voidDate, po, d)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -157,14 +140,7 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 			rows.Close()
 			return nil, err
 		}
-		e.Amount = -e.Amount
-		if e.Kind == "credit" {
-			e.Description = "Credit note on " + invNo
-		} else {
-			e.Ref = invNo
-			e.Description = "Written off: " + reason
-		}
-		events[cid] = append(events[cid], e)
+		events[cid] = append(events[cid], adjustmentEntry(e, reason, invNo))
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -178,25 +154,7 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 			continue // the same customer twice: one statement
 		}
 		done[id] = true
-		evs := events[id]
-		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.Before(evs[j].Date) })
-		bal := int64(0)
-		for _, e := range evs {
-			if e.Date.Before(from) {
-				st.Opening += e.Amount
-				bal += e.Amount
-				continue
-			}
-			bal += e.Amount
-			e.Balance = bal
-			st.Activity = append(st.Activity, e)
-		}
-		sort.SliceStable(st.Open, func(i, j int) bool { return st.Open[i].DueDate.Before(st.Open[j].DueDate) })
-		for _, e := range st.Open {
-			st.Aging[BucketOf(asOf.DaysSince(e.DueDate))] += e.Open
-			st.OpenSum += e.Open
-		}
-		st.Balance = st.OpenSum - st.Credit
+		st.finish(events[id])
 	}
 	return out, nil
 }
