@@ -19,22 +19,9 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	integrity := make(chan result, 1)
 	go func() {
 		var r result
-		r.err = s.View(ctx, func(tx sqlTx) error {
-			rows, err := tx.QueryContext(ctx, `PRAGMA integrity_check`)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				var m string
-				if err := rows.Scan(&m); err != nil {
-					return err
-				}
-				if m != "ok" {
-					r.out = append(r.out, "integrity: "+m)
-				}
-			}
-			return rows.Err()
+		r.err = s.View(ctx, func(tx sqlTx) (err error) {
+			r.out, err = sqliteCheck(ctx, tx, `PRAGMA integrity_check`)
+			return err
 		})
 		integrity <- r
 	}()
@@ -96,25 +83,60 @@ func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
 			{"due date before issue date", `
 				SELECT coalesce(number, 'draft #' || id) FROM invoices WHERE due_date < issue_date`},
 		}
-		checks = append(checks, boundChecks...)
-		for _, c := range checks {
-			rows, err := tx.QueryContext(ctx, c.q+` LIMIT 50`)
-			if err != nil {
-				return fmt.Errorf("check %q: %w", c.label, err)
-			}
-			for rows.Next() {
-				var what string
-				if err := rows.Scan(&what); err != nil {
-					rows.Close()
-					return err
-				}
-				out = append(out, c.label+": "+what)
-			}
-			rows.Close()
+		v, err := runChecks(ctx, tx, append(checks, boundChecks...))
+		out = append(out, v...)
+		if err != nil {
+			return err
 		}
-		v, err := checkPayRecord(ctx, tx)
+		v, err = checkPayRecord(ctx, tx)
 		out = append(out, v...)
 		return err
 	})
 	return out, err
+}
+
+// sqliteCheck runs SQLite's integrity_check or quick_check (pragma) and returns its
+// findings, each as "integrity: ..." (none when it says ok).
+func sqliteCheck(ctx context.Context, tx sqlTx, pragma string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, pragma)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return out, err
+		}
+		if m != "ok" {
+			out = append(out, "integrity: "+m)
+		}
+	}
+	return out, rows.Err()
+}
+
+// runChecks runs invariant queries, each returning one text column that names what
+// breaks it, and returns "label: what" for at most 50 rows of each (Check, QuickCheck).
+func runChecks(ctx context.Context, tx sqlTx, checks []struct{ label, q string }) ([]string, error) {
+	var out []string
+	for _, c := range checks {
+		rows, err := tx.QueryContext(ctx, c.q+` LIMIT 50`)
+		if err != nil {
+			return out, fmt.Errorf("check %q: %w", c.label, err)
+		}
+		for rows.Next() {
+			var what string
+			if err := rows.Scan(&what); err != nil {
+				rows.Close()
+				return out, err
+			}
+			out = append(out, c.label+": "+what)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }

@@ -1,9 +1,6 @@
 package data
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // QuickCheck is the check for every open: SQLite's quick_check (the file's pages, records
 // and structure, without comparing each index with its table as integrity_check does) and
@@ -11,23 +8,9 @@ import (
 // violation (none = healthy); Check is the full one.
 func (s *Store) QuickCheck(ctx context.Context) ([]string, error) {
 	var out []string
-	err := s.View(ctx, func(tx sqlTx) error {
-		rows, err := tx.QueryContext(ctx, `PRAGMA quick_check`)
+	err := s.View(ctx, func(tx sqlTx) (err error) {
+		out, err = sqliteCheck(ctx, tx, `PRAGMA quick_check`)
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var m string
-			if err := rows.Scan(&m); err != nil {
-				rows.Close()
-				return err
-			}
-			if m != "ok" {
-				out = append(out, "integrity: "+m)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		checks := []struct{ label, q string }{
@@ -44,25 +27,9 @@ func (s *Store) QuickCheck(ctx context.Context) ([]string, error) {
 				AND NOT EXISTS (SELECT 1 FROM credit_notes n WHERE n.invoice_id = i.id)
 				AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`},
 		}
-		for _, c := range checks {
-			rows, err := tx.QueryContext(ctx, c.q+` LIMIT 50`)
-			if err != nil {
-				return fmt.Errorf("check %q: %w", c.label, err)
-			}
-			for rows.Next() {
-				var what string
-				if err := rows.Scan(&what); err != nil {
-					rows.Close()
-					return err
-				}
-				out = append(out, c.label+": "+what)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		return nil
+		v, err := runChecks(ctx, tx, checks)
+		out = append(out, v...)
+		return err
 	})
 	return out, err
 }
