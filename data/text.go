@@ -49,6 +49,13 @@ func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
+// IsControl reports whether r is a character that text never holds: a C0 control, DEL, a
+// C1 control, or a bidi embedding, override or isolate. Names and notes are refused with
+// it (checkText), the mail account's fields too, and a reminder's texts are cleaned of it.
+func IsControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r)
+}
+
 // controlChar finds the first control character of s that text may not hold: every C0
 // control, DEL, the C1 controls and the bidi embeddings, overrides and isolates; multiline
 // text may hold tabs and line breaks.
@@ -59,7 +66,7 @@ func controlChar(s string, multiline bool) (rune, int, bool) {
 		if multiline && (r == '\n' || r == '\r' || r == '\t') {
 			continue
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+		if IsControl(r) {
 			return r, pos, true
 		}
 	}
@@ -71,9 +78,18 @@ var controlNames = map[rune]string{0: "a NUL", '\t': "a tab", '\n': "a line brea
 
 // checkText refuses control characters in a text field.
 func checkText(v *ValidationErrors, field, s string, multiline bool) {
+	if e := TextError(field, s, multiline); e != nil {
+		*v = append(*v, e)
+	}
+}
+
+// TextError refuses a control character (IsControl) in the text s of field, naming the
+// character and where it stands; multiline text may hold tabs and line breaks. It is nil
+// when s is fine.
+func TextError(field, s string, multiline bool) *FieldError {
 	r, pos, bad := controlChar(s, multiline)
 	if !bad {
-		return
+		return nil
 	}
 	name := controlNames[r]
 	if isBidiControl(r) {
@@ -82,5 +98,5 @@ func checkText(v *ValidationErrors, field, s string, multiline bool) {
 	if name == "" {
 		name = "a control character"
 	}
-	v.add(field, fmt.Sprintf("contains %s (U+%04X) at character %d; remove it", name, r, pos))
+	return fieldErr(field, fmt.Sprintf("contains %s (U+%04X) at character %d; remove it", name, r, pos))
 }

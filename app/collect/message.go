@@ -97,7 +97,7 @@ func ComposeReminder(comp data.Company, a Action, asOf data.Date, now time.Time)
 	return msg.Bytes(), nil
 }
 
-// mailText removes control characters (C0, C1, DEL) and bidi overrides from s; with lines,
+// mailText removes control characters (data.IsControl: C0, C1, DEL, bidi overrides) from s; with lines,
 // line breaks stay (as "\n"), otherwise they become spaces. Tabs become spaces.
 func mailText(s string, lines bool) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
@@ -107,7 +107,7 @@ func mailText(s string, lines bool) string {
 			return r
 		case r == '\n' || r == '\t':
 			return ' '
-		case r < 0x20 || (r >= 0x7f && r <= 0x9f), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		case data.IsControl(r):
 			return -1
 		}
 		return r

@@ -71,8 +71,8 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 		return err
 	}
 	for _, f := range []struct{ name, v string }{{"user", a.Username}, {"folder", a.Folder}} {
-		if i := strings.IndexFunc(f.v, isControl); i >= 0 {
-			return &data.FieldError{Field: f.name, Msg: fmt.Sprintf("contains a control character (U+%04X); remove it", []rune(f.v[i:])[0])}
+		if err := data.TextError(f.name, f.v, false); err != nil {
+			return err
 		}
 	}
 	if a.Port < 0 || a.Port > 65535 {
@@ -105,10 +105,6 @@ func SaveAccount(ctx context.Context, s *data.Store, a Account) error {
 		return nil
 	})
 }
-
-// isControl: a C0 or C1 control or DEL (a CR LF in a user name or folder would end the IMAP
-// command it is sent in).
-func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
 
 // checkHost accepts a server name (letters, digits, "-" and ".", such as imap.gmail.com or
 // an IDN name) or an IP address, and refuses anything else naming the field: "h ex",

@@ -23,6 +23,7 @@ func TestSaveAccountRefusesBadServerAndControls(t *testing.T) {
 		{Account{Host: "😀.example", Username: "u"}, "host"},
 		{Account{Host: "imap.example.com", Username: "u\r\nA1 LOGOUT"}, "user"},
 		{Account{Host: "imap.example.com", Username: "u", Folder: "INBOX\r\nA1 LOGOUT"}, "folder"},
+		{Account{Host: "imap.example.com", Username: "u", Folder: "\u202eXOBNI"}, "folder"},
 	} {
 		err := SaveAccount(ctx, s, c.a)
 		if data.FieldErrors(err)[c.field] == "" {
