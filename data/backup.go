@@ -222,21 +222,11 @@ func verifyCopy(ctx context.Context, path string, ledger bool) (integrity, probl
 		return []string{"integrity: " + err.Error()}, nil, nil
 	}
 	if !ledger {
-		rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+		integrity, err = sqliteCheck(ctx, db, `PRAGMA integrity_check`)
 		if err != nil {
 			return nil, nil, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var m string
-			if err := rows.Scan(&m); err != nil {
-				return nil, nil, err
-			}
-			if m != "ok" {
-				integrity = append(integrity, "integrity: "+m)
-			}
-		}
-		return integrity, nil, rows.Err()
+		return integrity, nil, nil
 	}
 	st := &Store{path: path, r: db, ro: true, clock: SystemClock{}}
 	lines, err := st.Check(ctx)

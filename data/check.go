@@ -96,9 +96,9 @@ func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
 }
 
 // sqliteCheck runs SQLite's integrity_check or quick_check (pragma) and returns its
-// findings, each as "integrity: ..." (none when it says ok).
-func sqliteCheck(ctx context.Context, tx sqlTx, pragma string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, pragma)
+// findings (Check, QuickCheck, a backup's verifyCopy), each as "integrity: ..." (none when it says ok).
+func sqliteCheck(ctx context.Context, q querier, pragma string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, pragma)
 	if err != nil {
 		return nil, err
 	}
