@@ -521,11 +521,17 @@ func (s *Store) LogRemindersWith(ctx context.Context, entries []ReminderEntry, a
 
 // RemindersSent maps invoice id to the latest step (days from due) sent for it.
 func (s *Store) RemindersSent(ctx context.Context) (map[int64]int, error) {
+	return s.stepsSent(ctx, `SELECT invoice_id, max(step) FROM reminders GROUP BY invoice_id`)
+}
+
+// stepsSent runs a query of (invoice id, latest step) pairs into a map (RemindersSent,
+// OpenRemindersSent).
+func (s *Store) stepsSent(ctx context.Context, query string) (map[int64]int, error) {
 	type kv struct {
 		id   int64
 		step int
 	}
-	rows, err := queryAll(ctx, s.r, `SELECT invoice_id, max(step) FROM reminders GROUP BY invoice_id`, func(sc scanner) (r kv, err error) {
+	rows, err := queryAll(ctx, s.r, query, func(sc scanner) (r kv, err error) {
 		err = sc.Scan(&r.id, &r.step)
 		return r, err
 	})

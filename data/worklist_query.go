@@ -31,20 +31,8 @@ func (s *Store) OpenInvoicesDueBy(ctx context.Context, issuedBy, dueBy Date) ([]
 // OpenRemindersSent maps each open invoice that has had a reminder to the latest step (days
 // from due) sent for it.
 func (s *Store) OpenRemindersSent(ctx context.Context) (map[int64]int, error) {
-	type kv struct {
-		id   int64
-		step int
-	}
-	rows, err := queryAll(ctx, s.r, `SELECT r.invoice_id, max(r.step) FROM invoices i CROSS JOIN reminders r ON r.invoice_id = i.id
-		WHERE i.status = 'posted' AND i.open_amount > 0 GROUP BY r.invoice_id`, func(sc scanner) (r kv, err error) {
-		err = sc.Scan(&r.id, &r.step)
-		return r, err
-	})
-	out := make(map[int64]int, len(rows))
-	for _, r := range rows {
-		out[r.id] = r.step
-	}
-	return out, err
+	return s.stepsSent(ctx, `SELECT r.invoice_id, max(r.step) FROM invoices i CROSS JOIN reminders r ON r.invoice_id = i.id
+		WHERE i.status = 'posted' AND i.open_amount > 0 GROUP BY r.invoice_id`)
 }
 
 // PromisesToChase lists the promises broken in the 30 days up to asOf and the open ones
