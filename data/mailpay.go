@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -160,7 +161,7 @@ func (s *Store) ApplyMailPayment(ctx context.Context, id, customerID int64, allo
 		if !validMethod(method) {
 			method = "other"
 		}
-		p = &Payment{CustomerID: customerID, Date: m.Date, Method: method, Reference: firstNonEmptyStr(m.TransactionID, m.Reference),
+		p = &Payment{CustomerID: customerID, Date: m.Date, Method: method, Reference: cmp.Or(m.TransactionID, m.Reference),
 			Amount: m.Amount, Currency: m.Currency, Source: "mail", Notes: "From mail: " + m.Why}
 		if err := tx.RecordPayment(p, allocs); err != nil {
 			return err
@@ -169,15 +170,6 @@ func (s *Store) ApplyMailPayment(ctx context.Context, id, customerID int64, allo
 		return err
 	})
 	return p, err
-}
-
-func firstNonEmptyStr(xs ...string) string {
-	for _, x := range xs {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 // SetMailStatus marks a stored message (rejected, ignored, proposed, new); applied ones stay applied.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -109,7 +110,7 @@ func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.Rec
 			trust = "trusted"
 		}
 		fmt.Fprintf(env.Stdout, "to review: %s %s %s %q from %s (%s), %d%%: %s\n", m.Provider, data.FormatAmount(m.Amount, m.Currency), m.Currency,
-			m.Reference, firstNonEmpty(m.PayerName, m.PayerEmail, "unknown payer"), trust, m.Confidence, m.Reason)
+			m.Reference, cmp.Or(m.PayerName, m.PayerEmail, "unknown payer"), trust, m.Confidence, m.Reason)
 	}
 	return nil
 }
@@ -173,13 +174,4 @@ func runMailAccount(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, msg)
 	}
 	return mf.runSignIn(env, s)
-}
-
-func firstNonEmpty(xs ...string) string {
-	for _, x := range xs {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

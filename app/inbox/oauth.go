@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -219,7 +220,7 @@ func (oc OAuthClient) SignIn(ctx context.Context, opt SignInOptions) (*oauth2.To
 		case q.Get("error") == "access_denied":
 			a.err = fmt.Errorf("%w: access was refused in the browser", ErrSignInCancelled)
 		case q.Get("error") != "":
-			a.err = fmt.Errorf("%s refused the sign-in: %s", oc.Provider.Name, oneLine(firstNonEmpty(q.Get("error_description"), q.Get("error"))))
+			a.err = fmt.Errorf("%s refused the sign-in: %s", oc.Provider.Name, oneLine(cmp.Or(q.Get("error_description"), q.Get("error"))))
 		case q.Get("code") == "":
 			a.err = fmt.Errorf("%s sent no authorization code back", oc.Provider.Name)
 		default:
@@ -286,7 +287,7 @@ func (oc OAuthClient) DeviceSignIn(ctx context.Context, show func(DeviceCode)) (
 	if err != nil {
 		return nil, ctxErr(ctx, tokenError(oc.Provider, err))
 	}
-	show(DeviceCode{UserCode: da.UserCode, VerificationURI: firstNonEmpty(da.VerificationURIComplete, da.VerificationURI)})
+	show(DeviceCode{UserCode: da.UserCode, VerificationURI: cmp.Or(da.VerificationURIComplete, da.VerificationURI)})
 	tok, err := conf.DeviceAccessToken(hctx, da)
 	if err != nil {
 		var re *oauth2.RetrieveError
@@ -322,10 +323,10 @@ func tokenError(p OAuthProvider, err error) error {
 		case "invalid_grant":
 			return &SignInAgainError{Provider: p.Name, Why: "the saved sign-in has expired or was withdrawn"}
 		case "invalid_client", "unauthorized_client":
-			return fmt.Errorf("%s does not know Duebook's OAuth client ID (setting mail.oauth_%s_client_id): %s", p.Name, p.Key, oneLine(firstNonEmpty(re.ErrorDescription, re.ErrorCode)))
+			return fmt.Errorf("%s does not know Duebook's OAuth client ID (setting mail.oauth_%s_client_id): %s", p.Name, p.Key, oneLine(cmp.Or(re.ErrorDescription, re.ErrorCode)))
 		}
 		if re.ErrorCode != "" {
-			return fmt.Errorf("%s refused the sign-in: %s", p.Name, oneLine(firstNonEmpty(re.ErrorDescription, re.ErrorCode)))
+			return fmt.Errorf("%s refused the sign-in: %s", p.Name, oneLine(cmp.Or(re.ErrorDescription, re.ErrorCode)))
 		}
 		if re.Response != nil {
 			return fmt.Errorf("%s's sign-in server answered %s", p.Name, re.Response.Status)
@@ -342,15 +343,6 @@ func randomString() string {
 	b := make([]byte, 24)
 	rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // OAuthClients are the OAuth client IDs the company file names (settings
@@ -406,9 +398,9 @@ func (c OAuthClients) For(p OAuthProvider) OAuthClient {
 	oc := OAuthClient{Provider: p}
 	switch p.Key {
 	case OAuthGoogle.Key:
-		oc.ClientID, oc.ClientSecret = firstNonEmpty(c.GoogleID, DefaultGoogleClientID), firstNonEmpty(c.GoogleSecret, DefaultGoogleClientSecret)
+		oc.ClientID, oc.ClientSecret = cmp.Or(c.GoogleID, DefaultGoogleClientID), cmp.Or(c.GoogleSecret, DefaultGoogleClientSecret)
 	case OAuthMicrosoft.Key:
-		oc.ClientID = firstNonEmpty(c.MicrosoftID, DefaultMicrosoftClientID)
+		oc.ClientID = cmp.Or(c.MicrosoftID, DefaultMicrosoftClientID)
 	}
 	return oc
 }
