@@ -29,20 +29,21 @@ func loadAging(ctx context.Context, s *data.Store, opt AgingOptions) (*data.Agin
 	if err != nil {
 		return nil, nil, err
 	}
+	var sts []*data.Statement // with Detail: each row's statement, for its open invoices
+	if opt.Detail && len(ag.Rows) > 0 {
+		ids := make([]int64, len(ag.Rows))
+		for i, r := range ag.Rows {
+			ids[i] = r.CustomerID
+		}
+		if sts, err = s.StatementsFor(ctx, ids, ag.AsOf, ag.AsOf); err != nil {
+			return nil, nil, err
+		}
+	}
 	out := make([]agingDetail, 0, len(ag.Rows))
-	for _, r := range ag.Rows {
+	for i, r := range ag.Rows {
 		dt := agingDetail{row: r}
-		if opt.Detail {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, err
-			}
-			st, err := s.StatementFor(ctx, r.CustomerID, ag.AsOf, ag.AsOf)
-			if err != nil {
-				return nil, nil, err
-			}
-			if st.Currency == ag.Currency {
-				dt.items = st.Open
-			}
+		if sts != nil && sts[i].Currency == ag.Currency {
+			dt.items = sts[i].Open
 		}
 		out = append(out, dt)
 	}
