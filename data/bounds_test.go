@@ -94,7 +94,7 @@ func TestCompanyCeiling(t *testing.T) {
 	if _, err := s.StatementFor(ctx, a.ID, Date{}, MustDate("2026-06-30")); err != nil {
 		t.Fatalf("statement at the ceiling: %v", err)
 	}
-	if _, err := s.StatementCustomers(ctx, MustDate("2026-06-30"), 0); err != nil {
+	if _, err := s.CustomersOwing(ctx, MustDate("2026-06-30"), 0); err != nil {
 		t.Fatalf("statement customers at the ceiling: %v", err)
 	}
 	mustCheck(t, s)

@@ -190,27 +190,3 @@ func (st *Statement) finish(events []StatementEntry) {
 	}
 	st.Balance = st.OpenSum - st.Credit
 }
-
-// StatementCustomers lists the ids of customers whose amount due on asOf (open invoices less
-// unapplied payments, in the customer's currency) is at least minBalance and above zero,
-// ordered by name.
-func (s *Store) StatementCustomers(ctx context.Context, asOf Date, minBalance int64) ([]int64, error) {
-	if asOf.IsZero() {
-		asOf = s.Today()
-	}
-	d := asOf.String()
-	if minBalance < 1 {
-		minBalance = 1
-	}
-	return queryAll(ctx, s.r, `SELECT id FROM (SELECT c.id, c.name,
-		coalesce((SELECT sum(i.total
-			- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0))
-			FROM invoices i WHERE i.customer_id = c.id AND i.currency = c.currency AND i.issue_date <= ?1
-			  AND (i.status = 'posted' OR (i.status = 'void' AND i.void_date > ?1))), 0)
-		- coalesce((SELECT sum(p.amount - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.payment_id = p.id AND a.date <= ?1), 0))
-			FROM payments p WHERE p.customer_id = c.id AND p.currency = c.currency AND p.date <= ?1), 0) AS due
-		FROM customers c) WHERE due >= ?2 ORDER BY lower(name), id`,
-		func(sc scanner) (id int64, err error) { err = sc.Scan(&id); return id, err }, d, minBalance)
-}

@@ -161,10 +161,10 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 
 // CustomersOwing lists the ids of customers whose amount due on asOf (open invoices less
 // unapplied payments, in the customer's currency) is at least minBalance and above zero,
-// ordered by name: StatementCustomers' answer, read as the as-of aging is (today's open
-// amounts and credit plus what was applied, credited or written off after asOf, through the
-// open-invoice, credit and event-date indexes) instead of rebuilding every invoice and
-// payment of every customer.
+// ordered by name. It is read as the as-of aging is (today's open amounts and credit plus
+// what was applied, credited or written off after asOf, through the open-invoice, credit and
+// event-date indexes) instead of rebuilding every invoice and payment of every customer (a
+// test compares it with that rebuilt answer).
 func (s *Store) CustomersOwing(ctx context.Context, asOf Date, minBalance int64) ([]int64, error) {
 	if asOf.IsZero() {
 		asOf = s.Today()

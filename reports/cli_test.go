@@ -51,7 +51,7 @@ func TestCommands(t *testing.T) {
 	if err != nil || len(invs) != 1 {
 		t.Fatalf("open invoice: %v", err)
 	}
-	ids, _ := s.StatementCustomers(t.Context(), data.MustDate("2026-06-30"), 0)
+	ids, _ := s.CustomersOwing(t.Context(), data.MustDate("2026-06-30"), 0)
 	ag, _ := s.Aging(t.Context(), data.MustDate("2026-06-30"), "")
 	s.Close()
 	inv := invs[0]

@@ -335,7 +335,7 @@ func TestAddressWindowGeometry(t *testing.T) {
 
 func TestStatementsBatch(t *testing.T) {
 	f := newFixture(t)
-	ids, err := f.s.StatementCustomers(ctx, f.today, 0)
+	ids, err := f.s.CustomersOwing(ctx, f.today, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,8 +476,8 @@ func TestStatementsSelectionAndCancel(t *testing.T) {
 	wantAll(t, "zoe", pdfText(t, buf.Bytes()), "Zoë Brünner GmbH", "€3,055.09", "Page 1 of 1")
 	// A minimum balance drops the small ones: each printed amount due is at least the minimum.
 	min := int64(500000)
-	all, _ := f.s.StatementCustomers(ctx, f.today, 0)
-	big, _ := f.s.StatementCustomers(ctx, f.today, min)
+	all, _ := f.s.CustomersOwing(ctx, f.today, 0)
+	big, _ := f.s.CustomersOwing(ctx, f.today, min)
 	if len(big) == 0 || len(big) >= len(all) {
 		t.Fatalf("min balance: %d of %d", len(big), len(all))
 	}
