@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // WriteFileAtomic writes a file through a temporary file beside it that is synced and
@@ -27,7 +28,7 @@ func WriteFileAtomic(path string, fill func(io.Writer) error) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	removeStaleTemps(dir) // leftovers of a write that was killed
+	sweepOnce(dir) // leftovers of a write that was killed
 	f, err := createTemp(dir, filepath.Base(path), "write")
 	if err != nil {
 		return describeOSErr(path, err)
@@ -59,6 +60,21 @@ func WriteFileAtomic(path string, fill func(io.Writer) error) error {
 	}
 	ok = true
 	return nil
+}
+
+// swept holds the folders WriteFileAtomic has cleaned of leftovers (removeStaleTemps) in
+// this run of the program: once is enough, while a run of reminders or statements writes
+// hundreds of files into one folder and each write listed the whole folder again.
+var swept sync.Map
+
+// sweepOnce removes the stale temporary files of dir on the first atomic write there.
+func sweepOnce(dir string) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if _, done := swept.LoadOrStore(dir, true); !done {
+		removeStaleTemps(dir)
+	}
 }
 
 func writeSpecial(path string, fill func(io.Writer) error) error {

@@ -13,7 +13,8 @@ import (
 // beside the destination, named ".<name>.duebook-tmp-<kind>-<pid>-<random>", so that a
 // leftover of a program that was killed is recognisable and can be told from one being
 // written right now: removeStaleTemps, run by the next backup, restore or writer open in
-// that folder, removes leftovers whose program is gone.
+// that folder (and by a run's first document written there), removes leftovers whose
+// program is gone.
 
 const tempMarker = ".duebook-tmp-"
 

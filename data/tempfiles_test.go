@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -56,5 +57,39 @@ func TestStaleTempFilesRemoved(t *testing.T) {
 	removeStaleTemps(dir)
 	if _, err := os.Stat(p); !os.IsNotExist(err) {
 		t.Error("a two-day-old leftover was kept")
+	}
+}
+
+// The first document written into a folder removes the leftovers of a killed write; the
+// next ones in the same folder do not list it again (a run of reminders writes hundreds).
+func TestWriteFileAtomicSweepsAFolderOnce(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Hour)
+	leftover := func(n string) string {
+		p := filepath.Join(dir, ".a.pdf"+tempMarker+"write-"+strconv.Itoa(deadPID(t))+"-"+n)
+		if err := os.WriteFile(p, []byte("leftover"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, old, old)
+		return p
+	}
+	write := func(name string) {
+		if err := WriteFileAtomic(filepath.Join(dir, name), func(w io.Writer) error { _, err := io.WriteString(w, name); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := leftover("1")
+	write("a.pdf")
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Fatal("the first write into the folder kept a killed write's leftover")
+	}
+	second := leftover("2")
+	write("b.pdf")
+	if _, err := os.Stat(second); err != nil {
+		t.Fatalf("the second write listed the folder again: %v", err)
+	}
+	removeStaleTemps(dir) // the next backup, restore or open there
+	if _, err := os.Stat(second); !os.IsNotExist(err) {
+		t.Fatal("leftover kept by removeStaleTemps")
 	}
 }
