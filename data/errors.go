@@ -155,6 +155,13 @@ func describeErr(path string, err error) error {
 	return err
 }
 
+// isBusy tells an SQLite error saying that another connection holds the file (busy or
+// locked).
+func isBusy(err error) bool {
+	code, _ := storageCode(err)
+	return code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED
+}
+
 // readOnlyErr says why the file at path cannot be written: the file itself, or its folder.
 func readOnlyErr(path string, err error) error {
 	dir := filepath.Dir(path)

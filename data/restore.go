@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // BeforeRestoreSuffix is appended to the company file kept by Restore.
@@ -128,7 +127,7 @@ func settleWALFor(ctx context.Context, what, path string) error {
 	err = db.QueryRowContext(ctx, `PRAGMA journal_mode=DELETE`).Scan(&mode)
 	cerr := db.Close()
 	if err != nil {
-		if strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "busy") {
+		if isBusy(err) {
 			return fmt.Errorf("%s: another program has %s open; close it first", what, filepath.Base(path))
 		}
 		return fmt.Errorf("%s: the current company file cannot be read: %w", what, describeErr(path, err))
