@@ -312,7 +312,7 @@ func (ui *UI) askLocked(path string, err error) {
 	if ui.Tabs == nil {
 		ui.ShowStart()
 	}
-	msg := err.Error()
+	msg := humanError(err)
 	var le *data.LockedError
 	if errors.As(err, &le) {
 		msg = le.Holder() + "."
