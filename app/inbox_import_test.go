@@ -10,6 +10,7 @@ import (
 	"duebook/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 func mailFixture(t *testing.T, name string) []byte {
@@ -113,7 +114,7 @@ func TestSampleInbox(t *testing.T) {
 		is.List.Select(i)
 		switch {
 		case m.Status == "applied":
-			seen["applied"] = strings.Contains(is.Detail.Text, "Recorded as payment")
+			seen["applied"] = strings.Contains(is.Detail.Text, "Recorded as a payment")
 		case !m.Trusted && m.Status == "proposed":
 			seen["spoof"] = strings.Contains(is.Detail.Text, "NOT trusted") && strings.Contains(is.Detail.Text, "dmarc=fail")
 		case m.Status == "proposed" && m.Confidence == 100:
@@ -125,6 +126,37 @@ func TestSampleInbox(t *testing.T) {
 	for _, k := range []string{"applied", "spoof", "exact", "choice"} {
 		if !seen[k] {
 			t.Errorf("sample inbox has no %s message shown right (%v)", k, seen)
+		}
+	}
+}
+
+// The sample company's Inbox speaks plain words: provider names as written, what became of
+// each message, why a sender is not trusted, without the reader's trace or internal codes.
+func TestSampleInboxInPlainWords(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 25, Invoices: 300, Seed: 3, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	is := ui.Inbox
+	is.Reload()
+	ui.Wait()
+	if len(is.Messages) == 0 {
+		t.Fatal("the sample inbox is empty")
+	}
+	internal := []string{"[proposed]", "[applied]", "[ignored]", "[new]", "received:", "provider paypal", "provider stripe",
+		"language en", "untrusted:", "paypal ", "stripe ", "not_payment", "payment #", "Recorded as payment "}
+	row := is.List.CreateItem()
+	for i := range is.Messages {
+		is.List.UpdateItem(i, row)
+		is.List.Select(i)
+		for _, w := range internal {
+			if txt := row.(*widget.Label).Text; strings.Contains(txt, w) {
+				t.Errorf("row %d shows %q: %q", i, w, txt)
+			}
+			if strings.Contains(is.Detail.Text, w) {
+				t.Errorf("message %d's detail shows %q:\n%s", i, w, is.Detail.Text)
+			}
 		}
 	}
 }
