@@ -58,3 +58,20 @@ func untrustedWhy(why string) string {
 	}
 	return r
 }
+
+var methodNames = map[string]string{"bank": "Bank transfer", "check": "Check", "cash": "Cash", "card": "Card", "other": "Other"}
+
+// methodName is how a payment method reads in lists ("bank" → "Bank transfer", "paypal" →
+// "PayPal").
+func methodName(m string) string {
+	if n, ok := methodNames[m]; ok {
+		return n
+	}
+	if _, ok := providerNames[m]; ok {
+		return providerName(m)
+	}
+	if m == "" {
+		return ""
+	}
+	return strings.ToUpper(m[:1]) + m[1:]
+}
