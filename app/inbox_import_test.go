@@ -160,3 +160,33 @@ func TestSampleInboxInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// The Change dialog of an untrusted message says why in words, without the reader's trace.
+func TestChangeDialogInPlainWords(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 25, Invoices: 300, Seed: 3, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	is := ui.Inbox
+	is.Reload()
+	ui.Wait()
+	shown := 0
+	for _, m := range is.Messages {
+		if !changeable(m) {
+			continue
+		}
+		d := is.ShowChange(m)
+		shown++
+		txt := d.Modal.Message.Text
+		for _, w := range []string{"received:", "provider paypal", "provider stripe", "language en", "untrusted:", "paypal ", "stripe "} {
+			if strings.Contains(txt, w) {
+				t.Errorf("the Change dialog shows %q:\n%s", w, txt)
+			}
+		}
+		d.Modal.Hide()
+	}
+	if shown == 0 {
+		t.Fatal("no message of the sample inbox can be changed")
+	}
+}
