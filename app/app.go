@@ -58,7 +58,9 @@ type UI struct {
 	Notice      *widget.Label // the last confirmation ("Saved Bayside Café."), right of the status bar
 
 	// Modal is the dialog shown last (tests read and tap it).
-	Modal *Modal
+	Modal    *Modal
+	keys     []*modalKey          // key handlers of the dialogs shown, top last (modal.go)
+	keysBase func(*fyne.KeyEvent) // the window's own key handler while dialogs are shown
 	// Paper is the print / save dialog shown last.
 	Paper *PaperDialog
 	// Shell opens and prints PDF files through the operating system (tests replace it).
@@ -310,7 +312,7 @@ func (ui *UI) askLocked(path string, err error) {
 	if ui.Tabs == nil {
 		ui.ShowStart()
 	}
-	msg := err.Error()
+	msg := humanError(err)
 	var le *data.LockedError
 	if errors.As(err, &le) {
 		msg = le.Holder() + "."

@@ -389,7 +389,7 @@ func (ui *UI) startDailyBackup() {
 			// updated when what it says changes.
 			msg := ""
 			if err != nil {
-				msg = err.Error()
+				msg = humanError(err)
 			}
 			if written || msg != shown {
 				shown = msg

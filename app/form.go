@@ -220,7 +220,7 @@ func (f *Form) ShowErrors(err error) bool {
 	}
 	fields := data.FieldErrors(err)
 	if len(fields) == 0 {
-		f.General.SetText(err.Error())
+		f.General.SetText(humanError(data.ExplainOverflow(err)))
 		f.General.Show()
 		return true
 	}
@@ -231,7 +231,7 @@ func (f *Form) ShowErrors(err error) bool {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		msg := fields[name]
+		msg := networkWords(fields[name])
 		if fd := f.fieldFor(name); fd != nil {
 			fd.SetError(msg)
 		} else {

@@ -71,10 +71,10 @@ func (is *InboxScreen) ShowChange(m data.MailPayment) *ChangeDialog {
 	})
 	d.Customer.OnPicked = func(id int64) { d.loadCustomer(id) }
 	who := firstText(m.PayerName, m.PayerEmail, "an unknown payer")
-	msg := fmt.Sprintf("%s %s from %s on %s. Pick the customer who paid, then tick the invoices it pays; what is left stays as the customer's credit.",
-		m.Provider, money(m.Amount, m.Currency), who, m.Date)
+	msg := fmt.Sprintf("%s payment of %s from %s on %s. Pick the customer who paid, then tick the invoices it pays; what is left stays as the customer's credit.",
+		providerName(m.Provider), money(m.Amount, m.Currency), who, m.Date)
 	if !m.Trusted {
-		msg += "\n⚠ The sender is not trusted (" + m.Why + "): check the payment arrived before recording it."
+		msg += "\n⚠ The sender is not trusted (" + untrustedWhy(m.Why) + "): check the payment arrived before recording it."
 	}
 	body := container.NewVBox(d.Form.Object(), d.rowsBox, container.NewHBox(fill, clear, layout.NewSpacer(), d.Left))
 	d.Modal = is.ui.ShowModal("Change match", msg, body,

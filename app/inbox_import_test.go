@@ -10,6 +10,7 @@ import (
 	"duebook/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 func mailFixture(t *testing.T, name string) []byte {
@@ -113,7 +114,7 @@ func TestSampleInbox(t *testing.T) {
 		is.List.Select(i)
 		switch {
 		case m.Status == "applied":
-			seen["applied"] = strings.Contains(is.Detail.Text, "Recorded as payment")
+			seen["applied"] = strings.Contains(is.Detail.Text, "Recorded as a payment")
 		case !m.Trusted && m.Status == "proposed":
 			seen["spoof"] = strings.Contains(is.Detail.Text, "NOT trusted") && strings.Contains(is.Detail.Text, "dmarc=fail")
 		case m.Status == "proposed" && m.Confidence == 100:
@@ -126,5 +127,66 @@ func TestSampleInbox(t *testing.T) {
 		if !seen[k] {
 			t.Errorf("sample inbox has no %s message shown right (%v)", k, seen)
 		}
+	}
+}
+
+// The sample company's Inbox speaks plain words: provider names as written, what became of
+// each message, why a sender is not trusted, without the reader's trace or internal codes.
+func TestSampleInboxInPlainWords(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 25, Invoices: 300, Seed: 3, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	is := ui.Inbox
+	is.Reload()
+	ui.Wait()
+	if len(is.Messages) == 0 {
+		t.Fatal("the sample inbox is empty")
+	}
+	internal := []string{"[proposed]", "[applied]", "[ignored]", "[new]", "received:", "provider paypal", "provider stripe",
+		"language en", "untrusted:", "paypal ", "stripe ", "not_payment", "payment #", "Recorded as payment "}
+	row := is.List.CreateItem()
+	for i := range is.Messages {
+		is.List.UpdateItem(i, row)
+		is.List.Select(i)
+		for _, w := range internal {
+			if txt := row.(*widget.Label).Text; strings.Contains(txt, w) {
+				t.Errorf("row %d shows %q: %q", i, w, txt)
+			}
+			if strings.Contains(is.Detail.Text, w) {
+				t.Errorf("message %d's detail shows %q:\n%s", i, w, is.Detail.Text)
+			}
+		}
+	}
+}
+
+// The Change dialog of an untrusted message says why in words, without the reader's trace.
+func TestChangeDialogInPlainWords(t *testing.T) {
+	s := newStore(t)
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 25, Invoices: 300, Seed: 3, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, s)
+	is := ui.Inbox
+	is.Reload()
+	ui.Wait()
+	shown := 0
+	for _, m := range is.Messages {
+		if !changeable(m) {
+			continue
+		}
+		d := is.ShowChange(m)
+		shown++
+		txt := d.Modal.Message.Text
+		for _, w := range []string{"received:", "provider paypal", "provider stripe", "language en", "untrusted:", "paypal ", "stripe "} {
+			if strings.Contains(txt, w) {
+				t.Errorf("the Change dialog shows %q:\n%s", w, txt)
+			}
+		}
+		d.Modal.Hide()
+	}
+	if shown == 0 {
+		t.Fatal("no message of the sample inbox can be changed")
 	}
 }

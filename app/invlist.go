@@ -25,7 +25,7 @@ const (
 )
 
 var colTitles = [numCols]string{"Number", "Customer", "Issue date", "Date sent", "Due date", "Amount",
-	"Outstanding", "Days overdue", "Status", "Overdue reason"}
+	"Outstanding", "Days late", "Status", "Overdue reason"}
 
 var colWidths = [numCols]float32{100, 210, 95, 95, 95, 110, 110, 100, 80, 170}
 

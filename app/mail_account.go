@@ -278,7 +278,7 @@ func (af *AccountForm) Save() bool {
 		if err := inbox.SetPassword(a, pw); err != nil {
 			af.Password.SetText("")
 			af.markSaved() // the settings are saved; the password is not kept anywhere
-			af.Form.ShowErrors(&data.FieldError{Field: "password", Msg: "the account was saved, but not the password: " + err.Error()})
+			af.Form.ShowErrors(&data.FieldError{Field: "password", Msg: "the account was saved, but not the password: " + humanError(err)})
 			return false
 		}
 	}

@@ -100,7 +100,7 @@ func (af *AccountForm) StartDeviceSignIn() {
 func (af *AccountForm) signInDone(p inbox.OAuthProvider, err error) {
 	if err != nil {
 		af.SignInResult = "failed: " + err.Error()
-		af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: err.Error()})
+		af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: humanError(err)})
 		return
 	}
 	af.SignInResult = "ok"
@@ -141,7 +141,7 @@ func (af *AccountForm) TestConnection() bool {
 	if inbox.IsOAuth(a.Auth) {
 		if cfg, err = a.Config(); err != nil {
 			if errors.Is(err, inbox.ErrSignInAgain) {
-				err = &data.FieldError{Field: "sign-in", Msg: err.Error()}
+				err = &data.FieldError{Field: "sign-in", Msg: humanError(err)}
 			}
 			af.Form.ShowErrors(err)
 			return false
@@ -172,7 +172,7 @@ func (af *AccountForm) TestConnection() bool {
 				if err != nil {
 					af.Tested = "failed: " + err.Error()
 					if text == "" {
-						text = err.Error()
+						text = humanError(err)
 					}
 					ui.ShowModal("Connection failed", text, nil, ModalButton{Text: "OK", Main: true})
 					return
@@ -188,7 +188,7 @@ func (af *AccountForm) TestConnection() bool {
 // to the sign-in buttons.
 func (is *InboxScreen) showSignInAgain(err error) *AccountForm {
 	af := is.showAccount()
-	af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: err.Error()})
+	af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: humanError(err)})
 	return af
 }
 
@@ -215,7 +215,7 @@ func (af *AccountForm) AskSignOut() {
 func (af *AccountForm) signOut(a inbox.Account, p inbox.OAuthProvider) {
 	if err := inbox.ForgetSignIn(a, p); err != nil {
 		af.SignOutResult = "failed: " + err.Error()
-		af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: fmt.Sprintf("Duebook could not remove the sign-in from the OS keyring (%v)", err)})
+		af.Form.ShowErrors(&data.FieldError{Field: "sign-in", Msg: "Duebook could not remove the sign-in from the OS keyring: " + humanError(err)})
 		return
 	}
 	af.SignOutResult = "ok"

@@ -104,9 +104,11 @@ func (ui *UI) ShowModal(title, message string, content fyne.CanvasObject, button
 // modalKeys lets the keyboard answer a dialog while it is shown: Escape is its Cancel (or
 // Close, or its only button); Enter is its main button when the dialog is a message (in a
 // form, Enter belongs to the field being typed in).
+//
+// The dialogs shown keep their key handlers on a stack (UI.keys): the canvas sends a key to
+// the dialog on top, and each dialog removes its own entry when it closes, in whatever order
+// the dialogs close; when the last one goes the window's own handler is back.
 func (ui *UI) modalKeys(m *Modal, buttons []ModalButton, message bool) {
-	c := ui.Win.Canvas()
-	prev := c.OnTypedKey()
 	var esc, enter *widget.Button
 	for i, b := range buttons {
 		if b.Main {
@@ -122,27 +124,66 @@ func (ui *UI) modalKeys(m *Modal, buttons []ModalButton, message bool) {
 	if !message {
 		enter = nil
 	}
-	press := func(b *widget.Button) {
-		if b != nil && !b.Disabled() && b.OnTapped != nil {
+	press := func(b *widget.Button) bool {
+		if b == nil {
+			return false
+		}
+		if !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()
 		}
+		return true
 	}
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch {
-		case ev.Name == fyne.KeyEscape && esc != nil:
-			press(esc)
-		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && enter != nil:
-			press(enter)
-		case prev != nil:
-			prev(ev)
+	e := &modalKey{handle: func(ev *fyne.KeyEvent) bool {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			return press(esc)
+		case fyne.KeyReturn, fyne.KeyEnter:
+			return press(enter)
 		}
-	})
+		return false
+	}}
+	c := ui.Win.Canvas()
+	if len(ui.keys) == 0 {
+		ui.keysBase = c.OnTypedKey()
+		c.SetOnTypedKey(ui.modalTypedKey)
+	}
+	ui.keys = append(ui.keys, e)
 	hide := m.onHide
 	m.onHide = func() {
 		if hide != nil {
 			hide()
 		}
-		c.SetOnTypedKey(prev)
+		ui.dropModalKey(c, e)
+	}
+}
+
+// modalKey is one shown dialog's key handler; handle tells whether it took the key.
+type modalKey struct {
+	handle func(ev *fyne.KeyEvent) bool
+}
+
+// modalTypedKey is the canvas's key handler while dialogs are shown: the dialog on top
+// answers; a key it does not use goes to the window's own handler.
+func (ui *UI) modalTypedKey(ev *fyne.KeyEvent) {
+	if n := len(ui.keys); n > 0 && ui.keys[n-1].handle(ev) {
+		return
+	}
+	if ui.keysBase != nil {
+		ui.keysBase(ev)
+	}
+}
+
+// dropModalKey removes a closed dialog's entry from the stack, wherever it is.
+func (ui *UI) dropModalKey(c fyne.Canvas, e *modalKey) {
+	for i, k := range ui.keys {
+		if k == e {
+			ui.keys = append(ui.keys[:i:i], ui.keys[i+1:]...)
+			break
+		}
+	}
+	if len(ui.keys) == 0 {
+		c.SetOnTypedKey(ui.keysBase)
+		ui.keysBase = nil
 	}
 }
 

@@ -89,7 +89,7 @@ func (d *PaperDialog) render() {
 	var b bytes.Buffer
 	if err := d.Paper.Make(&b, d.Paper.Layout); err != nil {
 		d.pdf = nil
-		d.Status.SetText("This document cannot be made: " + err.Error())
+		d.Status.SetText("This document cannot be made: " + humanError(err))
 		d.Status.Importance = widget.DangerImportance
 		d.Status.Refresh()
 		d.Preview.SetPage(nil)
@@ -100,7 +100,7 @@ func (d *PaperDialog) render() {
 	d.Status.Importance = widget.MediumImportance
 	page, err := pdfpage.FirstPage(d.pdf)
 	if err != nil {
-		d.Status.SetText("No preview: " + err.Error() + ". Print, Save and Open still work.")
+		d.Status.SetText("No preview: " + humanError(err) + ". Print, Save and Open still work.")
 	} else {
 		d.Status.SetText("Page one shown; Open shows every page.")
 	}
@@ -129,7 +129,7 @@ func (d *PaperDialog) finish(ui *UI, how string) bool {
 		return false
 	}
 	fail := func(err error) bool {
-		d.Status.SetText(err.Error())
+		d.Status.SetText(humanError(err))
 		d.Status.Importance = widget.DangerImportance
 		d.Status.Refresh()
 		return false

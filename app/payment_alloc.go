@@ -199,7 +199,7 @@ func (d *AllocDialog) confirm() bool {
 		if isNew {
 			d.Payment.ID = 0 // the transaction was rolled back
 		}
-		d.Error.SetText(err.Error())
+		d.Error.SetText(humanError(data.ExplainOverflow(err)))
 		d.Error.Show()
 		return false
 	}

@@ -72,3 +72,39 @@ func TestPaymentsSortByColumnAndHighlightTheRow(t *testing.T) {
 		}
 	}
 }
+
+// The Method column says how the money came in words ("Bank transfer", "PayPal"), not the
+// stored code, and the search finds those words.
+func TestPaymentMethodsInWords(t *testing.T) {
+	s := newStore(t)
+	c := mkCustomer(t, s, "Anchor Supply", 30, 0)
+	for _, p := range []*data.Payment{
+		{CustomerID: c.ID, Date: data.MustDate("2026-06-01"), Method: "bank", Reference: "B-2", Amount: 500},
+		{CustomerID: c.ID, Date: data.MustDate("2026-06-02"), Method: "paypal", Reference: "P-1", Amount: 700},
+	} {
+		if err := s.RecordPayment(ctx, p, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabPayments)
+	ps := ui.Payments
+	want := map[string]string{"B-2": "Bank transfer", "P-1": "PayPal"}
+	for row, p := range ps.shown {
+		cell := ps.Table.CreateCell()
+		ps.Table.UpdateCell(widget.TableCellID{Row: row, Col: 2}, cell)
+		var got string
+		for _, o := range cell.(*rowCell).content.(*fyne.Container).Objects {
+			if l, ok := o.(*widget.Label); ok {
+				got = l.Text
+			}
+		}
+		if got != want[p.Reference] {
+			t.Errorf("payment %s: method shown as %q, want %q", p.Reference, got, want[p.Reference])
+		}
+	}
+	typeInto(ps.Search, "transfer")
+	if len(ps.shown) != 1 || ps.shown[0].Reference != "B-2" {
+		t.Errorf("searching \"transfer\" shows %d payments", len(ps.shown))
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"duebook/data"
+	"duebook/reports"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // Statements, aging and monthly reports are made from the Reports screen into a folder.
@@ -26,7 +29,10 @@ func TestReportsScreen(t *testing.T) {
 		t.Fatalf("bad minimum balance not named: %+v", ui.Modal)
 	}
 	rs.MinBalance.SetText("")
-	rs.Layout.SetSelected("din5008")
+	rs.Layout.SetSelected(envelopeDIN)
+	if rs.Layout.Selected != envelopeDIN {
+		t.Fatal("no DIN 5008 envelope to choose")
+	}
 	tap(t, rs.Statements)
 	ui.Wait()
 	tap(t, rs.Aging)
@@ -45,5 +51,27 @@ func TestReportsScreen(t *testing.T) {
 		if strings.HasSuffix(pat, ".csv") && strings.Count(string(b), "\n") < 3 {
 			t.Fatalf("%s has too few rows:\n%s", m[0], b)
 		}
+	}
+}
+
+// The statement choices read as words, each standing for a layout and kind the reports take.
+func TestStatementChoicesInWords(t *testing.T) {
+	ui := newTestUI(t, newStore(t))
+	rs := ui.Reports
+	for _, sel := range []*widget.Select{rs.Layout, rs.Kind} {
+		for _, o := range sel.Options {
+			if o == "us10" || o == "din5008" || o == "open" || o == "activity" {
+				t.Errorf("choice shown as its code %q", o)
+			}
+			if reportCodes[o] == "" {
+				t.Errorf("choice %q stands for nothing", o)
+			}
+		}
+	}
+	if _, err := reports.ParseLayout(reportCodes[rs.Layout.Selected]); err != nil {
+		t.Error(err)
+	}
+	if _, err := reports.ParseKind(reportCodes[rs.Kind.Selected]); err != nil {
+		t.Error(err)
 	}
 }

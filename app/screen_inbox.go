@@ -66,10 +66,10 @@ func newInboxScreen(ui *UI) *InboxScreen {
 			m := is.Messages[id]
 			trust := ""
 			if !m.Trusted {
-				trust = "  ⚠ untrusted"
+				trust = "  ⚠ sender not trusted"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  %-8s %14s  %s  [%s]%s", m.Date, m.Provider, money(m.Amount, m.Currency),
-				firstText(m.PayerName, m.PayerEmail, "?"), m.Status, trust))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s  %-8s %14s  %s  · %s%s", m.Date, providerName(m.Provider), money(m.Amount, m.Currency),
+				firstText(m.PayerName, m.PayerEmail, "payer not named"), mailStatus(m.Status), trust))
 		})
 	is.List.OnSelected = func(id widget.ListItemID) { is.selectMsg(id) }
 	is.Fetch = widget.NewButtonWithIcon("Fetch new mail", theme.DownloadIcon(), is.FetchMail)
@@ -201,18 +201,26 @@ func (is *InboxScreen) selectMsg(i int) {
 	}
 	is.Selected = i
 	m := is.Messages[i]
-	trust := "trusted sender (domain on the provider's list, DMARC pass)"
+	prov := providerName(m.Provider)
+	trust := "trusted: the message comes from " + prov + "'s own mail domain (DMARC pass)"
 	if m.AuthServ != "" {
-		trust = "trusted sender: your receiving server " + m.AuthServ + " checked that it comes from " + m.Provider + " (DMARC pass)"
+		trust = "trusted: your receiving server " + m.AuthServ + " checked that it comes from " + prov + " (DMARC pass)"
 	}
 	if !m.Trusted {
-		trust = "NOT trusted: " + m.Why
+		trust = "NOT trusted: " + untrustedWhy(m.Why)
 	}
-	text := fmt.Sprintf("%s %s — %s\nFrom %s %s\nReference: %s\nTransaction: %s\nSender: %s\n\n", m.Provider, m.Kind,
-		money(m.Amount, m.Currency), m.PayerName, m.PayerEmail, m.Reference, m.TransactionID, trust)
+	text := fmt.Sprintf("%s: %s — %s\nFrom %s %s\nReference: %s\nTransaction: %s\nSender: %s\n\n", prov, mailKind(m.Kind),
+		money(m.Amount, m.Currency), firstText(m.PayerName, "(payer not named)"), m.PayerEmail, firstText(m.Reference, "none"), firstText(m.TransactionID, "none"), trust)
 	switch {
 	case m.Status == "applied":
-		text += fmt.Sprintf("Recorded as payment %d.", m.PaymentID)
+		text += "Recorded as a payment"
+		if p, err := is.ui.Store.Payment(context.Background(), m.PaymentID); err == nil {
+			text += " of " + p.Date.String()
+			if p.Reference != "" {
+				text += ", reference " + p.Reference
+			}
+		}
+		text += "."
 	case m.Status == "proposed":
 		cust := ""
 		if c, err := is.ui.Store.Customer(context.Background(), m.CustomerID); err == nil {
@@ -223,7 +231,7 @@ func (is *InboxScreen) selectMsg(i int) {
 			text += fmt.Sprintf("  apply %s to %s\n", money(a.Amount, m.Currency), a.InvoiceNumber)
 		}
 	default:
-		text += "No match proposed (" + m.Status + ")."
+		text += "No match proposed: " + mailStatus(m.Status) + "."
 	}
 	is.Detail.SetText(text)
 	if m.Status == "proposed" && !is.ui.Store.ReadOnly() {

@@ -36,6 +36,10 @@ type InvoicesScreen struct {
 	Summary  *widget.Label
 	Loading  *widget.ProgressBarInfinite
 	Table    *OpenTable
+	// Columns are the invoice columns the table shows (ColNumber…), in order, and
+	// ColWidths their widths: they follow the table's width (invlist_columns.go).
+	Columns   []int
+	ColWidths []float32
 
 	NewButton      *widget.Button
 	OpenButton     *widget.Button
@@ -99,9 +103,9 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 	is.Table = newOpenTable(
 		func() (int, int) {
 			if is.List == nil {
-				return 0, numCols
+				return 0, len(is.Columns)
 			}
-			return is.List.Count(), numCols
+			return is.List.Count(), len(is.Columns)
 		},
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -112,19 +116,20 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 		// most of a cell's repaint, and only the free-text columns need it.)
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			if is.List == nil || id.Row >= is.List.Count() {
+			col := is.colAt(id.Col)
+			if is.List == nil || id.Row >= is.List.Count() || col < 0 {
 				l.SetText("")
 				return
 			}
-			switch id.Col {
+			switch col {
 			case ColAmount, ColOpen, ColDays:
 				l.Alignment = fyne.TextAlignTrailing
 			default:
 				l.Alignment = fyne.TextAlignLeading
 			}
-			l.Truncation = colTruncation[id.Col]
+			l.Truncation = colTruncation[col]
 			imp := widget.MediumImportance
-			if id.Col == ColDays || id.Col == ColStatus {
+			if col == ColDays || col == ColStatus {
 				r := is.List.Row(id.Row)
 				switch {
 				case r.days > 60:
@@ -136,7 +141,7 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 				}
 			}
 			l.Importance = imp
-			l.SetText(is.List.Cell(id.Row, id.Col))
+			l.SetText(is.List.Cell(id.Row, col))
 		})
 	is.Table.ShowHeaderColumn = false
 	is.Table.CreateHeader = func() fyne.CanvasObject {
@@ -147,12 +152,12 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 	}
 	is.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
-		if id.Col < 0 || id.Col >= numCols {
+		col := is.colAt(id.Col)
+		if col < 0 {
 			b.SetText("")
 			b.OnTapped = nil
 			return
 		}
-		col := id.Col
 		t := colTitles[col]
 		q := is.query()
 		if q.SortCol == col {
@@ -165,9 +170,7 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 		b.SetText(t)
 		b.OnTapped = func() { is.SortBy(col) }
 	}
-	for i, w := range colWidths {
-		is.Table.SetColumnWidth(i, w)
-	}
+	is.setColumns(fitColumns(1280))
 	is.Table.SetOnSelected(func(id widget.TableCellID) {
 		if is.List == nil || id.Row < 0 || id.Row >= is.List.Count() {
 			return
@@ -206,7 +209,7 @@ func newInvoicesScreen(ui *UI) *InvoicesScreen {
 	actions := container.NewHBox(is.NewButton, is.OpenButton, is.PostButton, is.SentButton, is.VoidButton,
 		is.CreditButton, is.WriteOffButton, is.DeleteButton, layout.NewSpacer())
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, is.Loading, is.Summary))
-	is.listView = container.NewBorder(top, actions, nil, nil, is.Table)
+	is.listView = container.NewBorder(top, actions, nil, nil, container.New(&columnsLayout{is: is}, is.Table))
 	is.Root = container.NewStack(is.listView)
 	return is
 }

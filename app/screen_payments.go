@@ -86,7 +86,7 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 			case 1:
 				t = p.CustomerName
 			case 2:
-				t = p.Method
+				t = methodName(p.Method)
 			case 3:
 				t = p.Reference
 			case 4:
@@ -221,7 +221,7 @@ func (ps *PaymentsScreen) filter() {
 	ps.shown = ps.shown[:0]
 	for _, p := range ps.all {
 		if t == "" || strings.Contains(strings.ToLower(p.CustomerName), t) || strings.Contains(strings.ToLower(p.Reference), t) ||
-			strings.Contains(p.Method, t) {
+			strings.Contains(p.Method, t) || strings.Contains(strings.ToLower(methodName(p.Method)), t) {
 			ps.shown = append(ps.shown, p)
 		}
 	}
@@ -378,7 +378,7 @@ func (ps *PaymentsScreen) selectPayment(p *data.Payment) {
 	}
 	ps.selectedAlloc = allocs
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · %s %s · %s\n", p.Date, p.CustomerName, p.Method, p.Reference, money(p.Amount, p.Currency))
+	fmt.Fprintf(&b, "%s · %s · %s %s · %s\n", p.Date, p.CustomerName, methodName(p.Method), p.Reference, money(p.Amount, p.Currency))
 	if len(allocs) == 0 {
 		b.WriteString("Not allocated to any invoice.\n")
 	}

@@ -44,10 +44,10 @@ func newReportsScreen(ui *UI) *ReportsScreen {
 	rs.AsOf.SetPlaceHolder("YYYY-MM-DD (empty: today)")
 	rs.MinBalance = widget.NewEntry()
 	rs.MinBalance.SetPlaceHolder("0.00")
-	rs.Layout = widget.NewSelect([]string{"us10", "din5008"}, nil)
-	rs.Layout.SetSelected("us10")
-	rs.Kind = widget.NewSelect([]string{"open", "activity"}, nil)
-	rs.Kind.SetSelected("open")
+	rs.Layout = widget.NewSelect([]string{envelopeUS10, envelopeDIN}, nil)
+	rs.Layout.SetSelected(envelopeUS10)
+	rs.Kind = widget.NewSelect([]string{kindOpen, kindActivity}, nil)
+	rs.Kind.SetSelected(kindOpen)
 	rs.Detail = widget.NewCheck("Aging detail (each open invoice)", nil)
 	rs.Statements = widget.NewButton("Statements PDF + mailing list", rs.MakeStatements)
 	rs.Statements.Importance = widget.HighImportance
@@ -122,12 +122,12 @@ func (rs *ReportsScreen) MakeStatements() {
 			return
 		}
 	}
-	layout, err := reports.ParseLayout(rs.Layout.Selected)
+	layout, err := reports.ParseLayout(reportCodes[rs.Layout.Selected])
 	if err != nil {
 		rs.ui.ShowError(err)
 		return
 	}
-	opt := reports.StatementOptions{AsOf: day, MinBalance: min, Layout: layout, Kind: reports.StatementKind(rs.Kind.Selected)}
+	opt := reports.StatementOptions{AsOf: day, MinBalance: min, Layout: layout, Kind: reports.StatementKind(reportCodes[rs.Kind.Selected])}
 	s := rs.ui.Store
 	rs.write("Statements", func(ctx context.Context, progress func(float64)) (map[string][]byte, error) {
 		opt.Progress = func(done, total int) { progress(float64(done) / float64(max(total, 1))) }
@@ -190,3 +190,13 @@ func (rs *ReportsScreen) MakeMonthly() {
 		return map[string][]byte{filepath.Join(dir, "monthly-"+day.Format("2006-01")+".pdf"): pdf.Bytes()}, nil
 	})
 }
+
+// The statement choices as the user reads them, and the codes the reports take.
+const (
+	envelopeUS10 = "US #10 window envelope"
+	envelopeDIN  = "DIN 5008 DL window envelope (Europe)"
+	kindOpen     = "Open invoices only"
+	kindActivity = "Activity this month, with running balance"
+)
+
+var reportCodes = map[string]string{envelopeUS10: "us10", envelopeDIN: "din5008", kindOpen: "open", kindActivity: "activity"}

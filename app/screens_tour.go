@@ -120,8 +120,51 @@ func tourSteps() []tourStep {
 			ui.Collections.Tabs.SelectIndex(1)
 		}},
 		{"inbox", func(ui *UI) { ui.Collections.Tabs.SelectIndex(0); ui.SelectTab(TabInbox) }},
-		{"reports", func(ui *UI) { ui.SelectTab(TabReports) }},
+		{"inbox-message", func(ui *UI) {
+			// the sample company's message that needs a choice, else the first one
+			pick := 0
+			for i, m := range ui.Inbox.Messages {
+				if m.Status == "proposed" {
+					pick = i
+					break
+				}
+			}
+			if len(ui.Inbox.Messages) > 0 {
+				ui.Inbox.List.Select(pick)
+			}
+		}},
+		{"inbox-change-dialog", func(ui *UI) {
+			if ui.Inbox.Selected >= 0 {
+				ui.Inbox.ChangeSelected()
+			}
+		}},
+		{"mail-account-dialog", func(ui *UI) { closeModal(ui); ui.Inbox.ShowAccount() }},
+		{"mail-account-unsaved-question", func(ui *UI) {
+			if af := ui.Inbox.AccountForm; af != nil {
+				af.Form.Field("host").SetText("imap.example.com")
+				af.Form.Field("user").SetText("accounts@example.com")
+				tapCancel(ui)
+			}
+		}},
+		{"reports", func(ui *UI) {
+			if af := ui.Inbox.AccountForm; af != nil && ui.Modal != nil {
+				if b := ui.Modal.Button("Discard"); b != nil {
+					b.OnTapped()
+				}
+			}
+			closeModal(ui)
+			ui.SelectTab(TabReports)
+		}},
 		{"settings", func(ui *UI) { ui.SelectTab(TabSettings) }},
+	}
+}
+
+// tapCancel presses the Cancel button of the dialog shown (as the user would).
+func tapCancel(ui *UI) {
+	if ui.Modal != nil {
+		if b := ui.Modal.Button("Cancel"); b != nil && b.OnTapped != nil {
+			b.OnTapped()
+		}
 	}
 }
 

@@ -129,7 +129,7 @@ func (st *StartScreen) Create() {
 		addErr(&v, "file", "already exists; choose another name or open it with Open file…")
 	} else if d := filepath.Dir(path); d != "" {
 		if err := os.MkdirAll(d, 0o700); err != nil {
-			addErr(&v, "file", err.Error())
+			addErr(&v, "file", humanError(err))
 		}
 	}
 	if f.ShowErrors(errOrNil(v)) {
@@ -148,7 +148,7 @@ func createCompany(path string, c data.Company) error {
 		return s.SaveCompany(ctx, c)
 	})
 	if err != nil && data.FieldErrors(err) == nil {
-		return &data.FieldError{Field: "file", Msg: err.Error()}
+		return &data.FieldError{Field: "file", Msg: humanError(err)}
 	}
 	return err
 }

@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
+	"regexp"
 	"strings"
 	"syscall"
 )
@@ -68,6 +70,7 @@ func activityText(action string) string {
 func humanError(err error) string {
 	var op *net.OpError
 	var dns *net.DNSError
+	var pe *fs.PathError
 	switch {
 	case errors.As(err, &dns):
 		return fmt.Sprintf("The server name %q was not found. Check its spelling and the internet connection.", dns.Name)
@@ -80,6 +83,65 @@ func humanError(err error) string {
 		return where + " refused the connection: nothing answers on that port. Check the server name, the port and the security setting."
 	case errors.As(err, &op) && op.Timeout():
 		return "The server did not answer in time. Check the internet connection and the server name."
+	case errors.As(err, &pe):
+		return fileWords(pe)
 	}
-	return err.Error()
+	return networkWords(err.Error())
+}
+
+// dialAddr finds the address in Go's network error text ("dial tcp 10.0.0.1:993: …").
+var dialAddr = regexp.MustCompile(`dial (?:tcp|tcp4|tcp6|udp) ([^ ]+?):? `)
+
+// networkWords says a network failure that reached us only as text (a library that
+// formats the error instead of wrapping it) in plain words; other text stays as it is.
+func networkWords(msg string) string {
+	low := strings.ToLower(msg)
+	where := "The server"
+	if m := dialAddr.FindStringSubmatch(msg); m != nil {
+		where = "The server at " + m[1]
+	}
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("connection refused", "actively refused"):
+		return where + " refused the connection: nothing answers on that port. Check the server name, the port and the security setting."
+	case has("no such host", "server misbehaving"):
+		return "The server name was not found. Check its spelling and the internet connection."
+	case has("i/o timeout", "deadline exceeded", "timed out"):
+		return where + " did not answer in time. Check the internet connection and the server name."
+	case has("network is unreachable", "no route to host"):
+		return where + " cannot be reached from this computer. Check the internet connection."
+	case has("connection reset", "broken pipe"):
+		return where + " closed the connection. Try again; if it keeps happening, check the port and the security setting."
+	case has("x509:", "certificate"):
+		return where + " showed a certificate this computer does not trust. Check the server name (it must match the certificate) and the security setting."
+	case has("tls:", "first record does not look like a tls handshake"):
+		return "The encrypted connection to the server failed. Check the port and the security setting (tls is usually port 993, starttls port 143)."
+	case has("dial tcp", "dial udp"):
+		return where + " could not be reached. Check the server name, the port and the internet connection."
+	}
+	return msg
+}
+
+// fileWords says a file system refusal ("mkdir /x: permission denied") in plain words.
+func fileWords(pe *fs.PathError) string {
+	switch {
+	case errors.Is(pe.Err, fs.ErrPermission):
+		return fmt.Sprintf("Duebook is not allowed to use %s (permission denied). Choose another place or ask whoever manages this computer.", pe.Path)
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		return fmt.Sprintf("%s does not exist.", pe.Path)
+	case errors.Is(pe.Err, fs.ErrExist):
+		return fmt.Sprintf("%s already exists.", pe.Path)
+	case errors.Is(pe.Err, syscall.ENOSPC):
+		return fmt.Sprintf("The disk holding %s is full.", pe.Path)
+	case errors.Is(pe.Err, syscall.EROFS):
+		return fmt.Sprintf("%s is on a disk that cannot be written (read-only).", pe.Path)
+	}
+	return fmt.Sprintf("%s: %s.", pe.Path, pe.Err.Error())
 }
