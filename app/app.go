@@ -69,7 +69,8 @@ type UI struct {
 	// path chosen; not called when the user cancels. Tests replace it.
 	ChooseSavePath func(name string, done func(path string))
 
-	release func() // releases the company file's lock
+	release func()     // releases the company file's lock
+	check   *openCheck // the page check of the file open, while it runs (opencheck.go)
 	jobs    sync.WaitGroup
 	epoch   int // bumped when the company file closes: late results of its jobs are dropped
 
@@ -345,10 +346,12 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 	ui.Company = comp
 	ui.watch(s)
 	ui.build()
+	ui.startOpenCheck()   // invariants now, every page in the background (before the daily backup: it keeps the status text)
 	ui.startDailyBackup() // the day's automatic backup while the window stays open
 }
 
 func (ui *UI) closeStore() {
+	ui.stopOpenCheck()   // cancels the page check and waits until it no longer uses the store
 	ui.stopDailyBackup() // waits until it no longer uses the store
 	ui.epoch++
 	ui.stopWatching()

@@ -11,6 +11,7 @@ import (
 // as a formula. Every CSV Duebook writes (export, aging, mailing lists) uses it.
 type CSVWriter struct {
 	cw  *csv.Writer
+	out []string // the defused cells, reused from record to record
 	err error
 }
 
@@ -25,11 +26,11 @@ func (w *CSVWriter) Write(rec []string) error {
 	if w.err != nil {
 		return w.err
 	}
-	out := make([]string, len(rec))
-	for i, c := range rec {
-		out[i] = Defuse(c)
+	w.out = w.out[:0]
+	for _, c := range rec {
+		w.out = append(w.out, Defuse(c))
 	}
-	w.err = w.cw.Write(out)
+	w.err = w.cw.Write(w.out)
 	return w.err
 }
 

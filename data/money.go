@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -216,29 +217,35 @@ func formatAmount(minor int64, currency, group, decimal string) string {
 	}
 	p := uint64(pow10[dec])
 	ip, fp := u/p, u%p
-	is := fmt.Sprintf("%d", ip)
-	if group != "" && len(is) > 3 {
-		var b strings.Builder
-		pre := len(is) % 3
-		if pre > 0 {
-			b.WriteString(is[:pre])
-		}
-		for i := pre; i < len(is); i += 3 {
-			if b.Len() > 0 {
-				b.WriteString(group)
-			}
-			b.WriteString(is[i : i+3])
-		}
-		is = b.String()
-	}
-	out := is
-	if dec > 0 {
-		out += decimal + fmt.Sprintf("%0*d", dec, fp)
-	}
+	// built in one buffer with strconv (an export formats millions of amounts)
+	var digits [20]byte
+	is := strconv.AppendUint(digits[:0], ip, 10)
+	b := make([]byte, 0, 32)
 	if neg {
-		out = "-" + out
+		b = append(b, '-')
 	}
-	return out
+	if group != "" && len(is) > 3 {
+		pre := len(is) % 3
+		b = append(b, is[:pre]...)
+		for i := pre; i < len(is); i += 3 {
+			if i > 0 {
+				b = append(b, group...)
+			}
+			b = append(b, is[i:i+3]...)
+		}
+	} else {
+		b = append(b, is...)
+	}
+	if dec > 0 {
+		b = append(b, decimal...)
+		var fd [20]byte
+		fs := strconv.AppendUint(fd[:0], fp, 10)
+		for i := len(fs); i < dec; i++ {
+			b = append(b, '0')
+		}
+		b = append(b, fs...)
+	}
+	return string(b)
 }
 
 // MulDivRound returns a*b/c rounded half away from zero (c > 0). It is used for line totals
