@@ -203,8 +203,8 @@ func (c *CollectionsScreen) LogContact() {
 		return
 	}
 	f := NewForm()
-	kinds := []string{"call", "email", "letter", "note"}
-	f.Choice("kind", "Kind", kinds).Select.SetSelected("call")
+	kinds := []string{contactCall, contactEmail, contactLetter, contactNote}
+	f.Choice("kind", "Kind", kinds).Select.SetSelected(contactCall)
 	opts, ids := c.invoiceChoices("the whole account")
 	f.Choice("invoice", "About", opts).Select.SetSelected(opts[0])
 	f.Entry("date", "Date", "YYYY-MM-DD").SetText(c.ui.Today().String())
@@ -219,7 +219,7 @@ func (c *CollectionsScreen) LogContact() {
 			return err
 		}
 		return c.ui.Store.LogActivity(context.Background(), &data.Activity{CustomerID: cust.ID, InvoiceID: ids[f.Field("invoice").Text()],
-			Kind: f.Field("kind").Text(), Date: day, Outcome: strings.TrimSpace(f.Field("outcome").Text()),
+			Kind: contactKinds[f.Field("kind").Text()], Date: day, Outcome: strings.TrimSpace(f.Field("outcome").Text()),
 			Note: strings.TrimSpace(f.Field("note").Text()), NextFollowUp: next})
 	})
 }
@@ -374,3 +374,13 @@ func (c *CollectionsScreen) SetLateReason() {
 		return c.ui.Store.SetLateReason(context.Background(), id, code, f.Field("note").Text())
 	})
 }
+
+// The kinds of contact as the user reads them, and the activity kinds the store keeps.
+const (
+	contactCall   = "Phone call"
+	contactEmail  = "Email"
+	contactLetter = "Letter"
+	contactNote   = "Note"
+)
+
+var contactKinds = map[string]string{contactCall: "call", contactEmail: "email", contactLetter: "letter", contactNote: "note"}

@@ -199,7 +199,12 @@ func TestCollectionsLogPromiseDisputeLateReason(t *testing.T) {
 		t.Fatalf("follow-up before the contact: %q", m.Form.Field("next_follow_up").Error.Text)
 	}
 	typeInto(m.Form.Field("next_follow_up").Entry, "2026-07-02")
-	m.Form.Field("kind").Select.SetSelected("email")
+	m.Form.Field("kind").Select.SetSelected("Email")
+	for _, o := range m.Form.Field("kind").Select.Options {
+		if o != strings.ToUpper(o[:1])+o[1:] || contactKinds[o] == "" {
+			t.Errorf("contact kind %q is a code or stands for nothing", o)
+		}
+	}
 	tap(t, m.Button("Save"))
 	ui.Wait()
 	if a, _ := s.Activities(ctx, id); len(a) != 1 || a[0].Kind != "email" || a[0].Outcome != "left message" {

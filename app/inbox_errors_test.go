@@ -2,9 +2,12 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"net"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"duebook/app/inbox"
@@ -78,5 +81,18 @@ func TestDialErrorTextInPlainWords(t *testing.T) {
 	}
 	if got := humanError(errors.New("the amount is too large")); got != "the amount is too large" {
 		t.Errorf("a plain message changed to %q", got)
+	}
+}
+
+// A file system refusal is said in words, and the context around it is kept.
+func TestFileErrorsInPlainWords(t *testing.T) {
+	pe := &fs.PathError{Op: "mkdir", Path: "/srv/books", Err: syscall.EACCES}
+	got := humanError(pe)
+	if strings.Contains(got, "mkdir") || !strings.Contains(got, "/srv/books") || !strings.Contains(got, "not allowed") {
+		t.Errorf("permission denied said as %q", got)
+	}
+	got = humanError(fmt.Errorf("backup: %w", pe))
+	if !strings.HasPrefix(got, "backup: ") || strings.Contains(got, "mkdir /srv") {
+		t.Errorf("wrapped: %q", got)
 	}
 }

@@ -64,11 +64,11 @@ func newInboxScreen(ui *UI) *InboxScreen {
 				return
 			}
 			m := is.Messages[id]
-			trust := ""
-			if !m.Trusted {
-				trust = "  ⚠ sender not trusted"
+			warn, trust := "", ""
+			if !m.Trusted { // the sign first, so a narrow list still shows it
+				warn, trust = "⚠ ", " · sender not trusted"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  %-8s %14s  %s  · %s%s", m.Date, providerName(m.Provider), money(m.Amount, m.Currency),
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s  %-8s %14s  %s  · %s%s", warn, m.Date, providerName(m.Provider), money(m.Amount, m.Currency),
 				firstText(m.PayerName, m.PayerEmail, "payer not named"), mailStatus(m.Status), trust))
 		})
 	is.List.OnSelected = func(id widget.ListItemID) { is.selectMsg(id) }

@@ -83,8 +83,10 @@ func humanError(err error) string {
 		return where + " refused the connection: nothing answers on that port. Check the server name, the port and the security setting."
 	case errors.As(err, &op) && op.Timeout():
 		return "The server did not answer in time. Check the internet connection and the server name."
-	case errors.As(err, &pe):
-		return fileWords(pe)
+	case errors.As(err, &pe) && strings.Contains(err.Error(), pe.Error()):
+		// only the file system's own words are replaced; the context around them stays
+		msg := strings.Replace(err.Error(), pe.Error(), fileWords(pe), 1)
+		return strings.Replace(msg, "..", ".", 1)
 	}
 	return networkWords(err.Error())
 }
