@@ -19,7 +19,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	integrity := make(chan result, 1)
 	go func() {
 		var r result
-		r.err = s.View(ctx, func(tx sqlTx) (err error) {
+		r.err = s.viewLargeCache(ctx, func(tx sqlTx) (err error) {
 			r.out, err = sqliteCheck(ctx, tx, `PRAGMA integrity_check`)
 			return err
 		})
@@ -36,7 +36,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // checkInvariants is Check's foreign-key and ledger part.
 func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
 	var out []string
-	err := s.View(ctx, func(tx sqlTx) error {
+	err := s.viewLargeCache(ctx, func(tx sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
 		if err != nil {
 			return err

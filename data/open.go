@@ -246,13 +246,16 @@ func writerDSN(path string) string {
 	return sqliteURI(path, q.Encode())
 }
 
+// readerCacheSize is the page cache of each reader connection, in KiB (negative).
+const readerCacheSize = "-8192"
+
 func readerDSN(path string, immutable bool) string {
 	q := commonPragmas()
 	q.Add("_pragma", "query_only(1)")
 	// Up to four readers: 8 MiB of page cache each (SQLite's default is 2 MiB). At a
 	// million invoices 64 MiB each made a worklist or an export hold 265 MiB for pages the
 	// operating system caches anyway; the indexes the reads walk stay in 8 MiB.
-	q.Add("_pragma", "cache_size(-8192)")
+	q.Add("_pragma", "cache_size("+readerCacheSize+")")
 	if immutable {
 		q.Set("mode", "ro")
 		q.Set("immutable", "1")
