@@ -163,12 +163,6 @@ func (cf *CustomerForm) read() (*data.Customer, error) {
 	c.Channel = data.Channel(f.Field("channel").Text())
 	c.Notes = strings.TrimSpace(f.Field("notes").Text())
 	// Show the store's own checks together with the form's parse errors.
-	if err := c.Validate(); err != nil {
-		for name, msg := range data.FieldErrors(err) {
-			if v.Fields()[name] == "" {
-				addErr(&v, name, msg)
-			}
-		}
-	}
+	addStoreErrs(&v, c.Validate())
 	return c, errOrNil(v)
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -263,6 +264,18 @@ type fieldErrors = data.ValidationErrors
 
 func addErr(v *fieldErrors, field, msg string) {
 	*v = append(*v, &data.FieldError{Field: field, Msg: msg})
+}
+
+// addStoreErrs adds the store's own refusals (err, from a Validate) for the fields that have
+// no message from reading the form yet, leaving out the fields named in skip: the form's
+// parse errors and the store's checks are shown together, one message a field.
+func addStoreErrs(v *fieldErrors, err error, skip ...string) {
+	have := v.Fields()
+	for name, msg := range data.FieldErrors(err) {
+		if have[name] == "" && !slices.Contains(skip, name) {
+			addErr(v, name, msg)
+		}
+	}
 }
 
 // errOrNil returns v as an error, or nil when empty.

@@ -389,17 +389,9 @@ func (e *InvoiceEditor) Save() { e.save(nil) }
 func (e *InvoiceEditor) check() (*data.Invoice, error) {
 	var v fieldErrors
 	inv := e.build(&v)
-	if v := errOrNil(v); v != nil {
+	if len(v) > 0 {
 		// Let the store's own checks speak for the fields that parsed.
-		if err := inv.Validate(); err != nil {
-			vv := v.(data.ValidationErrors)
-			for name, msg := range data.FieldErrors(err) {
-				if vv.Fields()[name] == "" && name != "customer" {
-					vv = append(vv, &data.FieldError{Field: name, Msg: msg})
-				}
-			}
-			v = vv
-		}
+		addStoreErrs(&v, inv.Validate(), "customer")
 		return inv, v
 	}
 	return inv, nil

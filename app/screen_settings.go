@@ -152,12 +152,6 @@ func (st *SettingsScreen) read() (data.Company, error) {
 	c.InvoiceFormat = strings.TrimSpace(f.Field("invoice_format").Text())
 	c.CreditNoteFormat = strings.TrimSpace(f.Field("credit_note_format").Text())
 	c.PaymentInstructions = strings.TrimSpace(f.Field("payment_instructions").Text())
-	if err := c.Validate(); err != nil {
-		for name, msg := range data.FieldErrors(err) {
-			if v.Fields()[name] == "" {
-				addErr(&v, name, msg)
-			}
-		}
-	}
+	addStoreErrs(&v, c.Validate())
 	return c, errOrNil(v)
 }
