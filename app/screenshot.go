@@ -52,18 +52,7 @@ func (ui *UI) screenshotAndQuit(path, tab string) {
 		})
 		fmt.Fprintln(os.Stderr, "duebook: screenshot: the GL capture was empty; used the software renderer")
 	}
-	err := func() error {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		if err := png.Encode(f, img); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	}()
-	if err != nil {
+	if err := writePNG(path, img); err != nil {
 		fmt.Fprintln(os.Stderr, "duebook: screenshot:", err)
 	}
 	fyne.Do(ui.App.Quit)
@@ -86,4 +75,17 @@ func flatImage(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// writePNG saves img as a PNG file at path.
+func writePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
