@@ -5,7 +5,7 @@ var lexIT = lexicon{
 	code: "it",
 	labels: map[string][]string{
 		"name":   {"mittente", "ordinante", "pagante", "inviato da", "cliente"},
-		"email":  {"indirizzo email", "indirizzo e-mail"},
+		"email":  {"indirizzo email", "indirizzo e-mail", "email del mittente", "e-mail del mittente", "email del cliente", "email"},
 		"memo":   {"messaggio", "causale", "nota", "riferimento"},
 		"about":  {"descrizione"},
 		"invref": {"fattura", "numero fattura", "numero di fattura"},
@@ -44,7 +44,7 @@ var lexNL = lexicon{
 	code: "nl",
 	labels: map[string][]string{
 		"name":   {"van", "afzender", "naam", "naam betaler", "betaler", "tegenrekeninghouder", "opdrachtgever", "naam tegenpartij"},
-		"email":  {"e-mailadres"},
+		"email":  {"e-mailadres", "e-mail van de afzender", "e-mailadres van de afzender", "e-mail"},
 		"memo":   {"omschrijving", "betalingskenmerk", "bericht", "mededeling", "kenmerk", "notitie"},
 		"invref": {"factuur", "factuurnummer"},
 		"txn":    {"transactie-id", "transactienummer", "referentie", "transactiereferentie", "bevestigingsnummer"},

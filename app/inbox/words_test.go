@@ -53,6 +53,8 @@ func TestLabelNames(t *testing.T) {
 		"Donneur d'ordre":            "name",
 		"Courriel":                   "email",
 		"E-Mail-Adresse":             "email",
+		"Email del mittente":         "email",
+		"E-mail van de afzender":     "email",
 		"Buchungsdatum":              "date",
 		"Fecha valor":                "date",
 		"Date de l'opération":        "date",
