@@ -74,122 +74,101 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 	return ag, err
 }
 
-// agingFromItems fills ag from q, which gives (customer_id, open, days) per open invoice.
+// agingFromItems fills ag from q, which gives (customer_id, open, days) rows summed per
+// customer and bucket.
 func agingFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...any) error {
-	// Sum the buckets per customer inside SQLite: only one row per customer comes back.
-	q = `SELECT customer_id,
+	// Sum the buckets per customer inside SQLite: only one row per customer comes back,
+	// with the customer's name.
+	q = `SELECT x.*, c.name FROM (SELECT customer_id,
 		sum(CASE WHEN days <= 0 THEN open ELSE 0 END),
 		sum(CASE WHEN days BETWEEN 1 AND 30 THEN open ELSE 0 END),
 		sum(CASE WHEN days BETWEEN 31 AND 60 THEN open ELSE 0 END),
 		sum(CASE WHEN days BETWEEN 61 AND 90 THEN open ELSE 0 END),
 		sum(CASE WHEN days > 90 THEN open ELSE 0 END)
-		FROM (` + q + `) GROUP BY customer_id`
+		FROM (` + q + `) GROUP BY customer_id) x JOIN customers c ON c.id = x.customer_id`
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	byCust := map[int64]*AgingRow{}
+	var keys []string // lower-cased names, sorted with the rows
 	for rows.Next() {
-		r := &AgingRow{}
-		if err := rows.Scan(&r.CustomerID, &r.Buckets[0], &r.Buckets[1], &r.Buckets[2], &r.Buckets[3], &r.Buckets[4]); err != nil {
+		var r AgingRow
+		if err := rows.Scan(&r.CustomerID, &r.Buckets[0], &r.Buckets[1], &r.Buckets[2], &r.Buckets[3], &r.Buckets[4], &r.Customer); err != nil {
 			return err
 		}
 		for _, b := range r.Buckets {
 			r.Total += b
 		}
-		byCust[r.CustomerID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	if err := fillNames(ctx, tx, byCust); err != nil {
-		return err
-	}
-	for _, r := range byCust {
-		ag.Rows = append(ag.Rows, *r)
 		for i := range r.Buckets {
 			ag.Total.Buckets[i] += r.Buckets[i]
 		}
 		ag.Total.Total += r.Total
+		ag.Rows = append(ag.Rows, r)
+		keys = append(keys, strings.ToLower(r.Customer))
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	ag.Total.Customer = "TOTAL"
-	sort.Slice(ag.Rows, func(i, j int) bool {
-		a, b := strings.ToLower(ag.Rows[i].Customer), strings.ToLower(ag.Rows[j].Customer)
-		if a != b {
-			return a < b
-		}
-		return ag.Rows[i].CustomerID < ag.Rows[j].CustomerID
-	})
+	sort.Sort(agingByName{ag.Rows, keys})
 	return nil
 }
 
-// agingAsOfQuery gives (customer_id, open, days) for every invoice open on ?1 in currency ?2.
+// agingByName orders aging rows by lower-cased name, then customer id.
+type agingByName struct {
+	rows []AgingRow
+	keys []string
+}
+
+func (a agingByName) Len() int { return len(a.rows) }
+func (a agingByName) Less(i, j int) bool {
+	if a.keys[i] != a.keys[j] {
+		return a.keys[i] < a.keys[j]
+	}
+	return a.rows[i].CustomerID < a.rows[j].CustomerID
+}
+func (a agingByName) Swap(i, j int) {
+	a.rows[i], a.rows[j] = a.rows[j], a.rows[i]
+	a.keys[i], a.keys[j] = a.keys[j], a.keys[i]
+}
+
+// agingAsOfQuery gives (customer_id, open, days) rows whose sums per customer and bucket
+// are the balances open on ?1 in currency ?2.
 //
 // An invoice open on day D is open today, or has a payment allocation, credit note or
 // write-off dated after D, or was voided after D (voiding removes its allocations; an
 // invoice with credits or write-offs cannot be voided). Those few invoices are found
-// through the open-invoice and event-date indexes instead of scanning every invoice, and a
-// posted invoice's balance on D is its open amount today plus what came off it after D
-// (open_amount = total − allocations − credits − write-offs is an invariant `check`
-// verifies), each event table read once. A void invoice's balance on D is rebuilt from
-// its events on or before D. The straightforward query (total minus the events up to D,
-// for every invoice) gives the same rows; TestAgingAsOfMatchesRebuild compares the two.
+// through the open-invoice and event-date indexes (both covering) instead of scanning
+// every invoice. A posted invoice's balance on D is its open amount today plus what came
+// off it after D (open_amount = total − allocations − credits − write-offs is an invariant
+// `check` verifies), and both parts fall in the same bucket (the invoice's due date), so
+// they come as two rows: today's open amounts straight from the index, and the sum of each
+// invoice's later events joined to its invoice in id order. Every row is positive, so a
+// customer appears exactly when one of their invoices was open on D. A void invoice's
+// balance on D is rebuilt from its events on or before D. The straightforward query (total
+// minus the events up to D, for every invoice) gives the same aging;
+// TestAgingAsOfMatchesRebuild compares the two.
 const agingAsOfQuery = `WITH later(invoice_id, amount) AS (
 		SELECT invoice_id, amount FROM allocations WHERE date > ?1
 		UNION ALL SELECT invoice_id, amount FROM credit_notes WHERE date > ?1
 		UNION ALL SELECT invoice_id, amount FROM write_offs WHERE date > ?1),
 	back AS MATERIALIZED (SELECT invoice_id, sum(amount) AS amount FROM later GROUP BY invoice_id)
 	SELECT customer_id, open, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS days FROM (
-		SELECT i.customer_id, i.due_date, i.open_amount + coalesce(b.amount, 0) AS open
-			FROM invoices i LEFT JOIN back b ON b.invoice_id = i.id
-			WHERE i.status = 'posted' AND i.open_amount > 0 AND i.currency = ?2 AND i.issue_date <= ?1
+		SELECT customer_id, due_date, open_amount AS open
+			FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?2 AND issue_date <= ?1
 		UNION ALL
 		SELECT i.customer_id, i.due_date, b.amount
 			FROM back b CROSS JOIN invoices i ON i.id = b.invoice_id
-			WHERE i.status = 'posted' AND i.open_amount = 0 AND i.currency = ?2 AND i.issue_date <= ?1
+			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1
 		UNION ALL
-		SELECT i.customer_id, i.due_date, i.total
+		SELECT customer_id, due_date, open FROM (SELECT i.customer_id, i.due_date, i.total
 			- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
 			- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0)
+			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
 			FROM invoices i
 			WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
-	WHERE open > 0`
-
-func fillNames(ctx context.Context, q querier, rows map[int64]*AgingRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	ids := make([]int64, 0, len(rows))
-	for id := range rows {
-		ids = append(ids, id)
-	}
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rs, err := q.QueryContext(ctx, `SELECT id, name FROM customers WHERE id IN (`+ph+`)`, args...)
-		if err != nil {
-			return err
-		}
-		for rs.Next() {
-			var id int64
-			var name string
-			if err := rs.Scan(&id, &name); err != nil {
-				rs.Close()
-				return err
-			}
-			rows[id].Customer = name
-		}
-		rs.Close()
-	}
-	return nil
-}
+		WHERE open > 0)`
 
 // Balance is what a customer owes.
 type Balance struct {
