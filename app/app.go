@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -280,7 +281,64 @@ func (ui *UI) openFile(path string, opt data.Options) {
 		}
 		return
 	}
+	if !opt.ReadOnly && data.NeedsUpdate(path) {
+		ui.openUpdating(path, opt, release)
+		return
+	}
 	s, err := data.OpenExisting(path, opt) // never creates, never touches another program's file
+	ui.opened(path, opt, release, s, err)
+}
+
+// updateStarting, when set (tests), runs on the worker before the update of a file begins.
+var updateStarting func()
+
+// openUpdating opens a file of an earlier Duebook, which is first copied and then brought
+// up to date: off the UI goroutine, behind a dialog that shows each stage and can cancel
+// (the file is then left as it was).
+func (ui *UI) openUpdating(path string, opt data.Options, release func()) {
+	var m *Modal
+	m = ui.RunLong("Updating the company file",
+		filepath.Base(path)+" was written by an earlier version of Duebook. It is brought up to date once; a safety copy of it goes to the backups folder first.",
+		func(ctx context.Context, progress func(float64)) (func(), error) {
+			opt.Context = ctx
+			opt.Progress = func(p data.MigrateProgress) {
+				switch {
+				case p.Stage == data.StageCopy && p.Total > 0:
+					progress(float64(p.Done) / float64(p.Total))
+				default:
+					progress(-1)
+				}
+				text := strings.ToUpper(p.String()[:1]) + p.String()[1:]
+				ui.postProgress(func() {
+					if m != nil && m.Status != nil && m.Status.Text != "Cancelling…" {
+						m.Status.SetText(text)
+					}
+				})
+			}
+			if updateStarting != nil {
+				updateStarting()
+			}
+			s, err := data.OpenExisting(path, opt)
+			if ctx.Err() != nil {
+				if s != nil {
+					s.Close()
+				}
+				return nil, ctx.Err()
+			}
+			return func() { ui.opened(path, opt, release, s, err) }, nil
+		}, func() {
+			if release != nil {
+				release()
+			}
+			if ui.Store == nil {
+				ui.ShowStart()
+			}
+			ui.ShowInfo("Update cancelled", filepath.Base(path)+" was not changed. It opens again with the earlier version of Duebook, or is brought up to date the next time you open it here.")
+		})
+}
+
+// opened shows the file just opened (s), or says why it could not be (err).
+func (ui *UI) opened(path string, opt data.Options, release func(), s *data.Store, err error) {
 	if err != nil {
 		if release != nil {
 			release()

@@ -68,6 +68,16 @@ func (ui *UI) Go(ctx context.Context, work func(ctx context.Context) func()) {
 	}()
 }
 
+// postProgress shows progress from a worker: fyne.Do (it does not wait for the UI
+// goroutine), or the test queue of post.
+func (ui *UI) postProgress(f func()) {
+	if applyOnWait {
+		ui.post(f)
+		return
+	}
+	fyne.Do(f)
+}
+
 // RunLong runs long work off the UI goroutine behind a progress dialog with Cancel.
 // work reports progress (0..1, or <0 for "unknown") and returns what to apply on the UI
 // goroutine. A cancelled run applies nothing; onCancel (may be nil) cleans up.
@@ -83,6 +93,7 @@ func (ui *UI) RunLong(title, message string, work func(ctx context.Context, prog
 			status.SetText("Cancelling…")
 			return false
 		}})
+	m.Status = status
 	var last time.Time
 	var mu sync.Mutex
 	progress := func(f float64) {
@@ -92,11 +103,7 @@ func (ui *UI) RunLong(title, message string, work func(ctx context.Context, prog
 			return
 		}
 		last = time.Now()
-		post := fyne.Do
-		if applyOnWait {
-			post = ui.post
-		}
-		post(func() {
+		ui.postProgress(func() {
 			if f < 0 {
 				return
 			}

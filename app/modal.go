@@ -14,6 +14,7 @@ type Modal struct {
 	Title   string
 	Message *widget.Label
 	Form    *Form
+	Status  *widget.Label // RunLong's line under its progress bar
 	Buttons []*widget.Button
 	D       *dialog.CustomDialog
 	hidden  bool

@@ -545,22 +545,6 @@ func rotateSnapshots(dir, companyPath, kind string) error {
 	return errors.Join(errs...)
 }
 
-// SnapshotBeforeMigrate copies a company file about to be migrated to
-// "<backups>/<company>-pre-migrate-<timestamp>.duebook" (verified with integrity_check;
-// the ledger checks expect the new schema). Use it as Options.BeforeMigrate: an error
-// stops the migration, so an old file is never changed without a copy.
-func SnapshotBeforeMigrate(path string, pending []string) error {
-	dir, err := ensureBackupDir(path)
-	if err != nil {
-		return err
-	}
-	dest := snapshotName(dir, path, "pre-migrate", time.Now())
-	if err := backupFile(context.Background(), path, dest, false); err != nil {
-		return fmt.Errorf("safety copy before applying %s: %w", strings.Join(pending, ", "), err)
-	}
-	return rotateSnapshots(dir, path, "pre-migrate")
-}
-
 // Snapshot writes a verified copy "<backups>/<company>-<kind>-<timestamp>.duebook" before
 // a risky change (kind e.g. "pre-import") and returns its path.
 func (s *Store) Snapshot(ctx context.Context, kind string) (string, error) {

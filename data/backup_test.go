@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -417,9 +418,9 @@ func oldFile(t *testing.T) string {
 func TestSnapshotBeforeMigrate(t *testing.T) {
 	path := oldFile(t)
 	var pending []string
-	s, err := OpenWith(path, Options{BeforeMigrate: func(p string, names []string) error {
+	s, err := OpenWith(path, Options{BeforeMigrate: func(ctx context.Context, p string, names []string, progress func(MigrateProgress)) error {
 		pending = names
-		return SnapshotBeforeMigrate(p, names)
+		return SnapshotBeforeMigrate(ctx, p, names, progress)
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -32,8 +32,15 @@ type Options struct {
 	// ReadOnly opens the file without allowing writes (a second instance, a backup check).
 	ReadOnly bool
 	// BeforeMigrate runs before pending migrations are applied to an existing file that
-	// already holds data (a safety snapshot). pending lists the migration names.
-	BeforeMigrate func(path string, pending []string) error
+	// already holds data (a safety snapshot: SnapshotBeforeMigrate). pending lists the
+	// migration names; progress is Progress (never nil).
+	BeforeMigrate func(ctx context.Context, path string, pending []string, progress func(MigrateProgress)) error
+	// Context, when set, cancels bringing an earlier Duebook's file up to date (the safety
+	// copy or the schema change, which is rolled back): Open then returns
+	// ErrMigrateCancelled and the file is as it was. nil: never cancelled.
+	Context context.Context
+	// Progress, when set, hears how far that update has come (on the opening goroutine).
+	Progress func(MigrateProgress)
 	// Lock takes the company file's single-writer lock (AcquireLock) for as long as the
 	// store is open; another program holding it gives a *LockedError. Ignored read-only.
 	Lock bool
@@ -113,7 +120,7 @@ func openStore(path string, opt Options, fresh bool) (_ *Store, err error) {
 		if err = s.w.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
 			return nil, describeErr(path, err)
 		}
-		if err = s.migrate(opt.BeforeMigrate); err != nil {
+		if err = s.migrate(opt); err != nil {
 			return nil, describeErr(path, err)
 		}
 	}
@@ -383,8 +390,16 @@ func SchemaVersion() int {
 	return ms[len(ms)-1].version
 }
 
-func (s *Store) migrate(before func(string, []string) error) error {
+func (s *Store) migrate(opt Options) error {
 	ctx := context.Background()
+	mctx := opt.Context
+	if mctx == nil {
+		mctx = ctx
+	}
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(MigrateProgress) {}
+	}
 	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("open %s: not a usable company file: %w", s.path, err)
@@ -421,29 +436,39 @@ func (s *Store) migrate(before func(string, []string) error) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	if before != nil && len(applied) > 0 {
+	if opt.BeforeMigrate != nil && len(applied) > 0 {
 		names := make([]string, len(pending))
 		for i, m := range pending {
 			names[i] = m.name
 		}
-		if err := before(s.path, names); err != nil {
+		if err := opt.BeforeMigrate(mctx, s.path, names, progress); err != nil {
+			if errors.Is(err, ErrMigrateCancelled) || mctx.Err() != nil {
+				return ErrMigrateCancelled
+			}
 			return fmt.Errorf("before migrating %s: %w", s.path, err)
 		}
 	}
-	for _, m := range pending {
-		err := s.Update(ctx, func(tx *Tx) error {
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	// Every pending change in one transaction: a crash or a cancel leaves the file as the
+	// earlier version wrote it.
+	err = s.Update(mctx, func(tx *Tx) error {
+		for i, m := range pending {
+			if len(applied) > 0 {
+				progress(MigrateProgress{Stage: StageUpdate, Done: int64(i), Total: int64(len(pending))})
+			}
+			if _, err := tx.ExecContext(mctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)`,
-				m.version, m.name, s.nowText())
-			return err
-		})
-		if err != nil {
-			return err
+			if _, err := tx.ExecContext(mctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)`,
+				m.version, m.name, s.nowText()); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil && mctx.Err() != nil {
+		return ErrMigrateCancelled
 	}
-	return nil
+	return err
 }
 
 type sqlTx = *sql.Tx

@@ -160,7 +160,7 @@ func (env *Env) Open(db string) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: true})
+	return data.OpenExisting(path, env.writeOptions(path, true))
 }
 
 // OpenReadOnly opens the company file for reading only. It needs no lock (it runs while

@@ -44,7 +44,7 @@ func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
 // openForWrite opens an existing company file for writing, with a safety copy before any
 // migration of an older file; lock holds the company's lock while it is open.
 func (env *Env) openForWrite(path string, lock bool) (*data.Store, error) {
-	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: lock})
+	return data.OpenExisting(path, env.writeOptions(path, lock))
 }
 
 func sizeText(path string) string {

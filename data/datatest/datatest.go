@@ -3,6 +3,7 @@ package datatest
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"duebook/data"
@@ -21,4 +22,27 @@ func Post(t testing.TB, s *data.Store, inv *data.Invoice) *data.Invoice {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// AsBefore16 makes the closed company file at path look as an earlier Duebook left it, with
+// migration 0016 (the covering event-date indexes) not yet applied, so that opening it for
+// writing brings it up to date.
+func AsBefore16(t testing.TB, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`DROP INDEX invoices_currency`,
+		`DROP INDEX allocations_date`, `CREATE INDEX allocations_date ON allocations(date)`,
+		`DROP INDEX credit_notes_date`, `CREATE INDEX credit_notes_date ON credit_notes(date)`,
+		`DROP INDEX write_offs_date`, `CREATE INDEX write_offs_date ON write_offs(date)`,
+		`DELETE FROM schema_migrations WHERE version >= 16`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
