@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"duebook/data"
 
@@ -82,6 +81,10 @@ type UI struct {
 
 	unwatch        func()      // ends the store's change subscription (changes.go)
 	refreshPending refreshFlag // a refresh after a change is scheduled
+	// unbacked: a commit since the last automatic backup (or none of today's exists); the
+	// backup made as the file is closed is skipped without one (at a million invoices it
+	// takes a minute).
+	unbacked refreshFlag
 
 	qmu   sync.Mutex
 	queue []func() // results waiting for Wait (applyOnWait mode)
@@ -402,6 +405,8 @@ func (ui *UI) Attach(s *data.Store, release func()) {
 		ui.ShowError(err)
 	}
 	ui.Company = comp
+	b, ok := lastAutoBackup(s.Path())
+	ui.unbacked.Store(!ok || !b.Day.Equal(data.DateOf(dailyBackupNow())))
 	ui.watch(s)
 	ui.build()
 	ui.startOpenCheck()   // invariants now, every page in the background (before the daily backup: it keeps the status text)
@@ -414,9 +419,10 @@ func (ui *UI) closeStore() {
 	ui.epoch++
 	ui.stopWatching()
 	if ui.Store != nil {
-		if !ui.Store.ReadOnly() {
-			// The daily backup (30 daily, 12 monthly kept), made as the file is closed.
-			if _, err := ui.Store.AutoBackup(context.Background(), "", time.Now()); err != nil {
+		if !ui.Store.ReadOnly() && ui.unbacked.Load() {
+			// The daily backup (30 daily, 12 monthly kept), made as the file is closed
+			// when something changed since the last one.
+			if _, err := ui.Store.AutoBackup(context.Background(), "", dailyBackupNow()); err != nil {
 				fmt.Fprintln(os.Stderr, "duebook: automatic backup:", err)
 			}
 		}

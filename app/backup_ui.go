@@ -376,12 +376,16 @@ func (ui *UI) startDailyBackup() {
 			if !last.IsZero() && !day.After(last) {
 				continue
 			}
+			wasUnbacked := ui.unbacked.Swap(false) // a change from now on counts as after this backup
 			_, err := s.AutoBackup(ctx, "", at)
+			var lce *data.LedgerCheckError
+			written := err == nil || errors.As(err, &lce)
+			if !written && wasUnbacked {
+				ui.unbacked.Store(true)
+			}
 			if ctx.Err() != nil {
 				return
 			}
-			var lce *data.LedgerCheckError
-			written := err == nil || errors.As(err, &lce)
 			if written {
 				last = day
 			}

@@ -403,3 +403,53 @@ func TestDailyBackupErrorInStatusBar(t *testing.T) {
 		t.Fatalf("status bar after the retry: %q", ui.StatusBar.Text)
 	}
 }
+
+// Closing the file makes the day's backup only when something changed since the last one
+// (at a million invoices a backup takes a minute): opened to look and closed, today's
+// backup is left as it is; after a change it is refreshed with that change.
+func TestCloseBacksUpOnlyAfterAChange(t *testing.T) {
+	clock := &testClock{t: time.Date(2031, 3, 4, 10, 0, 0, 0, time.Local)}
+	oldEvery, oldNow := dailyBackupEvery, dailyBackupNow
+	dailyBackupEvery, dailyBackupNow = time.Hour, clock.Now
+	t.Cleanup(func() { dailyBackupEvery, dailyBackupNow = oldEvery, oldNow })
+	s := newStore(t)
+	mkCustomer(t, s, "Acme", 30, 0)
+	path := s.Path()
+	ui := newTestUI(t, s)
+	ui.Close() // the first close of the day: no backup of today yet, so one is made
+	today := backupsOn(path, "2031-03-04")
+	if len(today) != 1 {
+		t.Fatalf("backups after the first close: %+v", today)
+	}
+	// opened again, nothing changed, closed: the backup is not rewritten
+	s2, err := data.OpenWith(path, data.Options{Clock: data.FixedClock{Day: data.MustDate("2031-03-04")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui2 := newTestUI(t, s2)
+	ui2.Close()
+	if again := backupsOn(path, "2031-03-04"); len(again) != 1 || !again[0].Written.Equal(today[0].Written) {
+		t.Fatalf("closing without a change rewrote the backup: %+v then %+v", today, again)
+	}
+	// opened, changed, closed: the backup holds the change
+	s3, err := data.OpenWith(path, data.Options{Clock: data.FixedClock{Day: data.MustDate("2031-03-04")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui3 := newTestUI(t, s3)
+	mkCustomer(t, s3, "Globex", 30, 0)
+	ui3.Wait()
+	ui3.Close()
+	after := backupsOn(path, "2031-03-04")
+	if len(after) != 1 {
+		t.Fatalf("backups %+v", after)
+	}
+	b, err := data.OpenWith(after[0].Path, data.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if n := len(customerNames(t, b)); n != 2 {
+		t.Fatalf("the backup after the change has %d customers", n)
+	}
+}

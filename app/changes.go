@@ -29,6 +29,7 @@ func (ui *UI) stopWatching() {
 
 // storeChanged schedules one refresh on the UI goroutine (any goroutine may call it).
 func (ui *UI) storeChanged() {
+	ui.unbacked.Store(true)
 	if !ui.refreshPending.CompareAndSwap(false, true) {
 		return // one is scheduled already; it will read this change too
 	}
