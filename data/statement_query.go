@@ -119,14 +119,16 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 		return nil, err
 	}
 	// Credit notes, then write-offs, each in invoice order (issue date, id) as StatementFor
-	// reads them through invoices_customer.
+	// reads them through invoices_customer. CROSS JOIN: from the few events to their invoice,
+	// not from every invoice of the customers to its events (at 100k invoices, 200,000
+	// invoice reads per batch for 3,700 events).
 	rows, err = tx.QueryContext(ctx, `SELECT * FROM (
 		SELECT i.customer_id AS cid, 0 AS part, i.issue_date AS idate, i.id AS iid, n.id AS eid,
 			'credit' AS kind, n.date, n.number, n.amount, n.reason, i.number FROM credit_notes n
-		JOIN invoices i ON i.id = n.invoice_id JOIN customers c ON c.id = i.customer_id
+		CROSS JOIN invoices i ON i.id = n.invoice_id JOIN customers c ON c.id = i.customer_id
 		WHERE n.date <= ?1 AND i.customer_id IN `+in+` AND i.currency = c.currency
 		UNION ALL SELECT i.customer_id, 1, i.issue_date, i.id, w.id, 'write_off', w.date, '', w.amount, w.reason, i.number FROM write_offs w
-		JOIN invoices i ON i.id = w.invoice_id JOIN customers c ON c.id = i.customer_id
+		CROSS JOIN invoices i ON i.id = w.invoice_id JOIN customers c ON c.id = i.customer_id
 		WHERE w.date <= ?1 AND i.customer_id IN `+in+` AND i.currency = c.currency)
 		ORDER BY cid, part, idate, iid, eid`, args(append([]any{d}, idArgs...)...)...)
 	if err != nil {
