@@ -29,23 +29,15 @@ func loadAging(ctx context.Context, s *data.Store, opt AgingOptions) (*data.Agin
 	if err != nil {
 		return nil, nil, err
 	}
-	var sts []*data.Statement // with Detail: each row's statement, for its open invoices
+	var items map[int64][]data.StatementEntry // with Detail: each customer's open invoices
 	if opt.Detail && len(ag.Rows) > 0 {
-		ids := make([]int64, len(ag.Rows))
-		for i, r := range ag.Rows {
-			ids[i] = r.CustomerID
-		}
-		if sts, err = s.StatementsFor(ctx, ids, ag.AsOf, ag.AsOf); err != nil {
+		if items, err = s.OpenItemsAsOf(ctx, ag.AsOf, ag.Currency); err != nil {
 			return nil, nil, err
 		}
 	}
 	out := make([]agingDetail, 0, len(ag.Rows))
-	for i, r := range ag.Rows {
-		dt := agingDetail{row: r}
-		if sts != nil && sts[i].Currency == ag.Currency {
-			dt.items = sts[i].Open
-		}
-		out = append(out, dt)
+	for _, r := range ag.Rows {
+		out = append(out, agingDetail{row: r, items: items[r.CustomerID]})
 	}
 	return ag, out, nil
 }
