@@ -104,3 +104,42 @@ func TestAgingAsOfMatchesRebuild(t *testing.T) {
 		t.Log(fmt.Sprintf("seed %d: %d days compared, %d voids", seed, len(days), voids))
 	}
 }
+
+// AgingTotal is exactly Aging's total row, on today, on random days and on event days.
+func TestAgingTotalMatchesAging(t *testing.T) {
+	today := MustDate("2026-06-30")
+	s, err := OpenWith(filepath.Join(t.TempDir(), "co.duebook"), Options{Clock: FixedClock{today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.GenerateDemo(ctx, DemoOptions{Customers: 40, Invoices: 1500, Seed: 11, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	days := []Date{today, today.AddDays(40), MustDate("1999-01-01")}
+	for i := 0; i < 600; i += 37 {
+		days = append(days, today.AddDays(-i))
+	}
+	nonzero := 0
+	for _, d := range days {
+		for _, cur := range []string{"USD", "EUR"} {
+			full, err := s.Aging(ctx, d, cur)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tot, err := s.AgingTotal(ctx, d, cur)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tot.Total != full.Total || len(tot.Rows) != 0 || tot.AsOf != full.AsOf {
+				t.Fatalf("%v %s: total %+v, aging's %+v", d, cur, tot.Total, full.Total)
+			}
+			if full.Total.Total != 0 {
+				nonzero++
+			}
+		}
+	}
+	if nonzero < 5 {
+		t.Fatalf("only %d days with a balance", nonzero)
+	}
+}

@@ -46,6 +46,16 @@ type Aging struct {
 // through the open-invoice index; for a past date it rebuilds each balance from today's
 // open amount and the events dated after asOf (see agingAsOfQuery).
 func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, error) {
+	return s.aging(ctx, asOf, currency, false)
+}
+
+// AgingTotal is Aging's total row alone (Rows empty), summed inside SQLite without a row
+// per customer: the monthly figures need only the total at each month end.
+func (s *Store) AgingTotal(ctx context.Context, asOf Date, currency string) (*Aging, error) {
+	return s.aging(ctx, asOf, currency, true)
+}
+
+func (s *Store) aging(ctx context.Context, asOf Date, currency string, totalOnly bool) (*Aging, error) {
 	if asOf.IsZero() {
 		asOf = s.Today()
 	}
@@ -66,8 +76,13 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 			return err
 		}
 		if latest <= asOf.String() {
-			return agingFromItems(ctx, tx, ag, `SELECT customer_id, open_amount AS open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days
-				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`, asOf, currency)
+			if totalOnly {
+				return agingTotalFromItems(ctx, tx, ag, agingTodayQuery, asOf, currency)
+			}
+			return agingFromItems(ctx, tx, ag, agingTodayQuery, asOf, currency)
+		}
+		if totalOnly {
+			return agingTotalFromItems(ctx, tx, ag, agingAsOfQuery, asOf.String(), currency)
 		}
 		return agingFromItems(ctx, tx, ag, agingAsOfQuery, asOf.String(), currency)
 	})
@@ -113,6 +128,24 @@ func agingFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...
 	ag.Total.Customer = "TOTAL"
 	sort.Sort(agingByName{ag.Rows, keys})
 	return nil
+}
+
+// agingTodayQuery is the items of an aging on a day after every event: the open invoices.
+const agingTodayQuery = `SELECT customer_id, open_amount AS open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days
+				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`
+
+// agingTotalFromItems fills ag.Total from q's (customer_id, open, days) rows in one sum.
+func agingTotalFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...any) error {
+	t := &ag.Total
+	t.Customer = "TOTAL"
+	return tx.QueryRowContext(ctx, `SELECT
+		coalesce(sum(CASE WHEN days <= 0 THEN open ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN days BETWEEN 1 AND 30 THEN open ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN days BETWEEN 31 AND 60 THEN open ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN days BETWEEN 61 AND 90 THEN open ELSE 0 END), 0),
+		coalesce(sum(CASE WHEN days > 90 THEN open ELSE 0 END), 0),
+		coalesce(sum(open), 0)
+		FROM (`+q+`)`, args...).Scan(&t.Buckets[0], &t.Buckets[1], &t.Buckets[2], &t.Buckets[3], &t.Buckets[4], &t.Total)
 }
 
 // agingByName orders aging rows by lower-cased name, then customer id.

@@ -57,7 +57,7 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 		return nil, "", &data.FieldError{Field: "month", Msg: fmt.Sprintf("%s has not begun yet (today is %s)", month.Format("January 2006"), DateText(today))}
 	}
 	first := month.FirstOfMonth().AddMonths(-11)
-	prev, err := s.Aging(ctx, first.AddDays(-1), cur)
+	prev, err := s.AgingTotal(ctx, first.AddDays(-1), cur)
 	if err != nil {
 		return nil, "", err
 	}
@@ -67,7 +67,7 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 		if f.AsOf.After(today) {
 			f.AsOf, f.ToDate = today, true
 		}
-		ag, err := s.Aging(ctx, f.AsOf, cur)
+		ag, err := s.AgingTotal(ctx, f.AsOf, cur)
 		if err != nil {
 			return nil, "", err
 		}

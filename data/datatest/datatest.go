@@ -39,6 +39,8 @@ func AsBefore16(t testing.TB, path string) {
 		`DROP INDEX allocations_date`, `CREATE INDEX allocations_date ON allocations(date)`,
 		`DROP INDEX credit_notes_date`, `CREATE INDEX credit_notes_date ON credit_notes(date)`,
 		`DROP INDEX write_offs_date`, `CREATE INDEX write_offs_date ON write_offs(date)`,
+		`DROP INDEX payments_date`,
+		`DROP INDEX invoices_issue`, `CREATE INDEX invoices_issue ON invoices(issue_date)`,
 		`DELETE FROM schema_migrations WHERE version >= 16`,
 	} {
 		if _, err := db.Exec(q); err != nil {
