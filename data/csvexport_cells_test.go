@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -205,6 +206,33 @@ func TestExportCSVRefusesBadCells(t *testing.T) {
 		for _, f := range left {
 			if n := f.Name(); n == c.file || !strings.HasSuffix(n, ".csv") {
 				t.Fatalf("%s: %s left behind", c.set, n)
+			}
+		}
+	}
+}
+
+// When a file cannot be written the export stops there (the reader does not wait for a
+// writer that is gone) and says why; the files before it are written whole.
+func TestExportCSVStopsWhenAFileCannotBeWritten(t *testing.T) {
+	s := newStore(t, "2026-06-30")
+	if err := s.GenerateDemo(ctx, DemoOptions{Customers: 20, Invoices: 3000, Seed: 2, Today: MustDate("2026-06-30")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"customers.csv", "invoices.csv", "allocations.csv"} {
+		dir := t.TempDir()
+		if err := os.Mkdir(filepath.Join(dir, file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.ExportCSV(ctx, dir)
+		if err == nil || !strings.Contains(err.Error(), "is a folder") {
+			t.Fatalf("%s is a folder: got %v", file, err)
+		}
+		for _, f := range []string{"customers.csv", "invoices.csv", "payments.csv"} {
+			if f == file {
+				break
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, f)); err != nil || !bytes.HasSuffix(b, []byte("\r\n")) {
+				t.Fatalf("%s is a folder: %s not written whole (%v)", file, f, err)
 			}
 		}
 	}
