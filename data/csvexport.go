@@ -1,24 +1,27 @@
 package data
 
 import (
+	"bufio"
 	"context"
-	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 )
 
 // ExportCSV writes customers.csv, invoices.csv, payments.csv and allocations.csv to dir
 // (made if needed) from one consistent snapshot, and returns the files written. Amounts
 // are plain decimals ("1234.56") in each row's currency; dates YYYY-MM-DD.
 //
-// A million invoices are a few hundred megabytes of CSV, so each table is streamed with
-// one query that reads only the columns written, into one record reused for every row;
-// the customer names come from the customers pass (no join per invoice or payment) and
-// each distinct date text is checked and formatted once.
+// A million invoices are a few hundred megabytes of CSV. Every table is read in one read
+// transaction on one connection, with one query each that reads only the columns written,
+// straight from the driver (database/sql's Scan costs as much again); the customer names
+// come from the customers pass and the invoice numbers of allocations.csv from the
+// invoices pass (no joins), and each distinct date text is checked once. One goroutine
+// reads the rows while another writes the lines (exportWriter): the reading is the
+// engine's work and cannot be split, the writing overlaps it.
 func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 	if dir == "" {
 		return nil, fieldErr("dir", "a folder is needed")
@@ -26,33 +29,15 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	e := &exporter{names: map[int64]string{}, dates: dateTexts{}}
-	tables := []exportTable{
-		{"customers.csv", []string{"id", "name", "contact", "emails", "phone", "address1", "address2", "city", "region",
-			"postal_code", "country", "terms_days", "credit_limit", "currency", "channel", "credit_hold", "last_reviewed", "notes"},
-			`SELECT ` + customerCols + ` FROM customers ORDER BY id`, e.customer},
-		{"invoices.csv", []string{"id", "number", "status", "customer_id", "customer", "currency", "issue_date", "due_date",
-			"po_number", "subtotal", "tax", "total", "open", "sent_date", "void_date", "void_reason", "notes"},
-			`SELECT id, number, status, customer_id, currency, issue_date, due_date, po_number, subtotal, tax_total,
-			 total, open_amount, sent_date, void_date, void_reason, notes FROM invoices ORDER BY id`, e.invoice},
-		{"payments.csv", []string{"id", "date", "customer_id", "customer", "method", "reference", "currency", "amount",
-			"unallocated", "source", "notes"},
-			`SELECT id, date, customer_id, method, reference, currency, amount, unallocated, source, notes
-			 FROM payments ORDER BY id`, e.payment},
-		{"allocations.csv", []string{"id", "payment_id", "invoice_id", "invoice_number", "date", "currency", "amount"},
-			`SELECT a.id, a.payment_id, a.invoice_id, coalesce(i.number, ''), a.date, i.currency, a.amount
-			 FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id`, e.allocation},
+	conn, err := s.r.Conn(ctx)
+	if err != nil {
+		return nil, err
 	}
+	defer conn.Close()
 	var written []string
-	err := s.View(ctx, func(tx sqlTx) error {
-		for _, t := range tables {
-			path := filepath.Join(dir, t.file)
-			if err := WriteFileAtomic(path, func(w io.Writer) error { return exportTableTo(ctx, tx, w, t) }); err != nil {
-				return fmt.Errorf("export %s: %w", t.file, err)
-			}
-			written = append(written, path)
-		}
-		return nil
+	err = conn.Raw(func(dc any) error {
+		written, err = exportFrom(ctx, dc, dir)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -60,158 +45,198 @@ func (s *Store) ExportCSV(ctx context.Context, dir string) ([]string, error) {
 	return written, syncDir(dir)
 }
 
-// exportTable is one CSV file: its header, its query, and row, which scans the current
-// row into rec (len(header) cells) and reports whether the row is written.
+// exportTable is one CSV file: its header, its query (the columns cols, in order), and
+// line, which appends the CSV line of one row (vals) to b, or leaves b as it is when
+// the row is not written.
 type exportTable struct {
 	file   string
 	header []string
-	query  string
-	row    func(rows *sql.Rows, rec []string) (bool, error)
+	what   string // one row, in messages: "invoice"
+	cols   []string
+	from   string // the rest of the query after the columns
+	line   func(r *exportRow, b []byte) ([]byte, error)
 }
 
-func exportTableTo(ctx context.Context, tx sqlTx, w io.Writer, t exportTable) error {
-	if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
-		return err
+func (t *exportTable) query() string {
+	q := "SELECT "
+	for i, c := range t.cols {
+		if i > 0 {
+			q += ", "
+		}
+		q += c
 	}
-	cw := NewCSVWriter(w)
-	cw.UseCRLF()
-	if err := cw.Write(t.header); err != nil {
-		return err
+	return q + " " + t.from
+}
+
+// exportBatch is up to exportBatchRows rows of one table as the driver gave them.
+type exportBatch struct {
+	vals []driver.Value // rows × columns
+	rows int
+	err  error // the read failed here; the batch holds no rows
+}
+
+const exportBatchRows = 256
+
+// exportFrom runs the export on the driver connection dc (inside sql.Conn.Raw): this
+// goroutine reads, exportWriter writes.
+func exportFrom(ctx context.Context, dc any, dir string) ([]string, error) {
+	q, ok := dc.(driver.QueryerContext)
+	b, ok2 := dc.(driver.ConnBeginTx)
+	if !ok || !ok2 {
+		return nil, errors.New("the database driver cannot read an export")
 	}
-	rows, err := tx.QueryContext(ctx, t.query)
+	tx, err := b.BeginTx(ctx, driver.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return nil, err
+	}
+	defer tx.Rollback()
+	n, err := countInvoices(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	tables := newExporter(n).tables()
+	w := &exportWriter{dir: dir, tables: tables, free: make(chan *exportBatch, 8), stop: make(chan struct{})}
+	w.in = make([]chan *exportBatch, len(tables))
+	for i := range w.in {
+		w.in[i] = make(chan *exportBatch, 4)
+	}
+	done := make(chan error, 1)
+	go func() { done <- w.run() }()
+	reading := true
+	for i, t := range tables {
+		if reading {
+			reading = readTable(ctx, q, t, w.in[i], w.free, w.stop)
+		}
+		close(w.in[i])
+	}
+	err = <-done
+	return w.written, err
+}
+
+// readTable sends the rows of t to out in batches, or the error; false when the export
+// stops (a read or the writer failed).
+func readTable(ctx context.Context, q driver.QueryerContext, t *exportTable, out chan<- *exportBatch,
+	free chan *exportBatch, stop <-chan struct{}) bool {
+	send := func(bt *exportBatch) bool {
+		select {
+		case out <- bt:
+			return bt.err == nil
+		case <-stop:
+			return false
+		}
+	}
+	rows, err := q.QueryContext(ctx, t.query(), nil)
+	if err != nil {
+		return send(&exportBatch{err: err})
 	}
 	defer rows.Close()
-	rec := make([]string, len(t.header))
-	for rows.Next() {
-		ok, err := t.row(rows, rec)
+	n := len(t.cols)
+	for {
+		var bt *exportBatch
+		select {
+		case bt = <-free:
+		default:
+			bt = &exportBatch{}
+		}
+		if cap(bt.vals) < n*exportBatchRows {
+			bt.vals = make([]driver.Value, n*exportBatchRows)
+		}
+		bt.vals, bt.rows = bt.vals[:n*exportBatchRows], 0
+		var err error
+		for bt.rows < exportBatchRows {
+			if err = rows.Next(bt.vals[bt.rows*n : (bt.rows+1)*n]); err != nil {
+				break
+			}
+			bt.rows++
+		}
+		if bt.rows > 0 && !send(bt) {
+			return false
+		}
+		if err == io.EOF {
+			return true
+		}
 		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
+			return send(&exportBatch{err: err})
 		}
 	}
-	if err := rows.Err(); err != nil {
+}
+
+// exportWriter writes the tables' files from the batches the reader sends, one file after
+// the other (each through WriteFileAtomic), and closes stop when it ends.
+type exportWriter struct {
+	dir     string
+	tables  []*exportTable
+	in      []chan *exportBatch
+	free    chan *exportBatch
+	stop    chan struct{}
+	written []string
+}
+
+func (w *exportWriter) run() error {
+	defer close(w.stop)
+	for i, t := range w.tables {
+		path := filepath.Join(w.dir, t.file)
+		if err := WriteFileAtomic(path, func(f io.Writer) error { return w.write(f, t, w.in[i]) }); err != nil {
+			return fmt.Errorf("export %s: %w", t.file, err)
+		}
+		w.written = append(w.written, path)
+	}
+	return nil
+}
+
+func (w *exportWriter) write(f io.Writer, t *exportTable, in <-chan *exportBatch) error {
+	bw, ok := f.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriterSize(f, 1<<16)
+	}
+	line := []byte{0xEF, 0xBB, 0xBF}
+	for i, h := range t.header {
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = appendCell(line, h)
+	}
+	line = append(line, '\r', '\n')
+	if _, err := bw.Write(line); err != nil {
 		return err
 	}
-	return cw.Flush()
+	n := len(t.cols)
+	r := &exportRow{what: t.what, cols: t.cols}
+	for bt := range in {
+		if bt.err != nil {
+			return bt.err
+		}
+		for k := 0; k < bt.rows; k++ {
+			r.vals = bt.vals[k*n : (k+1)*n]
+			var err error
+			if line, err = t.line(r, bw.AvailableBuffer()); err != nil {
+				return err
+			}
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+		}
+		clear(bt.vals)
+		select {
+		case w.free <- bt:
+		default:
+		}
+	}
+	return bw.Flush()
 }
 
-// exporter holds what the passes share: customer names by id (the customers pass fills
-// it) and the date texts seen.
-type exporter struct {
-	names map[int64]string
-	dates dateTexts
-}
-
-func (e *exporter) customer(rows *sql.Rows, rec []string) (bool, error) {
-	c, err := scanCustomer(rows)
+// countInvoices counts the invoices (an index answers it), to size what the export keeps
+// of each.
+func countInvoices(ctx context.Context, q driver.QueryerContext) (int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT count(*) FROM invoices`, nil)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
-	e.names[c.ID] = c.Name
-	hold := "no"
-	if c.CreditHold {
-		hold = "yes"
+	defer rows.Close()
+	v := make([]driver.Value, 1)
+	if err := rows.Next(v); err != nil {
+		return 0, err
 	}
-	copy(rec, []string{itoa(c.ID), c.Name, c.Contact, strings.Join(c.Emails, "; "), c.Phone, c.Address1, c.Address2,
-		c.City, c.Region, c.PostalCode, c.Country, strconv.Itoa(c.TermsDays), FormatPlain(c.CreditLimit, c.Currency),
-		c.Currency, string(c.Channel), hold, c.LastReviewed.String(), c.Notes})
-	return true, nil
+	n, _ := v[0].(int64)
+	return int(min(n, 1<<30)), nil
 }
-
-func (e *exporter) invoice(rows *sql.Rows, rec []string) (bool, error) {
-	var id, cust, sub, tax, total, open int64
-	var number, issue, due, sent, void sql.NullString
-	var status, cur, po, reason, notes string
-	if err := rows.Scan(&id, &number, &status, &cust, &cur, &issue, &due, &po, &sub, &tax, &total, &open,
-		&sent, &void, &reason, &notes); err != nil {
-		return false, err
-	}
-	name, ok := e.names[cust]
-	if !ok { // what the join with customers left out
-		return false, nil
-	}
-	var err error
-	rec[0], rec[1], rec[2], rec[3], rec[4], rec[5] = itoa(id), number.String, status, itoa(cust), name, cur
-	if rec[6], err = e.dates.text(issue, "issue_date"); err != nil {
-		return false, err
-	}
-	if rec[7], err = e.dates.text(due, "due_date"); err != nil {
-		return false, err
-	}
-	rec[8], rec[9], rec[10], rec[11], rec[12] = po, FormatPlain(sub, cur), FormatPlain(tax, cur), FormatPlain(total, cur),
-		FormatPlain(open, cur)
-	if rec[13], err = e.dates.text(sent, "sent_date"); err != nil {
-		return false, err
-	}
-	if rec[14], err = e.dates.text(void, "void_date"); err != nil {
-		return false, err
-	}
-	rec[15], rec[16] = reason, notes
-	return true, nil
-}
-
-func (e *exporter) payment(rows *sql.Rows, rec []string) (bool, error) {
-	var id, cust, amount, unalloc int64
-	var day sql.NullString
-	var method, ref, cur, source, notes string
-	if err := rows.Scan(&id, &day, &cust, &method, &ref, &cur, &amount, &unalloc, &source, &notes); err != nil {
-		return false, err
-	}
-	name, ok := e.names[cust]
-	if !ok {
-		return false, nil
-	}
-	d, err := e.dates.text(day, "date")
-	if err != nil {
-		return false, err
-	}
-	rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6] = itoa(id), d, itoa(cust), name, method, ref, cur
-	rec[7], rec[8], rec[9], rec[10] = FormatPlain(amount, cur), FormatPlain(unalloc, cur), source, notes
-	return true, nil
-}
-
-func (e *exporter) allocation(rows *sql.Rows, rec []string) (bool, error) {
-	var id, pid, iid, amt int64
-	var num, cur string
-	var day sql.NullString
-	if err := rows.Scan(&id, &pid, &iid, &num, &day, &cur, &amt); err != nil {
-		return false, err
-	}
-	d, err := e.dates.text(day, "date")
-	if err != nil {
-		return false, err
-	}
-	rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6] = itoa(id), itoa(pid), itoa(iid), num, d, cur, FormatPlain(amt, cur)
-	return true, nil
-}
-
-// dateTexts maps a stored date text to the text written (what Date's Scan and String make
-// of it), so each distinct date is parsed once: a million rows hold a few thousand dates.
-type dateTexts map[string]string
-
-func (m dateTexts) text(v sql.NullString, column string) (string, error) {
-	if !v.Valid {
-		return "", nil
-	}
-	if t, ok := m[v.String]; ok {
-		return t, nil
-	}
-	var d Date
-	if err := d.Scan(v.String); err != nil {
-		return "", fmt.Errorf("column %s: %w", column, err)
-	}
-	t := d.String()
-	if len(m) < 1<<16 {
-		m[v.String] = t
-	}
-	return t, nil
-}
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

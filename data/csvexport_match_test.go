@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -41,38 +42,45 @@ func TestExportCSVMatchesReference(t *testing.T) {
 				}
 			}
 		}
-		got, want := filepath.Join(t.TempDir(), "got"), filepath.Join(t.TempDir(), "want")
-		gf, err := s.ExportCSV(ctx, got)
+		sameExport(t, s, fmt.Sprintf("seed %d", seed))
+	}
+}
+
+// sameExport exports s with ExportCSV and with the reference and fails unless the four
+// files are byte-identical (and hold at least a few rows each).
+func sameExport(t *testing.T, s *Store, label string) {
+	t.Helper()
+	got, want := filepath.Join(t.TempDir(), "got"), filepath.Join(t.TempDir(), "want")
+	gf, err := s.ExportCSV(ctx, got)
+	if err != nil {
+		t.Fatalf("%s: %v", label, err)
+	}
+	wf, err := exportCSVReference(ctx, s, want)
+	if err != nil {
+		t.Fatalf("%s: reference: %v", label, err)
+	}
+	if len(gf) != len(wf) || len(gf) != 4 {
+		t.Fatalf("%s: files %v, want %v", label, gf, wf)
+	}
+	for i := range gf {
+		g, err := os.ReadFile(gf[i])
 		if err != nil {
 			t.Fatal(err)
 		}
-		wf, err := exportCSVReference(ctx, s, want)
+		w, err := os.ReadFile(wf[i])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(gf) != len(wf) || len(gf) != 4 {
-			t.Fatalf("seed %d: files %v, want %v", seed, gf, wf)
+		if bytes.Count(w, []byte("\n")) < 30 {
+			t.Fatalf("%s: %s has too few rows to compare", label, filepath.Base(wf[i]))
 		}
-		for i := range gf {
-			g, err := os.ReadFile(gf[i])
-			if err != nil {
-				t.Fatal(err)
+		if !bytes.Equal(g, w) {
+			n := 0
+			for n < len(g) && n < len(w) && g[n] == w[n] {
+				n++
 			}
-			w, err := os.ReadFile(wf[i])
-			if err != nil {
-				t.Fatal(err)
-			}
-			if bytes.Count(w, []byte("\n")) < 30 {
-				t.Fatalf("seed %d: %s has too few rows to compare", seed, filepath.Base(wf[i]))
-			}
-			if !bytes.Equal(g, w) {
-				n := 0
-				for n < len(g) && n < len(w) && g[n] == w[n] {
-					n++
-				}
-				t.Fatalf("seed %d: %s differs from the reference at byte %d:\n got %q\nwant %q", seed,
-					filepath.Base(gf[i]), n, g[max(0, n-60):min(len(g), n+60)], w[max(0, n-60):min(len(w), n+60)])
-			}
+			t.Fatalf("%s: %s differs from the reference at byte %d:\n got %q\nwant %q", label,
+				filepath.Base(gf[i]), n, g[max(0, n-60):min(len(g), n+60)], w[max(0, n-60):min(len(w), n+60)])
 		}
 	}
 }

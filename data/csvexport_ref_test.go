@@ -169,3 +169,5 @@ func refFormatAmount(minor int64, currency, group, decimal string) string {
 	}
 	return out
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

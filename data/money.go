@@ -210,6 +210,13 @@ func formatAmount(minor int64, currency, group, decimal string) string {
 	if !ok {
 		dec = 2
 	}
+	var buf [48]byte
+	return string(appendAmount(buf[:0], minor, dec, group, decimal))
+}
+
+// appendAmount appends minor units with dec decimals to b, built with strconv (an export
+// formats millions of amounts straight into its line buffer).
+func appendAmount(b []byte, minor int64, dec int, group, decimal string) []byte {
 	neg := minor < 0
 	u := uint64(minor)
 	if neg {
@@ -217,10 +224,8 @@ func formatAmount(minor int64, currency, group, decimal string) string {
 	}
 	p := uint64(pow10[dec])
 	ip, fp := u/p, u%p
-	// built in one buffer with strconv (an export formats millions of amounts)
 	var digits [20]byte
 	is := strconv.AppendUint(digits[:0], ip, 10)
-	b := make([]byte, 0, 32)
 	if neg {
 		b = append(b, '-')
 	}
@@ -245,7 +250,7 @@ func formatAmount(minor int64, currency, group, decimal string) string {
 		}
 		b = append(b, fs...)
 	}
-	return string(b)
+	return b
 }
 
 // MulDivRound returns a*b/c rounded half away from zero (c > 0). It is used for line totals
