@@ -1,8 +1,10 @@
 package collect
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,15 +37,15 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 // WorklistAndBehaviours is Worklist with the customers' behaviour it was ranked by (the
 // Collections screen shows both).
 func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, map[int64]*Behaviour, error) {
-	custs, err := s.Customers(ctx, data.CustomerFilter{})
+	ds, err := s.Disputes(ctx, true)
 	if err != nil {
 		return nil, nil, err
 	}
-	byID := make(map[int64]*data.Customer, len(custs))
-	for _, c := range custs {
-		byID[c.ID] = c
+	actions, err := dueFor(ctx, s, asOf, ds)
+	if err != nil {
+		return nil, nil, err
 	}
-	actions, err := dueFor(ctx, s, asOf, byID)
+	custs, err := s.CustomerBriefs(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -52,6 +54,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		return nil, nil, err
 	}
 	beh := behaviours(recs, custs)
+	recs = nil
 	var rows []Row
 	for i := range actions {
 		a := &actions[i]
@@ -86,9 +89,9 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		}
 		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
 	}
-	cust := func(id int64) (*data.Customer, error) {
-		if c, ok := byID[id]; ok {
-			return c, nil
+	cust := func(id int64) (*data.CustomerBrief, error) { // custs is by id
+		if i, ok := slices.BinarySearchFunc(custs, id, func(c data.CustomerBrief, id int64) int { return cmp.Compare(c.ID, id) }); ok {
+			return &custs[i], nil
 		}
 		return nil, fmt.Errorf("worklist: customer %d does not exist", id)
 	}
@@ -115,10 +118,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 				Do: fmt.Sprintf("Promise of %s due today: check the payment arrived", money(p.Amount, c.Currency))})
 		}
 	}
-	ds, err := s.Disputes(ctx, true)
-	if err != nil {
-		return nil, nil, err
-	}
 	for _, d := range ds {
 		age := asOf.DaysSince(d.Opened)
 		if age < 7 {
@@ -143,7 +142,8 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
 			Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
 	}
-	for _, c := range custs {
+	for i := range custs {
+		c := &custs[i]
 		b := beh[c.ID]
 		if c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0) {
 			last := "never"
