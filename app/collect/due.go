@@ -49,6 +49,9 @@ func (a *Action) Numbers() []string {
 // only the latest one is), skipping invoices with an open dispute or covered by an open
 // promise whose date has not passed; one consolidated action per customer.
 func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
+	if err := settle(ctx, s, asOf); err != nil {
+		return nil, err
+	}
 	disputes, err := s.Disputes(ctx, true)
 	if err != nil {
 		return nil, err
@@ -56,14 +59,20 @@ func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
 	return dueFor(ctx, s, asOf, disputes)
 }
 
-// dueFor is Due with the open disputes already read. It keeps only the invoices that go
-// into a reminder, and reads the customers of those reminders alone.
+// settle decides the promises that fell due before anything is read (a file opened
+// read-only is read as it is).
+func settle(ctx context.Context, s *data.Store, asOf data.Date) error {
+	if _, err := s.SettlePromises(ctx, asOf); err != nil && !s.ReadOnly() {
+		return err
+	}
+	return nil
+}
+
+// dueFor is Due after settle, with the open disputes already read. It keeps only the
+// invoices that go into a reminder, and reads the customers of those reminders alone.
 func dueFor(ctx context.Context, s *data.Store, asOf data.Date, disputes []data.Dispute) ([]Action, error) {
 	sc, err := LoadSchedule(ctx, s)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := s.SettlePromises(ctx, asOf); err != nil && !s.ReadOnly() {
 		return nil, err
 	}
 	if len(sc) == 0 {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"duebook/data"
@@ -37,6 +36,9 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 // WorklistAndBehaviours is Worklist with the customers' behaviour it was ranked by (the
 // Collections screen shows both).
 func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, map[int64]*Behaviour, error) {
+	if err := settle(ctx, s, asOf); err != nil {
+		return nil, nil, err
+	}
 	ds, err := s.Disputes(ctx, true)
 	if err != nil {
 		return nil, nil, err
@@ -165,22 +167,37 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 // after their most urgent one: whoever calls or writes to a customer sees everything to
 // raise with them together.
 func groupByCustomer(rows []Row) []Row {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].Score != rows[j].Score {
-			return rows[i].Score > rows[j].Score
+	slices.SortStableFunc(rows, func(a, b Row) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return rows[i].Customer < rows[j].Customer
+		return strings.Compare(a.Customer, b.Customer)
 	})
-	rank := map[int64]int{} // customer → position of their most urgent row
+	// Each row's key is the position of its customer's most urgent row; a counting sort by
+	// that key keeps the order within a customer.
+	first := make(map[int64]int32, len(rows)/2)
+	key := make([]int32, len(rows))
 	for i, r := range rows {
-		if _, ok := rank[r.CustomerID]; !ok {
-			rank[r.CustomerID] = i
+		k, ok := first[r.CustomerID]
+		if !ok {
+			k = int32(i)
+			first[r.CustomerID] = k
 		}
+		key[i] = k
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		return rank[rows[i].CustomerID] < rank[rows[j].CustomerID]
-	})
-	return rows
+	next := make([]int32, len(rows)+1) // where the next row of each key goes
+	for _, k := range key {
+		next[k+1]++
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	out := make([]Row, len(rows))
+	for i, k := range key {
+		out[next[k]] = rows[i]
+		next[k]++
+	}
+	return out
 }
 
 func firstNonEmpty(xs ...string) string {
