@@ -105,8 +105,25 @@ func dueFor(ctx context.Context, s *data.Store, asOf data.Date, disputes []data.
 			promisedCust[p.CustomerID] = true
 		}
 	}
+	// The invoices come by customer (the open-invoice index of migration 0017; a file opened
+	// read-only before it may give a customer's invoices in more than one run): each run is
+	// gathered in scratch and kept in an array of its own size.
 	byCust := map[int64]*Action{}
-	var ids []int64 // customers with an action, in the order first met
+	var ids []int64 // customers with an action
+	var scratch []ActionInvoice
+	flush := func() {
+		if len(scratch) == 0 {
+			return
+		}
+		cid := scratch[0].Invoice.CustomerID
+		if a := byCust[cid]; a != nil {
+			a.Invoices = append(a.Invoices, scratch...)
+		} else {
+			byCust[cid] = &Action{Invoices: slices.Clone(scratch)}
+			ids = append(ids, cid)
+		}
+		scratch = scratch[:0]
+	}
 	// Only invoices whose first step's day has come can have a step due.
 	err = s.EachOpenInvoiceDueBy(ctx, asOf, asOf.AddDays(-first), func(inv data.DueInvoice) error {
 		if inv.IssueDate.After(asOf) || disputed[inv.ID] || promisedInv[inv.ID] || promisedCust[inv.CustomerID] {
@@ -120,28 +137,22 @@ func dueFor(ctx context.Context, s *data.Store, asOf data.Date, disputes []data.
 		if last, was := sent[inv.ID]; was && last >= st.Offset {
 			return nil
 		}
-		a := byCust[inv.CustomerID]
-		if a == nil {
-			a = &Action{}
-			byCust[inv.CustomerID] = a
-			ids = append(ids, inv.CustomerID)
+		if len(scratch) > 0 && scratch[0].Invoice.CustomerID != inv.CustomerID {
+			flush()
 		}
-		a.Invoices = append(a.Invoices, ActionInvoice{Invoice: inv, Step: st, Days: days})
-		a.Total += inv.OpenAmount
-		if st.Offset > a.Step.Offset || a.Step.Name == "" {
-			a.Step = st
-		}
+		scratch = append(scratch, ActionInvoice{Invoice: inv, Step: st, Days: days})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	flush()
 	slices.Sort(ids)
 	custs, err := s.CustomersByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Action, 0, len(byCust))
+	out := make([]Action, 0, len(ids))
 	for _, cid := range ids {
 		a := byCust[cid]
 		c := custs[cid]
@@ -149,6 +160,12 @@ func dueFor(ctx context.Context, s *data.Store, asOf data.Date, disputes []data.
 			return nil, fmt.Errorf("reminders: customer %d does not exist", cid)
 		}
 		a.Customer = c
+		for _, x := range a.Invoices {
+			a.Total += x.Invoice.OpenAmount
+			if x.Step.Offset > a.Step.Offset || a.Step.Name == "" {
+				a.Step = x.Step
+			}
+		}
 		sortByDue(a.Invoices)
 		out = append(out, *a)
 	}

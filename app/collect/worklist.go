@@ -39,15 +39,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 	if err := settle(ctx, s, asOf); err != nil {
 		return nil, nil, err
 	}
-	ds, err := s.Disputes(ctx, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	actions, err := dueFor(ctx, s, asOf, ds)
-	if err != nil {
-		return nil, nil, err
-	}
-	custs, err := s.CustomerBriefs(ctx)
+	custs, err := s.CustomerBriefs(ctx) // by id
 	if err != nil {
 		return nil, nil, err
 	}
@@ -57,7 +49,37 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 	}
 	beh := behaviours(recs, custs)
 	recs = nil
-	var rows []Row
+	ds, err := s.Disputes(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps, err := s.PromisesToChase(ctx, asOf) // broken in the last 30 days, or due today
+	if err != nil {
+		return nil, nil, err
+	}
+	acts, err := s.FollowUpsDue(ctx, asOf) // each customer's latest contact, when its follow-up has come
+	if err != nil {
+		return nil, nil, err
+	}
+	actions, err := dueFor(ctx, s, asOf, ds)
+	if err != nil {
+		return nil, nil, err
+	}
+	review := func(c *data.CustomerBrief, b *Behaviour) bool {
+		return c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0)
+	}
+	hold := func(c *data.CustomerBrief, b *Behaviour) bool { return b != nil && b.SuggestHold && !c.CreditHold }
+	n := len(actions) + len(ps) + len(ds) + len(acts) // at most this many rows
+	for i := range custs {
+		c, b := &custs[i], beh[custs[i].ID]
+		if review(c, b) {
+			n++
+		}
+		if hold(c, b) {
+			n++
+		}
+	}
+	rows := make([]Row, 0, n)
 	for i := range actions {
 		a := &actions[i]
 		c := a.Customer
@@ -97,11 +119,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		}
 		return nil, fmt.Errorf("worklist: customer %d does not exist", id)
 	}
-	// Promises: broken in the last 30 days, or due today.
-	ps, err := s.PromisesToChase(ctx, asOf)
-	if err != nil {
-		return nil, nil, err
-	}
 	for _, p := range ps {
 		c, err := cust(p.CustomerID)
 		if err != nil {
@@ -132,10 +149,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		rows = append(rows, Row{Score: 80_000 + int64(age)*1000, CustomerID: c.ID, Customer: c.Name, Kind: "dispute",
 			Do: fmt.Sprintf("Dispute on %s open %d days (%s): follow up", d.InvoiceNumber, age, d.Reason)})
 	}
-	acts, err := s.FollowUpsDue(ctx, asOf) // each customer's latest contact, when its follow-up has come
-	if err != nil {
-		return nil, nil, err
-	}
 	for _, a := range acts {
 		c, err := cust(a.CustomerID)
 		if err != nil {
@@ -147,7 +160,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 	for i := range custs {
 		c := &custs[i]
 		b := beh[c.ID]
-		if c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0) {
+		if review(c, b) {
 			last := "never"
 			if !c.LastReviewed.IsZero() {
 				last = c.LastReviewed.String()
@@ -155,7 +168,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 			rows = append(rows, Row{Score: 1_000, CustomerID: c.ID, Customer: c.Name, Kind: "review",
 				Do: fmt.Sprintf("Review customer record (last reviewed %s)", last)})
 		}
-		if b != nil && b.SuggestHold && !c.CreditHold {
+		if hold(c, b) {
 			rows = append(rows, Row{Score: 40_000, CustomerID: c.ID, Customer: c.Name, Kind: "credit-hold",
 				Do: fmt.Sprintf("Consider credit hold: %s", b.HoldReason)})
 		}
@@ -192,12 +205,19 @@ func groupByCustomer(rows []Row) []Row {
 	for i := 1; i < len(next); i++ {
 		next[i] += next[i-1]
 	}
-	out := make([]Row, len(rows))
+	dest := make([]int32, len(rows)) // where each row goes
 	for i, k := range key {
-		out[next[k]] = rows[i]
+		dest[i] = next[k]
 		next[k]++
 	}
-	return out
+	for i := range rows { // put the rows there in place, cycle by cycle
+		for int(dest[i]) != i {
+			j := dest[i]
+			rows[i], rows[j] = rows[j], rows[i]
+			dest[i], dest[j] = dest[j], dest[i]
+		}
+	}
+	return rows
 }
 
 func firstNonEmpty(xs ...string) string {
