@@ -22,10 +22,11 @@ type DueInvoice struct {
 }
 
 // EachOpenInvoiceDueBy calls fn with every posted invoice with an open balance issued on or
-// before issuedBy and due on or before dueBy, by customer. It reads the open-invoice index
-// of migration 0017 alone (a file opened read-only before it: the older open-invoice
-// index and the table). The unary + keeps SQLite from walking the issue-date or due-date
-// index over every invoice. An error of fn stops the walk and is returned.
+// before issuedBy and due on or before dueBy. It reads the open-invoice index of migration
+// 0017 alone, which gives them by customer; a file opened read-only before that migration
+// is read through the older open-invoice index and the table, in no order to rely on. The
+// unary + keeps SQLite from walking the issue-date or due-date index over every invoice. An
+// error of fn stops the walk and is returned.
 func (s *Store) EachOpenInvoiceDueBy(ctx context.Context, issuedBy, dueBy Date, fn func(DueInvoice) error) error {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, customer_id, number, issue_date, due_date, open_amount, currency FROM invoices
 		WHERE status = 'posted' AND open_amount > 0 AND +due_date <= ? AND +issue_date <= ?`, dueBy, issuedBy)

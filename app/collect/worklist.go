@@ -48,7 +48,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		return nil, nil, err
 	}
 	beh := behaviours(recs, custs)
-	recs = nil
 	ds, err := s.Disputes(ctx, true)
 	if err != nil {
 		return nil, nil, err
