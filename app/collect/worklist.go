@@ -179,23 +179,33 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 // after their most urgent one: whoever calls or writes to a customer sees everything to
 // raise with them together.
 func groupByCustomer(rows []Row) []Row {
-	slices.SortStableFunc(rows, func(a, b Row) int {
+	// by lists the rows' positions in rank order: by score, then customer name, then as they
+	// came (a stable sort, done on 4-byte positions instead of the rows)
+	by := make([]int32, len(rows))
+	for i := range by {
+		by[i] = int32(i)
+	}
+	slices.SortFunc(by, func(i, j int32) int {
+		a, b := &rows[i], &rows[j]
 		if a.Score != b.Score {
 			return cmp.Compare(b.Score, a.Score)
 		}
-		return strings.Compare(a.Customer, b.Customer)
+		if c := strings.Compare(a.Customer, b.Customer); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	})
-	// Each row's key is the position of its customer's most urgent row; a counting sort by
-	// that key keeps the order within a customer.
+	// Each rank's key is the rank of its customer's most urgent row; a counting sort by that
+	// key keeps the rank order within a customer.
 	first := make(map[int64]int32, len(rows)/2)
 	key := make([]int32, len(rows))
-	for i, r := range rows {
-		k, ok := first[r.CustomerID]
+	for r, i := range by {
+		k, ok := first[rows[i].CustomerID]
 		if !ok {
-			k = int32(i)
-			first[r.CustomerID] = k
+			k = int32(r)
+			first[rows[i].CustomerID] = k
 		}
-		key[i] = k
+		key[r] = k
 	}
 	next := make([]int32, len(rows)+1) // where the next row of each key goes
 	for _, k := range key {
@@ -204,10 +214,10 @@ func groupByCustomer(rows []Row) []Row {
 	for i := 1; i < len(next); i++ {
 		next[i] += next[i-1]
 	}
-	dest := make([]int32, len(rows)) // where each row goes
-	for i, k := range key {
-		dest[i] = next[k]
-		next[k]++
+	dest := make([]int32, len(rows)) // where each row goes, by its position
+	for r, i := range by {
+		dest[i] = next[key[r]]
+		next[key[r]]++
 	}
 	for i := range rows { // put the rows there in place, cycle by cycle
 		for int(dest[i]) != i {
