@@ -91,9 +91,7 @@ func (c *CollectionsScreen) PrintLetter() *PaperDialog {
 	if r := c.Row(); r != nil && r.CustomerID == cust.ID && r.Action != nil {
 		act = r.Action
 		tone = collect.LetterTone(act.Step)
-		for _, x := range act.Invoices {
-			invs = append(invs, x.Invoice)
-		}
+		invs = act.LetterInvoices()
 	} else {
 		for _, inv := range c.Open {
 			if inv.DaysOverdue(today) > 0 {

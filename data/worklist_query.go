@@ -2,7 +2,7 @@ package data
 
 import (
 	"context"
-	"sort"
+	"database/sql"
 	"strings"
 )
 
@@ -11,21 +11,47 @@ import (
 // today, follow-ups that have come due), each through an index, so that the worklist does
 // not grow with the whole history of the file.
 
-// OpenInvoicesDueBy lists the posted invoices with an open balance issued on or before
-// issuedBy and due on or before dueBy, newest first (issue date, then id, as Invoices).
-// The unary + keeps SQLite from walking the issue-date or due-date index over every
-// invoice: the open-invoice index holds only the open ones.
-func (s *Store) OpenInvoicesDueBy(ctx context.Context, issuedBy, dueBy Date) ([]*Invoice, error) {
-	out, err := queryAll(ctx, s.r, `SELECT `+invoiceCols+` FROM invoices i JOIN customers c ON c.id = i.customer_id
-		WHERE i.status = 'posted' AND i.open_amount > 0 AND +i.due_date <= ? AND +i.issue_date <= ?`, scanInvoice, dueBy, issuedBy)
-	// sorted here rather than by an SQLite sorter: (issue date, id) is unique
-	sort.Slice(out, func(i, j int) bool {
-		if a, b := out[i].IssueDate, out[j].IssueDate; !a.Equal(b) {
-			return b.Before(a)
+// DueInvoice is an open invoice as the reminder schedule reads it: what decides whether a
+// reminder is due for it and what a reminder lists.
+type DueInvoice struct {
+	ID, CustomerID     int64
+	Number             string
+	IssueDate, DueDate Date
+	OpenAmount         int64
+	Currency           string
+}
+
+// EachOpenInvoiceDueBy calls fn with every posted invoice with an open balance issued on or
+// before issuedBy and due on or before dueBy. It reads the open-invoice index of migration
+// 0017 alone, which gives them by customer; a file opened read-only before that migration
+// is read through the older open-invoice index and the table, in no order to rely on. The
+// unary + keeps SQLite from walking the issue-date or due-date index over every invoice. An
+// error of fn stops the walk and is returned.
+func (s *Store) EachOpenInvoiceDueBy(ctx context.Context, issuedBy, dueBy Date, fn func(DueInvoice) error) error {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, customer_id, number, issue_date, due_date, open_amount, currency FROM invoices
+		WHERE status = 'posted' AND open_amount > 0 AND +due_date <= ? AND +issue_date <= ?`, dueBy, issuedBy)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var inv DueInvoice
+	var cur sql.RawBytes
+	curs := map[string]string{} // the few currency codes, shared instead of one string a row
+	for rows.Next() {
+		if err := rows.Scan(&inv.ID, &inv.CustomerID, &inv.Number, &inv.IssueDate, &inv.DueDate, &inv.OpenAmount, &cur); err != nil {
+			return err
 		}
-		return out[i].ID > out[j].ID
-	})
-	return out, err
+		c, ok := curs[string(cur)]
+		if !ok {
+			c = string(cur)
+			curs[c] = c
+		}
+		inv.Currency = c
+		if err := fn(inv); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // OpenRemindersSent maps each open invoice that has had a reminder to the latest step (days
@@ -57,6 +83,54 @@ func (s *Store) FollowUpsDue(ctx context.Context, asOf Date) ([]Activity, error)
 		err = sc.Scan(&a.ID, &a.CustomerID, &a.InvoiceID, &a.Kind, &a.Date, &a.Outcome, &a.Note, &a.NextFollowUp)
 		return a, err
 	}, asOf)
+}
+
+// CustomerBrief is a customer as the worklist names and ranks them: who to ask for, how to
+// reach them by phone, the currency of their figures, and what decides a credit-hold or
+// record-review row.
+type CustomerBrief struct {
+	ID                   int64
+	Name, Contact, Phone string
+	Currency             string
+	CreditLimit          int64
+	CreditHold           bool
+	LastReviewed         Date
+}
+
+// ReviewDue tells whether the record asks for a review on today (as Customer.ReviewDue).
+func (c *CustomerBrief) ReviewDue(today Date) bool {
+	return (&Customer{LastReviewed: c.LastReviewed}).ReviewDue(today)
+}
+
+// CustomerBriefs lists every customer, by id (the table in its own order: no index walk
+// and no lookup a row).
+func (s *Store) CustomerBriefs(ctx context.Context) ([]CustomerBrief, error) {
+	var n int // the slice is made once, of its size (a hint: a customer added meanwhile is read too)
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&n); err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, name, contact, phone, currency, credit_limit, credit_hold, last_reviewed FROM customers ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]CustomerBrief, 0, n)
+	var cur sql.RawBytes
+	curs := map[string]string{}
+	for rows.Next() {
+		var c CustomerBrief
+		var hold int
+		if err := rows.Scan(&c.ID, &c.Name, &c.Contact, &c.Phone, &cur, &c.CreditLimit, &hold, &c.LastReviewed); err != nil {
+			return nil, err
+		}
+		c.CreditHold = hold != 0
+		if c.Currency = curs[string(cur)]; c.Currency == "" {
+			c.Currency = string(cur)
+			curs[c.Currency] = c.Currency
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // CustomersByID reads the customers of ids (those that exist), by id.

@@ -42,7 +42,7 @@ func Behaviours(ctx context.Context, s *data.Store, asOf data.Date) (map[int64]*
 	if err != nil {
 		return nil, err
 	}
-	custs, err := s.Customers(ctx, data.CustomerFilter{})
+	custs, err := s.CustomerBriefs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func Behaviours(ctx context.Context, s *data.Store, asOf data.Date) (map[int64]*
 }
 
 // behaviours turns the customers' pay records into their behaviour.
-func behaviours(recs map[int64]*data.PayRecord, custs []*data.Customer) map[int64]*Behaviour {
+func behaviours(recs map[int64]*data.PayRecord, custs []data.CustomerBrief) map[int64]*Behaviour {
 	out := make(map[int64]*Behaviour, len(recs))
 	for id, r := range recs {
 		b := &Behaviour{CustomerID: id, PaidAmount: r.Paid, BrokenPromises: r.Broken, KeptPromises: r.Kept, Over90: r.Over90}
@@ -62,7 +62,8 @@ func behaviours(recs map[int64]*data.PayRecord, custs []*data.Customer) map[int6
 		}
 		out[id] = b
 	}
-	for _, c := range custs {
+	for i := range custs {
+		c := &custs[i]
 		b := out[c.ID]
 		if b == nil {
 			b = &Behaviour{CustomerID: c.ID}

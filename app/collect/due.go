@@ -1,8 +1,10 @@
 package collect
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,7 +13,7 @@ import (
 
 // ActionInvoice is one invoice a reminder covers, with the step it is at.
 type ActionInvoice struct {
-	Invoice *data.Invoice
+	Invoice data.DueInvoice
 	Step    Step
 	Days    int // days past due (negative: not yet due)
 }
@@ -47,16 +49,30 @@ func (a *Action) Numbers() []string {
 // only the latest one is), skipping invoices with an open dispute or covered by an open
 // promise whose date has not passed; one consolidated action per customer.
 func Due(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error) {
-	return dueFor(ctx, s, asOf, nil)
-}
-
-// dueFor is Due with the customers already read (nil: read those with an action).
-func dueFor(ctx context.Context, s *data.Store, asOf data.Date, byID map[int64]*data.Customer) ([]Action, error) {
-	sc, err := LoadSchedule(ctx, s)
+	if err := settle(ctx, s, asOf); err != nil {
+		return nil, err
+	}
+	disputes, err := s.Disputes(ctx, true)
 	if err != nil {
 		return nil, err
 	}
+	return dueFor(ctx, s, asOf, disputes)
+}
+
+// settle decides the promises that fell due before anything is read (a file opened
+// read-only is read as it is).
+func settle(ctx context.Context, s *data.Store, asOf data.Date) error {
 	if _, err := s.SettlePromises(ctx, asOf); err != nil && !s.ReadOnly() {
+		return err
+	}
+	return nil
+}
+
+// dueFor is Due after settle, with the open disputes already read. It keeps only the
+// invoices that go into a reminder, and reads the customers of those reminders alone.
+func dueFor(ctx context.Context, s *data.Store, asOf data.Date, disputes []data.Dispute) ([]Action, error) {
+	sc, err := LoadSchedule(ctx, s)
+	if err != nil {
 		return nil, err
 	}
 	if len(sc) == 0 {
@@ -66,20 +82,11 @@ func dueFor(ctx context.Context, s *data.Store, asOf data.Date, byID map[int64]*
 	for _, st := range sc {
 		first = min(first, st.Offset)
 	}
-	// Only invoices whose first step's day has come can have a step due.
-	open, err := s.OpenInvoicesDueBy(ctx, asOf, asOf.AddDays(-first))
-	if err != nil {
-		return nil, err
-	}
 	sent, err := s.OpenRemindersSent(ctx)
 	if err != nil {
 		return nil, err
 	}
-	disputes, err := s.Disputes(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	disputed := map[int64]bool{}
+	disputed := make(map[int64]bool, len(disputes))
 	for _, d := range disputes {
 		disputed[d.InvoiceID] = true
 	}
@@ -98,56 +105,93 @@ func dueFor(ctx context.Context, s *data.Store, asOf data.Date, byID map[int64]*
 			promisedCust[p.CustomerID] = true
 		}
 	}
+	// The invoices come by customer (the open-invoice index of migration 0017; a file opened
+	// read-only before it may give a customer's invoices in more than one run): each run is
+	// gathered in scratch and kept in an array of its own size.
 	byCust := map[int64]*Action{}
-	for _, inv := range open {
+	var ids []int64 // customers with an action
+	var scratch []ActionInvoice
+	flush := func() {
+		if len(scratch) == 0 {
+			return
+		}
+		cid := scratch[0].Invoice.CustomerID
+		if a := byCust[cid]; a != nil {
+			a.Invoices = append(a.Invoices, scratch...)
+		} else {
+			byCust[cid] = &Action{Invoices: slices.Clone(scratch)}
+			ids = append(ids, cid)
+		}
+		scratch = scratch[:0]
+	}
+	// Only invoices whose first step's day has come can have a step due.
+	err = s.EachOpenInvoiceDueBy(ctx, asOf, asOf.AddDays(-first), func(inv data.DueInvoice) error {
 		if inv.IssueDate.After(asOf) || disputed[inv.ID] || promisedInv[inv.ID] || promisedCust[inv.CustomerID] {
-			continue
+			return nil
 		}
 		days := asOf.DaysSince(inv.DueDate)
 		st, ok := sc.latest(days)
 		if !ok {
-			continue
+			return nil
 		}
 		if last, was := sent[inv.ID]; was && last >= st.Offset {
-			continue
+			return nil
 		}
-		a := byCust[inv.CustomerID]
-		if a == nil {
-			a = &Action{}
-			byCust[inv.CustomerID] = a
+		if len(scratch) > 0 && scratch[0].Invoice.CustomerID != inv.CustomerID {
+			flush()
 		}
-		a.Invoices = append(a.Invoices, ActionInvoice{Invoice: inv, Step: st, Days: days})
-		a.Total += inv.OpenAmount
-		if st.Offset > a.Step.Offset || a.Step.Name == "" {
-			a.Step = st
-		}
+		scratch = append(scratch, ActionInvoice{Invoice: inv, Step: st, Days: days})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if byID == nil {
-		ids := make([]int64, 0, len(byCust))
-		for id := range byCust {
-			ids = append(ids, id)
-		}
-		if byID, err = s.CustomersByID(ctx, ids); err != nil {
-			return nil, err
-		}
+	flush()
+	slices.Sort(ids)
+	custs, err := s.CustomersByID(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]Action, 0, len(byCust))
-	for cid, a := range byCust {
-		c := byID[cid]
+	out := make([]Action, 0, len(ids))
+	for _, cid := range ids {
+		a := byCust[cid]
+		c := custs[cid]
 		if c == nil {
 			return nil, fmt.Errorf("reminders: customer %d does not exist", cid)
 		}
 		a.Customer = c
-		sort.Slice(a.Invoices, func(i, j int) bool { return a.Invoices[i].Invoice.DueDate.Before(a.Invoices[j].Invoice.DueDate) })
+		for _, x := range a.Invoices {
+			a.Total += x.Invoice.OpenAmount
+			if x.Step.Offset > a.Step.Offset || a.Step.Name == "" {
+				a.Step = x.Step
+			}
+		}
+		sortByDue(a.Invoices)
 		out = append(out, *a)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Step.Offset != out[j].Step.Offset {
 			return out[i].Step.Offset > out[j].Step.Offset
 		}
 		return out[i].Customer.Name < out[j].Customer.Name
 	})
 	return out, nil
+}
+
+// sortByDue puts a reminder's invoices in due-date order exactly as the reminders have
+// always listed them: from newest issued first (then the highest id), sorted by due date
+// with the same (not stable) sort, so that invoices due on one day keep their old order.
+func sortByDue(xs []ActionInvoice) {
+	slices.SortFunc(xs, func(x, y ActionInvoice) int {
+		switch a, b := x.Invoice.IssueDate, y.Invoice.IssueDate; {
+		case b.Before(a):
+			return -1
+		case a.Before(b):
+			return 1
+		}
+		return cmp.Compare(y.Invoice.ID, x.Invoice.ID)
+	})
+	sort.Slice(xs, func(i, j int) bool { return xs[i].Invoice.DueDate.Before(xs[j].Invoice.DueDate) })
 }
 
 // MarkSent records that the action's reminder went out on day (one transaction; a step is

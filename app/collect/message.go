@@ -155,14 +155,23 @@ func SaveLetter(dir string, comp data.Company, a Action, asOf data.Date, layout 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	invs := make([]*data.Invoice, len(a.Invoices))
-	for i, x := range a.Invoices {
-		invs[i] = x.Invoice
-	}
+	invs := a.LetterInvoices()
 	p = filepath.Join(dir, fmt.Sprintf("%s-%d-%s.pdf", asOf, a.Customer.ID, a.Step.Name))
 	return p, data.WriteFileAtomic(p, func(w io.Writer) error {
 		return reports.ReminderLetterPDF(w, comp, a.Customer, invs, LetterTone(a.Step), asOf, layout)
 	})
+}
+
+// LetterInvoices gives the action's invoices as a reminder letter lists them (number, issue
+// and due date, days overdue, open amount; reports.ReminderLetterPDF).
+func (a *Action) LetterInvoices() []*data.Invoice {
+	invs := make([]*data.Invoice, len(a.Invoices))
+	for i, x := range a.Invoices {
+		v := x.Invoice
+		invs[i] = &data.Invoice{ID: v.ID, CustomerID: v.CustomerID, Number: v.Number, Currency: v.Currency,
+			IssueDate: v.IssueDate, DueDate: v.DueDate, Status: data.StatusPosted, OpenAmount: v.OpenAmount}
+	}
+	return invs
 }
 
 // Outputs say where SendReminder puts the documents of each channel. A reminder whose channel

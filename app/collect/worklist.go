@@ -1,9 +1,10 @@
 package collect
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"duebook/data"
@@ -35,15 +36,10 @@ func Worklist(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, error)
 // WorklistAndBehaviours is Worklist with the customers' behaviour it was ranked by (the
 // Collections screen shows both).
 func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) ([]Row, map[int64]*Behaviour, error) {
-	custs, err := s.Customers(ctx, data.CustomerFilter{})
-	if err != nil {
+	if err := settle(ctx, s, asOf); err != nil {
 		return nil, nil, err
 	}
-	byID := make(map[int64]*data.Customer, len(custs))
-	for _, c := range custs {
-		byID[c.ID] = c
-	}
-	actions, err := dueFor(ctx, s, asOf, byID)
+	custs, err := s.CustomerBriefs(ctx) // by id
 	if err != nil {
 		return nil, nil, err
 	}
@@ -52,7 +48,37 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		return nil, nil, err
 	}
 	beh := behaviours(recs, custs)
-	var rows []Row
+	ds, err := s.Disputes(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps, err := s.PromisesToChase(ctx, asOf) // broken in the last 30 days, or due today
+	if err != nil {
+		return nil, nil, err
+	}
+	acts, err := s.FollowUpsDue(ctx, asOf) // each customer's latest contact, when its follow-up has come
+	if err != nil {
+		return nil, nil, err
+	}
+	actions, err := dueFor(ctx, s, asOf, ds)
+	if err != nil {
+		return nil, nil, err
+	}
+	review := func(c *data.CustomerBrief, b *Behaviour) bool {
+		return c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0)
+	}
+	hold := func(c *data.CustomerBrief, b *Behaviour) bool { return b != nil && b.SuggestHold && !c.CreditHold }
+	n := len(actions) + len(ps) + len(ds) + len(acts) // at most this many rows
+	for i := range custs {
+		c, b := &custs[i], beh[custs[i].ID]
+		if review(c, b) {
+			n++
+		}
+		if hold(c, b) {
+			n++
+		}
+	}
+	rows := make([]Row, 0, n)
 	for i := range actions {
 		a := &actions[i]
 		c := a.Customer
@@ -86,16 +112,11 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		}
 		rows = append(rows, Row{Score: score, CustomerID: c.ID, Customer: c.Name, Kind: "reminder", Do: do, Action: a})
 	}
-	cust := func(id int64) (*data.Customer, error) {
-		if c, ok := byID[id]; ok {
-			return c, nil
+	cust := func(id int64) (*data.CustomerBrief, error) { // custs is by id
+		if i, ok := slices.BinarySearchFunc(custs, id, func(c data.CustomerBrief, id int64) int { return cmp.Compare(c.ID, id) }); ok {
+			return &custs[i], nil
 		}
 		return nil, fmt.Errorf("worklist: customer %d does not exist", id)
-	}
-	// Promises: broken in the last 30 days, or due today.
-	ps, err := s.PromisesToChase(ctx, asOf)
-	if err != nil {
-		return nil, nil, err
 	}
 	for _, p := range ps {
 		c, err := cust(p.CustomerID)
@@ -115,10 +136,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 				Do: fmt.Sprintf("Promise of %s due today: check the payment arrived", money(p.Amount, c.Currency))})
 		}
 	}
-	ds, err := s.Disputes(ctx, true)
-	if err != nil {
-		return nil, nil, err
-	}
 	for _, d := range ds {
 		age := asOf.DaysSince(d.Opened)
 		if age < 7 {
@@ -131,10 +148,6 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		rows = append(rows, Row{Score: 80_000 + int64(age)*1000, CustomerID: c.ID, Customer: c.Name, Kind: "dispute",
 			Do: fmt.Sprintf("Dispute on %s open %d days (%s): follow up", d.InvoiceNumber, age, d.Reason)})
 	}
-	acts, err := s.FollowUpsDue(ctx, asOf) // each customer's latest contact, when its follow-up has come
-	if err != nil {
-		return nil, nil, err
-	}
 	for _, a := range acts {
 		c, err := cust(a.CustomerID)
 		if err != nil {
@@ -143,9 +156,10 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 		rows = append(rows, Row{Score: 60_000, CustomerID: c.ID, Customer: c.Name, Kind: "follow-up",
 			Do: fmt.Sprintf("Follow up (planned %s): %s", a.NextFollowUp, firstNonEmpty(a.Note, a.Outcome))})
 	}
-	for _, c := range custs {
+	for i := range custs {
+		c := &custs[i]
 		b := beh[c.ID]
-		if c.ReviewDue(asOf) && b != nil && (b.PaidAmount > 0 || b.Over90 > 0) {
+		if review(c, b) {
 			last := "never"
 			if !c.LastReviewed.IsZero() {
 				last = c.LastReviewed.String()
@@ -153,7 +167,7 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 			rows = append(rows, Row{Score: 1_000, CustomerID: c.ID, Customer: c.Name, Kind: "review",
 				Do: fmt.Sprintf("Review customer record (last reviewed %s)", last)})
 		}
-		if b != nil && b.SuggestHold && !c.CreditHold {
+		if hold(c, b) {
 			rows = append(rows, Row{Score: 40_000, CustomerID: c.ID, Customer: c.Name, Kind: "credit-hold",
 				Do: fmt.Sprintf("Consider credit hold: %s", b.HoldReason)})
 		}
@@ -165,21 +179,53 @@ func WorklistAndBehaviours(ctx context.Context, s *data.Store, asOf data.Date) (
 // after their most urgent one: whoever calls or writes to a customer sees everything to
 // raise with them together.
 func groupByCustomer(rows []Row) []Row {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].Score != rows[j].Score {
-			return rows[i].Score > rows[j].Score
+	// by lists the rows' positions in rank order: by score, then customer name, then as they
+	// came (a stable sort, done on 4-byte positions instead of the rows)
+	by := make([]int32, len(rows))
+	for i := range by {
+		by[i] = int32(i)
+	}
+	slices.SortFunc(by, func(i, j int32) int {
+		a, b := &rows[i], &rows[j]
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return rows[i].Customer < rows[j].Customer
+		if c := strings.Compare(a.Customer, b.Customer); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	})
-	rank := map[int64]int{} // customer → position of their most urgent row
-	for i, r := range rows {
-		if _, ok := rank[r.CustomerID]; !ok {
-			rank[r.CustomerID] = i
+	// Each rank's key is the rank of its customer's most urgent row; a counting sort by that
+	// key keeps the rank order within a customer.
+	first := make(map[int64]int32, len(rows)/2)
+	key := make([]int32, len(rows))
+	for r, i := range by {
+		k, ok := first[rows[i].CustomerID]
+		if !ok {
+			k = int32(r)
+			first[rows[i].CustomerID] = k
+		}
+		key[r] = k
+	}
+	next := make([]int32, len(rows)+1) // where the next row of each key goes
+	for _, k := range key {
+		next[k+1]++
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	dest := make([]int32, len(rows)) // where each row goes, by its position
+	for r, i := range by {
+		dest[i] = next[key[r]]
+		next[key[r]]++
+	}
+	for i := range rows { // put the rows there in place, cycle by cycle
+		for int(dest[i]) != i {
+			j := dest[i]
+			rows[i], rows[j] = rows[j], rows[i]
+			dest[i], dest[j] = dest[j], dest[i]
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		return rank[rows[i].CustomerID] < rank[rows[j].CustomerID]
-	})
 	return rows
 }
 

@@ -90,3 +90,62 @@ func TestWorklistMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// The worklist does not depend on the order the open invoices come in: with the index it
+// reads them from (by customer) and the older open-invoice index dropped, SQLite walks the
+// invoices table in id order, every customer's invoices interleaved with the others', and
+// the reminders, their invoices and every row come out the same.
+func TestWorklistSameInAnyInvoiceOrder(t *testing.T) {
+	today := data.MustDate("2026-06-30")
+	s, err := data.OpenWith(filepath.Join(t.TempDir(), "co.duebook"), data.Options{Clock: data.FixedClock{Day: today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.GenerateDemo(ctx, data.DemoOptions{Customers: 60, Invoices: 3000, Seed: 5, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	days := []data.Date{today.AddDays(-120), today}
+	var want []string
+	for _, day := range days {
+		rows, err := Worklist(ctx, s, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 10 {
+			t.Fatalf("%s: only %d rows; the comparison says little", day, len(rows))
+		}
+		want = append(want, worklistText(t, rows)+actionsText(t, rows))
+	}
+	for _, q := range []string{`DROP INDEX invoices_owed`, `DROP INDEX invoices_open`} {
+		if _, err := s.WriterDB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, day := range days {
+		rows, err := Worklist(ctx, s, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := worklistText(t, rows) + actionsText(t, rows); got != want[i] {
+			t.Fatalf("%s: the worklist differs when the invoices come in id order\n got:\n%s\nwant:\n%s", day, got, want[i])
+		}
+	}
+}
+
+// actionsText lists each reminder row's invoices as the reminder holds them.
+func actionsText(t *testing.T, rows []Row) string {
+	t.Helper()
+	var b strings.Builder
+	for _, r := range rows {
+		if r.Action == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "%d %s %s %d:", r.Action.Customer.ID, r.Action.Step.Name, r.Action.Channel(), r.Action.Total)
+		for _, x := range r.Action.Invoices {
+			fmt.Fprintf(&b, " %+v/%s/%d", x.Invoice, x.Step.Name, x.Days)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -161,7 +161,8 @@ func dueRef(ctx context.Context, s *data.Store, asOf data.Date) ([]Action, error
 			a = &Action{}
 			byCust[inv.CustomerID] = a
 		}
-		a.Invoices = append(a.Invoices, ActionInvoice{Invoice: inv, Step: st, Days: days})
+		a.Invoices = append(a.Invoices, ActionInvoice{Invoice: data.DueInvoice{ID: inv.ID, CustomerID: inv.CustomerID, Number: inv.Number,
+			IssueDate: inv.IssueDate, DueDate: inv.DueDate, OpenAmount: inv.OpenAmount, Currency: inv.Currency}, Step: st, Days: days})
 		a.Total += inv.OpenAmount
 		if st.Offset > a.Step.Offset || a.Step.Name == "" {
 			a.Step = st
