@@ -52,21 +52,59 @@ func (s *Store) checkWith(ctx context.Context, pragma string, indexes bool) ([]s
 }
 
 // checkInvariants is Check's foreign-key and ledger part, and the index comparisons that
-// CheckFast shows, all in one snapshot.
+// CheckFast shows. The two groups of passes (passes.queries) run at once, each in its own
+// read transaction, with the rules decided by that group alone: the sequence of invoice
+// numbers and the payment record beside the second group, in its transaction. A rule the
+// passes flag is then listed by its own query, which is the whole rule, in one more
+// transaction (on a healthy file none is flagged, and it is not opened).
 func (s *Store) checkInvariants(ctx context.Context) (out, index []string, err error) {
-	err = s.viewLargeCache(ctx, func(tx sqlTx) error {
-		var p passes
-		flagged, fk := map[string]bool{}, true
-		if err := p.run(ctx, tx); err == nil {
-			flagged, fk, index = p.flagged(), p.foreignKeys(), p.indexChecks()
-		} else if !overflow(err) {
-			return err
-		} else {
-			// sums beyond int64: run every rule's own query (they say which)
-			for _, c := range append(ledgerChecks, boundChecks...) {
-				flagged[c.label] = true
+	var p passes
+	var seq, pay []string // the sequence rule's lines and the payment record's
+	errs := make(chan error, 2)
+	go func() {
+		errs <- s.viewLargeCache(ctx, func(tx sqlTx) error { return p.run(ctx, tx, 0) })
+	}()
+	go func() {
+		errs <- s.viewLargeCache(ctx, func(tx sqlTx) (err error) {
+			if err = p.run(ctx, tx, 1); err != nil {
+				return err
 			}
+			if seq, err = runChecks(ctx, tx, ruleOf(labelSequence)); err != nil {
+				return err
+			}
+			pay, err = checkPayRecord(ctx, tx)
+			return err
+		})
+	}()
+	rules := append(append([]struct{ label, q string }{}, ledgerChecks...), boundChecks...)
+	// all: sums beyond int64 (a file far over the bounds) stopped the passes; every rule's
+	// own query runs, as it did before them, and says which
+	var all bool
+	for _, e := range []error{<-errs, <-errs} {
+		if overflow(e) {
+			all = true
+		} else if e != nil && err == nil {
+			err = e
 		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	flagged, fk := map[string]bool{}, true
+	if !all {
+		flagged, fk, index = p.flagged(), p.foreignKeys(), p.indexChecks()
+		delete(flagged, labelSequence) // its lines are seq
+	}
+	var report []struct{ label, q string }
+	for _, c := range rules {
+		if all || flagged[c.label] {
+			report = append(report, c)
+		}
+	}
+	if !fk && len(report) == 0 {
+		return append(seq, pay...), index, nil
+	}
+	err = s.viewLargeCache(ctx, func(tx sqlTx) error {
 		if fk {
 			v, err := foreignKeyCheck(ctx, tx)
 			out = append(out, v...)
@@ -74,22 +112,39 @@ func (s *Store) checkInvariants(ctx context.Context) (out, index []string, err e
 				return err
 			}
 		}
-		var checks []struct{ label, q string }
-		for _, c := range append(ledgerChecks, boundChecks...) {
-			if flagged[c.label] {
-				checks = append(checks, c)
+		for _, c := range rules {
+			v := seq
+			if all || c.label != labelSequence {
+				if !all && !flagged[c.label] {
+					continue
+				}
+				var err error
+				if v, err = runChecks(ctx, tx, []struct{ label, q string }{c}); err != nil {
+					return err
+				}
+			}
+			out = append(out, v...)
+		}
+		if all {
+			var err error
+			if pay, err = checkPayRecord(ctx, tx); err != nil {
+				return err
 			}
 		}
-		v, err := runChecks(ctx, tx, checks)
-		out = append(out, v...)
-		if err != nil {
-			return err
-		}
-		v, err = checkPayRecord(ctx, tx)
-		out = append(out, v...)
-		return err
+		out = append(out, pay...)
+		return nil
 	})
 	return out, index, err
+}
+
+// ruleOf is the rule of ledgerChecks named label.
+func ruleOf(label string) []struct{ label, q string } {
+	for _, c := range ledgerChecks {
+		if c.label == label {
+			return []struct{ label, q string }{c}
+		}
+	}
+	panic("check: no rule " + label)
 }
 
 // foreignKeyCheck is SQLite's foreign_key_check, a line per row pointing to a missing one.

@@ -48,7 +48,8 @@ type passes struct {
 	// allocations grouped by invoice, by payment, and scanned
 	allocNotPosted, allocPostedPaid, allocOpenBalance, allocsByInvoice, allocInvoiceKeys     int64
 	payOrphans, payUnallocated, payWithAllocPaid, allocsByPayment, allocPaymentKeys          int64
-	allocs, allocOrphans, allocParties, allocInvoiceKeysTable, allocPaymentKeysTable         int64
+	allocs, allocOrphans, allocParties, allocPaymentKeysTable                                int64
+	allocsA, allocInvoiceKeysTable                                                           int64
 	eventOrphans, eventOnDraft, eventOpenBalance, eventPostedPaidNoAlloc, amountSmall        int64
 	payments, paymentNegative, paymentsPaid, amountPayments                                  int64
 	paymentTotal                                                                             float64
@@ -58,17 +59,22 @@ type passes struct {
 	openSumByIndex                                                                           float64
 }
 
-// passQueries are the passes, each with the fields its one row fills.
-func (p *passes) queries() []struct {
-	q    string
-	dest []any
-} {
+// pass is one query of the passes: its group (see run), and the fields its one row fills.
+type pass struct {
+	group int
+	q     string
+	dest  []any
+}
+
+// queries are the passes. Group 0 reads invoices, their lines, and the allocations, credit
+// notes and write-offs of each invoice; group 1 payments, the allocations of each payment
+// and of each customer. Every rule is decided by the counts of one group only, so the
+// groups can run in two read transactions at once (run), each on its own snapshot, without
+// a rule ever comparing rows of two moments.
+func (p *passes) queries() []pass {
 	x := MaxAmount
-	return []struct {
-		q    string
-		dest []any
-	}{
-		{fmt.Sprintf(`SELECT count(*),
+	return []pass{
+		{0, fmt.Sprintf(`SELECT count(*),
 			count(*) FILTER (WHERE subtotal = 0 AND tax_total = 0),
 			count(*) FILTER (WHERE status = 'posted' AND total - open_amount <> 0),
 			count(*) FILTER (WHERE open_amount < 0 OR open_amount > total),
@@ -84,7 +90,7 @@ func (p *passes) queries() []struct {
 			FROM invoices NOT INDEXED`, x),
 			[]any{&p.invoices, &p.zeroLines, &p.postedPaid, &p.openRange, &p.notPostedOpen, &p.totalsSum, &p.noNumber, &p.dueDate, &p.amountInv,
 				&p.invoiceTotal, &p.openCount, &p.openSum, &p.seqCount}},
-		{`SELECT count(i.id), count(*) FILTER (WHERE i.id IS NULL),
+		{0, `SELECT count(i.id), count(*) FILTER (WHERE i.id IS NULL),
 			count(*) FILTER (WHERE i.subtotal = 0 AND i.tax_total = 0),
 			count(*) FILTER (WHERE i.subtotal <> l.n OR i.tax_total <> l.t),
 			count(*) FILTER (WHERE l.c > ` + fmt.Sprint(MaxInvoiceLines) + `),
@@ -93,12 +99,12 @@ func (p *passes) queries() []struct {
 			      GROUP BY invoice_id) l
 			LEFT JOIN invoices i ON i.id = l.invoice_id`,
 			[]any{&p.withLines, &p.lineOrphans, &p.zeroWithLines, &p.lineSums, &p.manyLines, &p.linesByIndex, &p.lineKeysByIndex}},
-		{fmt.Sprintf(`SELECT count(*),
+		{0, fmt.Sprintf(`SELECT count(*),
 			count(*) FILTER (WHERE unit_price NOT BETWEEN -%[1]d AND %[1]d OR net NOT BETWEEN -%[1]d AND %[1]d OR tax NOT BETWEEN -%[1]d AND %[1]d),
 			coalesce(sum(invoice_id %% 1000003), 0)
 			FROM invoice_lines NOT INDEXED`, x),
 			[]any{&p.lines, &p.amountLines, &p.lineKeys}},
-		{`SELECT count(*) FILTER (WHERE i.status <> 'posted'),
+		{0, `SELECT count(*) FILTER (WHERE i.status <> 'posted'),
 			count(*) FILTER (WHERE i.status = 'posted' AND i.total - i.open_amount <> 0),
 			count(*) FILTER (WHERE i.status = 'posted' AND i.total - i.open_amount <> a.s
 				AND i.total - i.open_amount - a.s <> coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = a.invoice_id), 0)
@@ -107,19 +113,21 @@ func (p *passes) queries() []struct {
 			FROM (SELECT invoice_id, sum(amount) s, count(*) c FROM allocations INDEXED BY allocations_invoice GROUP BY invoice_id) a
 			LEFT JOIN invoices i ON i.id = a.invoice_id`,
 			[]any{&p.allocNotPosted, &p.allocPostedPaid, &p.allocOpenBalance, &p.allocsByInvoice, &p.allocInvoiceKeys}},
-		{`SELECT count(*) FILTER (WHERE p.id IS NULL),
+		{1, `SELECT count(*) FILTER (WHERE p.id IS NULL),
 			count(*) FILTER (WHERE p.unallocated <> p.amount - a.s),
 			count(*) FILTER (WHERE p.amount - p.unallocated <> 0),
 			coalesce(sum(a.c), 0), coalesce(sum(a.payment_id % 1000003 * a.c), 0)
 			FROM (SELECT payment_id, sum(amount) s, count(*) c FROM allocations INDEXED BY allocations_payment GROUP BY payment_id) a
 			LEFT JOIN payments p ON p.id = a.payment_id`,
 			[]any{&p.payOrphans, &p.payUnallocated, &p.payWithAllocPaid, &p.allocsByPayment, &p.allocPaymentKeys}},
-		{`SELECT count(*), count(*) FILTER (WHERE p.id IS NULL OR i.id IS NULL),
+		{0, `SELECT count(*), coalesce(sum(invoice_id % 1000003), 0) FROM allocations NOT INDEXED`,
+			[]any{&p.allocsA, &p.allocInvoiceKeysTable}},
+		{1, `SELECT count(*), count(*) FILTER (WHERE p.id IS NULL OR i.id IS NULL),
 			count(*) FILTER (WHERE p.customer_id <> i.customer_id OR p.currency <> i.currency),
-			coalesce(sum(a.invoice_id % 1000003), 0), coalesce(sum(a.payment_id % 1000003), 0)
+			coalesce(sum(a.payment_id % 1000003), 0)
 			FROM allocations a NOT INDEXED LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN invoices i ON i.id = a.invoice_id`,
-			[]any{&p.allocs, &p.allocOrphans, &p.allocParties, &p.allocInvoiceKeysTable, &p.allocPaymentKeysTable}},
-		{`SELECT count(*) FILTER (WHERE i.id IS NULL),
+			[]any{&p.allocs, &p.allocOrphans, &p.allocParties, &p.allocPaymentKeysTable}},
+		{0, `SELECT count(*) FILTER (WHERE i.id IS NULL),
 			count(*) FILTER (WHERE i.status = 'draft'),
 			count(*) FILTER (WHERE i.status = 'posted'
 				AND i.open_amount <> i.total - coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = e.invoice_id), 0) - e.s),
@@ -129,44 +137,49 @@ func (p *passes) queries() []struct {
 			      GROUP BY invoice_id) e
 			LEFT JOIN invoices i ON i.id = e.invoice_id`,
 			[]any{&p.eventOrphans, &p.eventOnDraft, &p.eventOpenBalance, &p.eventPostedPaidNoAlloc}},
-		{fmt.Sprintf(`SELECT (SELECT count(*) FROM credit_notes WHERE amount > %[1]d) + (SELECT count(*) FROM write_offs WHERE amount > %[1]d)
+		{1, fmt.Sprintf(`SELECT (SELECT count(*) FROM credit_notes WHERE amount > %[1]d) + (SELECT count(*) FROM write_offs WHERE amount > %[1]d)
 			+ (SELECT count(*) FROM customers WHERE credit_limit > %[1]d) + (SELECT count(*) FROM promises WHERE amount > %[1]d)`, x),
 			[]any{&p.amountSmall}},
-		{fmt.Sprintf(`SELECT count(*), count(*) FILTER (WHERE unallocated < 0),
+		{1, fmt.Sprintf(`SELECT count(*), count(*) FILTER (WHERE unallocated < 0),
 			count(*) FILTER (WHERE amount - unallocated <> 0),
 			count(*) FILTER (WHERE amount > %[1]d), total(amount)
 			FROM payments NOT INDEXED`, x),
 			[]any{&p.payments, &p.paymentNegative, &p.paymentsPaid, &p.amountPayments, &p.paymentTotal}},
-		// The customers of the invoices and payments, each once, through the customer
-		// indexes (whose entries are counted against the scans' counts).
-		{`SELECT
+		// The customers of the invoices and of the payments, each once, through the
+		// customer indexes (whose entries are counted against the scans' counts); the
+		// entries of the other indexes read above.
+		{0, `SELECT
 			(SELECT count(*) FROM (SELECT customer_id FROM invoices INDEXED BY invoices_customer GROUP BY customer_id) g
 			  WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id)),
-			(SELECT count(*) FROM (SELECT customer_id FROM payments INDEXED BY payments_customer GROUP BY customer_id) g
-			  WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id)),
 			(SELECT count(*) FROM invoices INDEXED BY invoices_customer),
-			(SELECT count(*) FROM payments INDEXED BY payments_customer),
 			(SELECT count(*) FROM invoices INDEXED BY sqlite_autoindex_invoices_2 WHERE seq IS NOT NULL),
 			(SELECT count(*) FROM invoices INDEXED BY invoices_open WHERE status = 'posted' AND open_amount > 0),
 			(SELECT total(open_amount) FROM invoices INDEXED BY invoices_open WHERE status = 'posted' AND open_amount > 0)`,
-			[]any{&p.customerOrphansInv, &p.customerOrphansPay, &p.invoicesByCustomerIndex, &p.paymentsByCustomerIndex,
-				&p.seqByIndex, &p.openByIndex, &p.openSumByIndex}},
+			[]any{&p.customerOrphansInv, &p.invoicesByCustomerIndex, &p.seqByIndex, &p.openByIndex, &p.openSumByIndex}},
+		{1, `SELECT
+			(SELECT count(*) FROM (SELECT customer_id FROM payments INDEXED BY payments_customer GROUP BY customer_id) g
+			  WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id)),
+			(SELECT count(*) FROM payments INDEXED BY payments_customer)`,
+			[]any{&p.customerOrphansPay, &p.paymentsByCustomerIndex}},
 		// The foreign keys of every other table (all small beside these four).
-		{`SELECT count(*) FROM sqlite_master m, pragma_foreign_key_check(m.name) f
+		{1, `SELECT count(*) FROM sqlite_master m, pragma_foreign_key_check(m.name) f
 			WHERE m.type = 'table' AND m.name NOT IN ('invoices', 'invoice_lines', 'allocations', 'payments')`,
 			[]any{&p.otherFK}},
 		// The foreign keys of the four large tables that the passes above check (a schema
 		// with others is checked by PRAGMA foreign_key_check).
-		{`SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		{1, `SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f
 			WHERE m.type = 'table' AND m.name IN ('invoices', 'invoice_lines', 'allocations', 'payments')`,
 			[]any{&p.bigFKs}},
 	}
 }
 
-// run fills p, one query a pass, within tx (one snapshot: the passes' counts are compared
-// with each other).
-func (p *passes) run(ctx context.Context, tx sqlTx) error {
+// run fills the fields of group's passes, one query a pass, within tx (one snapshot: the
+// group's counts are compared with each other).
+func (p *passes) run(ctx context.Context, tx sqlTx, group int) error {
 	for _, q := range p.queries() {
+		if q.group != group {
+			continue
+		}
 		if err := tx.QueryRowContext(ctx, q.q).Scan(q.dest...); err != nil {
 			return fmt.Errorf("check: %w", err)
 		}
@@ -226,7 +239,7 @@ func (p *passes) indexChecks() []string {
 	bad("invoices_customer", "invoices", p.invoicesByCustomerIndex == p.invoices)
 	bad("sqlite_autoindex_invoices_2 (invoice numbers)", "invoices", p.seqByIndex == p.seqCount)
 	bad("sqlite_autoindex_invoice_lines_1 (lines of each invoice)", "invoice_lines", p.linesByIndex == p.lines && p.lineKeysByIndex == p.lineKeys)
-	bad("allocations_invoice", "allocations", p.allocsByInvoice == p.allocs && p.allocInvoiceKeys == p.allocInvoiceKeysTable)
+	bad("allocations_invoice", "allocations", p.allocsByInvoice == p.allocsA && p.allocInvoiceKeys == p.allocInvoiceKeysTable)
 	bad("allocations_payment", "allocations", p.allocsByPayment == p.allocs && p.allocPaymentKeys == p.allocPaymentKeysTable)
 	bad("payments_customer", "payments", p.paymentsByCustomerIndex == p.payments)
 	return out
