@@ -81,7 +81,7 @@ func (s *Store) checkInvariants(ctx context.Context) (out, index []string, err e
 	// own query runs, as it did before them, and says which
 	var all bool
 	for _, e := range []error{<-errs, <-errs} {
-		if overflow(e) {
+		if undecided(e) {
 			all = true
 		} else if e != nil && err == nil {
 			err = e

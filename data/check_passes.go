@@ -245,8 +245,9 @@ func (p *passes) indexChecks() []string {
 	return out
 }
 
-// overflow tells whether err is SQLite's integer overflow in sum() (a file far over the
-// bounds): the passes then cannot tell, and every rule's own query runs.
-func overflow(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "integer overflow")
+// undecided tells whether err is SQLite's integer overflow in sum() (a file far over the
+// bounds), or an index the passes read is missing (a file whose schema was changed outside
+// Duebook): the passes then cannot tell, and every rule's own query runs.
+func undecided(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "integer overflow") || strings.Contains(err.Error(), "no such index"))
 }

@@ -388,3 +388,17 @@ func TestCheckFindsIndexMismatch(t *testing.T) {
 		t.Errorf("Check (integrity_check) does not name invoices_open: %q (invoice %s)", v, inv.Number)
 	}
 }
+
+// A file without an index the passes read (dropped outside Duebook) is still checked, by
+// every rule's own query.
+func TestCheckWithoutAnIndex(t *testing.T) {
+	f := newLedgerFixture(t)
+	f.corrupt(t, `DROP INDEX allocations_payment`, fmt.Sprintf(`UPDATE payments SET unallocated = unallocated + 1 WHERE id = %d`, f.pay.ID))
+	v, err := f.s.CheckFast(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := referenceCheck(t, f.s); !reflect.DeepEqual(v, want) || len(v) != 1 {
+		t.Fatalf("CheckFast %q, want %q", v, want)
+	}
+}
