@@ -5,94 +5,165 @@ import (
 	"fmt"
 )
 
-// Check runs SQLite's integrity and foreign-key checks and every invariant of the ledger.
-// It returns one line per violation (none = healthy), the integrity lines first.
+// Check is the full check (`duebook check -full`, a backup's verification): SQLite's
+// integrity_check (every page read, and every index compared with its table row by row)
+// and the foreign keys and every invariant of the ledger. It returns one line per
+// violation (none = healthy), the integrity lines first.
 //
-// integrity_check (which reads every page and compares every index with its table) is the
-// longest part; it runs on a second read connection while the foreign keys and invariants
-// are checked, each part within its own snapshot.
+// integrity_check is the longest part; it runs on a second read connection while the
+// foreign keys and invariants are checked, each part within its own snapshot (it reads
+// the file's structure, they the ledger's rules: no finding depends on the other part).
 func (s *Store) Check(ctx context.Context) ([]string, error) {
+	return s.checkWith(ctx, `PRAGMA integrity_check`, false)
+}
+
+// CheckFast is what `duebook check` runs: SQLite's quick_check (every page and record of
+// the file read and its structure checked, without comparing each index with its table),
+// the foreign keys and every invariant of the ledger, and targeted comparisons of the
+// indexes the reports read with their tables (passes.indexChecks). Its lines are Check's,
+// except that a damaged index other than those is found by Check only.
+func (s *Store) CheckFast(ctx context.Context) ([]string, error) {
+	return s.checkWith(ctx, `PRAGMA quick_check`, true)
+}
+
+func (s *Store) checkWith(ctx context.Context, pragma string, indexes bool) ([]string, error) {
 	type result struct {
 		out []string
 		err error
 	}
-	integrity := make(chan result, 1)
+	pages := make(chan result, 1)
 	go func() {
 		var r result
 		r.err = s.viewLargeCache(ctx, func(tx sqlTx) (err error) {
-			r.out, err = sqliteCheck(ctx, tx, `PRAGMA integrity_check`)
+			r.out, err = sqliteCheck(ctx, tx, pragma)
 			return err
 		})
-		integrity <- r
+		pages <- r
 	}()
-	out, err := s.checkInvariants(ctx)
-	ir := <-integrity
-	if ir.err != nil {
-		return nil, ir.err
+	out, index, err := s.checkInvariants(ctx)
+	pr := <-pages
+	if pr.err != nil {
+		return nil, pr.err
 	}
-	return append(ir.out, out...), err
+	if indexes {
+		pr.out = append(pr.out, index...)
+	}
+	return append(pr.out, out...), err
 }
 
-// checkInvariants is Check's foreign-key and ledger part.
-func (s *Store) checkInvariants(ctx context.Context) ([]string, error) {
-	var out []string
-	err := s.viewLargeCache(ctx, func(tx sqlTx) error {
-		rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var table, parent string
-			var rowid, fkid any
-			if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-				rows.Close()
+// checkInvariants is Check's foreign-key and ledger part, and the index comparisons that
+// CheckFast shows. The two groups of passes (passes.queries) run at once, each in its own
+// read transaction, with the rules decided by that group alone: the sequence of invoice
+// numbers and the payment record beside the second group, in its transaction. A rule the
+// passes flag is then listed by its own query, which is the whole rule, in one more
+// transaction (on a healthy file none is flagged, and it is not opened).
+func (s *Store) checkInvariants(ctx context.Context) (out, index []string, err error) {
+	var p passes
+	var seq, pay []string // the sequence rule's lines and the payment record's
+	errs := make(chan error, 2)
+	go func() {
+		errs <- s.viewLargeCache(ctx, func(tx sqlTx) error { return p.run(ctx, tx, 0) })
+	}()
+	go func() {
+		errs <- s.viewLargeCache(ctx, func(tx sqlTx) (err error) {
+			if err = p.run(ctx, tx, 1); err != nil {
 				return err
 			}
-			out = append(out, fmt.Sprintf("foreign key: %s row %v points to a missing %s", table, rowid, parent))
-		}
-		rows.Close()
-		checks := []struct{ label, q string }{
-			{"invoice open balance does not match total − allocations − credits − write-offs", `
-				SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i
-				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM allocations GROUP BY invoice_id) a ON a.invoice_id = i.id
-				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM credit_notes GROUP BY invoice_id) n ON n.invoice_id = i.id
-				LEFT JOIN (SELECT invoice_id, sum(amount) s FROM write_offs GROUP BY invoice_id) w ON w.invoice_id = i.id
-				WHERE i.status = 'posted' AND i.open_amount <> i.total - coalesce(a.s,0) - coalesce(n.s,0) - coalesce(w.s,0)`},
-			{"invoice open balance is negative or above its total", `
-				SELECT coalesce(number, 'draft #' || id) FROM invoices WHERE open_amount < 0 OR open_amount > total`},
-			{"draft or void invoice has allocations, credits or write-offs or an open balance", `
-				SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i WHERE i.status <> 'posted' AND (i.open_amount <> 0
-				OR EXISTS (SELECT 1 FROM allocations a WHERE a.invoice_id = i.id)
-				OR (i.status = 'draft' AND EXISTS (SELECT 1 FROM credit_notes n WHERE n.invoice_id = i.id))
-				OR (i.status = 'draft' AND EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)))`},
-			{"invoice totals do not match its lines", `
-				SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i
-				LEFT JOIN (SELECT invoice_id, sum(net) n, sum(tax) t FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = i.id
-				WHERE i.subtotal <> coalesce(l.n,0) OR i.tax_total <> coalesce(l.t,0) OR i.total <> i.subtotal + i.tax_total`},
-			{"payment unallocated amount does not match amount − allocations", `
-				SELECT 'payment ' || p.id FROM payments p WHERE p.unallocated < 0
-				OR p.unallocated <> p.amount - coalesce((SELECT sum(amount) FROM allocations a WHERE a.payment_id = p.id), 0)`},
-			{"allocation joins a payment and an invoice of different customers or currencies", `
-				SELECT 'allocation ' || a.id FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
-				WHERE p.customer_id <> i.customer_id OR p.currency <> i.currency`},
-			{"invoice numbers are not sequential (a gap or a duplicate)", `
-				SELECT 'expected ' || count(*) || ' numbers up to ' || coalesce(max(seq),0) FROM invoices WHERE seq IS NOT NULL
-				HAVING count(*) <> coalesce(max(seq),0) OR count(DISTINCT seq) <> count(*)`},
-			{"posted invoice without a number", `
-				SELECT 'invoice #' || id FROM invoices WHERE status <> 'draft' AND (number IS NULL OR seq IS NULL)`},
-			{"due date before issue date", `
-				SELECT coalesce(number, 'draft #' || id) FROM invoices WHERE due_date < issue_date`},
-		}
-		v, err := runChecks(ctx, tx, append(checks, boundChecks...))
-		out = append(out, v...)
-		if err != nil {
+			if seq, err = runChecks(ctx, tx, ruleOf(labelSequence)); err != nil {
+				return err
+			}
+			pay, err = checkPayRecord(ctx, tx)
 			return err
+		})
+	}()
+	rules := append(append([]struct{ label, q string }{}, ledgerChecks...), boundChecks...)
+	// all: sums beyond int64 (a file far over the bounds) stopped the passes; every rule's
+	// own query runs, as it did before them, and says which
+	var all bool
+	for _, e := range []error{<-errs, <-errs} {
+		if undecided(e) {
+			all = true
+		} else if e != nil && err == nil {
+			err = e
 		}
-		v, err = checkPayRecord(ctx, tx)
-		out = append(out, v...)
-		return err
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	flagged, fk := map[string]bool{}, true
+	if !all {
+		flagged, fk, index = p.flagged(), p.foreignKeys(), p.indexChecks()
+		delete(flagged, labelSequence) // its lines are seq
+	}
+	var report []struct{ label, q string }
+	for _, c := range rules {
+		if all || flagged[c.label] {
+			report = append(report, c)
+		}
+	}
+	if !fk && len(report) == 0 {
+		return append(seq, pay...), index, nil
+	}
+	err = s.viewLargeCache(ctx, func(tx sqlTx) error {
+		if fk {
+			v, err := foreignKeyCheck(ctx, tx)
+			out = append(out, v...)
+			if err != nil {
+				return err
+			}
+		}
+		for _, c := range rules {
+			v := seq
+			if all || c.label != labelSequence {
+				if !all && !flagged[c.label] {
+					continue
+				}
+				var err error
+				if v, err = runChecks(ctx, tx, []struct{ label, q string }{c}); err != nil {
+					return err
+				}
+			}
+			out = append(out, v...)
+		}
+		if all {
+			var err error
+			if pay, err = checkPayRecord(ctx, tx); err != nil {
+				return err
+			}
+		}
+		out = append(out, pay...)
+		return nil
 	})
-	return out, err
+	return out, index, err
+}
+
+// ruleOf is the rule of ledgerChecks named label.
+func ruleOf(label string) []struct{ label, q string } {
+	for _, c := range ledgerChecks {
+		if c.label == label {
+			return []struct{ label, q string }{c}
+		}
+	}
+	panic("check: no rule " + label)
+}
+
+// foreignKeyCheck is SQLite's foreign_key_check, a line per row pointing to a missing one.
+func foreignKeyCheck(ctx context.Context, tx sqlTx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return out, err
+		}
+		out = append(out, fmt.Sprintf("foreign key: %s row %v points to a missing %s", table, rowid, parent))
+	}
+	return out, rows.Err()
 }
 
 // sqliteCheck runs SQLite's integrity_check or quick_check (pragma) and returns its

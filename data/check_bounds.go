@@ -8,7 +8,7 @@ import "fmt"
 // total(), which adds in floating point only to compare with the ceiling (a bound test,
 // not an amount anyone sees).
 var boundChecks = []struct{ label, q string }{
-	{fmt.Sprintf("amount above %s minor units, the largest Duebook records", FormatPlain(MaxAmount, "JPY")), fmt.Sprintf(`
+	{labelAmount, fmt.Sprintf(`
 		SELECT coalesce(number, 'draft #' || id) || ' (total)' FROM invoices
 		 WHERE total > %[1]d OR subtotal NOT BETWEEN -%[1]d AND %[1]d OR tax_total NOT BETWEEN -%[1]d AND %[1]d OR open_amount > %[1]d
 		UNION ALL SELECT coalesce(i.number, 'draft #' || i.id) || ' line ' || l.pos FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
@@ -18,10 +18,10 @@ var boundChecks = []struct{ label, q string }{
 		UNION ALL SELECT 'write-off ' || id FROM write_offs WHERE amount > %[1]d
 		UNION ALL SELECT 'credit limit of customer ' || id FROM customers WHERE credit_limit > %[1]d
 		UNION ALL SELECT 'promise ' || id FROM promises WHERE amount > %[1]d`, MaxAmount)},
-	{fmt.Sprintf("invoice with more than %d lines", MaxInvoiceLines), fmt.Sprintf(`
+	{labelManyLines, fmt.Sprintf(`
 		SELECT coalesce(i.number, 'draft #' || i.id) FROM invoices i JOIN
 		 (SELECT invoice_id FROM invoice_lines GROUP BY invoice_id HAVING count(*) > %d) l ON l.invoice_id = i.id`, MaxInvoiceLines)},
-	{fmt.Sprintf("company sum above %s minor units, the most one company file holds (reports would overflow)", FormatPlain(MaxCompanyTotal, "JPY")), fmt.Sprintf(`
+	{labelCompanySum, fmt.Sprintf(`
 		SELECT 'the invoice totals' WHERE (SELECT total(total) FROM invoices) > %[1]d
 		UNION ALL SELECT 'the payments' WHERE (SELECT total(amount) FROM payments) > %[1]d`, MaxCompanyTotal)},
 }
