@@ -370,7 +370,8 @@ func TestHostileOldVersionFileAdopted(t *testing.T) {
 		return uint32(b[68])<<24 | uint32(b[69])<<16 | uint32(b[70])<<8 | uint32(b[71])
 	}
 	before := hfState(t, dir)
-	for _, args := range [][]string{{"aging", "-db", db}, {"check", "-db", db}, {"schedule", "-db", db}, {"remind", "-db", db, "-dry-run"}} {
+	for _, args := range [][]string{{"aging", "-db", db}, {"check", "-db", db}, {"schedule", "-db", db}, {"remind", "-db", db, "-dry-run"},
+		{"import", "customers", hfCSV(t.TempDir(), "dry.csv", "name\nDry Run Only\n"), "-db", db, "-dry-run"}} {
 		if out, errs, code := run(t, hfToday, args...); code != 0 {
 			t.Fatalf("%q on an old file: %s %s", args, out, errs)
 		}

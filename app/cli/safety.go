@@ -42,9 +42,9 @@ func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openForWrite opens an existing company file for writing, with a safety copy before any
-// migration of an older file; lock holds the company's lock while it is open.
-func (env *Env) openForWrite(path string, lock bool) (*data.Store, error) {
-	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: lock})
+// migration of an older file, holding the company's lock while it is open.
+func (env *Env) openForWrite(path string) (*data.Store, error) {
+	return data.OpenExisting(path, data.Options{Clock: env.clock(), BeforeMigrate: data.SnapshotBeforeMigrate, Lock: true})
 }
 
 func sizeText(path string) string {
@@ -167,9 +167,14 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// A dry run rolls its transaction back: it needs no lock (it runs while the window
-	// has the file), an import holds it.
-	s, err := env.openForWrite(path, !*dryRun)
+	// A dry run only reads the company (it runs on a scratch copy): it needs no lock and
+	// works on a read-only file; an import holds the lock.
+	var s *data.Store
+	if *dryRun {
+		s, err = env.OpenReadOnly(path)
+	} else {
+		s, err = env.openForWrite(path)
+	}
 	if err != nil {
 		return err
 	}
