@@ -116,13 +116,21 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, statErr := os.Stat(path)
+	real, err := data.ResolveLinks(path)
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Stat(real)
 	if err := data.Restore(*from, path); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, *from)
+	if real != path {
+		fmt.Fprintf(env.Stdout, "restored %s (the file the link %s points to) from %s\n", real, path, *from)
+	} else {
+		fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, *from)
+	}
 	if statErr == nil {
-		fmt.Fprintf(env.Stdout, "the file as it was before is kept as %s\n", path+data.BeforeRestoreSuffix)
+		fmt.Fprintf(env.Stdout, "the file as it was before is kept as %s\n", real+data.BeforeRestoreSuffix)
 	}
 	return nil
 }
