@@ -111,8 +111,9 @@ func inspectHeader(path string) error {
 }
 
 // identity reads what marks a database as Duebook's: its application_id, and (for a file
-// without one) whether it holds Duebook's schema. adopt is set for a company file of an
-// earlier Duebook that has no id yet. The queries only read.
+// without one) whether it holds Duebook's schema, and refuses a file of a newer Duebook
+// (*NewerVersionError). adopt is set for a company file of an earlier Duebook that has no
+// id yet. The queries only read.
 func identity(ctx context.Context, path string, q querier) (adopt bool, err error) {
 	var id int64
 	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
@@ -140,7 +141,27 @@ func identity(ctx context.Context, path string, q querier) (adopt bool, err erro
 		}
 		return false, &NotCompanyError{path, "it is an SQLite database of another program"}
 	}
+	var schema int
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&schema); err != nil {
+		return false, describeErr(path, err)
+	}
+	if known := SchemaVersion(); schema > known {
+		return false, &NewerVersionError{Path: path, Schema: schema, Known: known}
+	}
 	return id == 0, nil
+}
+
+// NewerVersionError refuses a company file made (or last changed) by a newer Duebook: its
+// schema has migrations this version does not know, so neither reading nor writing it can
+// be trusted. Nothing was changed in it.
+type NewerVersionError struct {
+	Path          string
+	Schema, Known int // the file's schema version, and the highest this version knows
+}
+
+func (e *NewerVersionError) Error() string {
+	return fmt.Sprintf("%s was made by a newer version of Duebook (schema %d, this version knows %d); update Duebook to open it",
+		e.Path, e.Schema, e.Known)
 }
 
 // ourMigrationTable tells whether schema_migrations is Duebook's: exactly the columns

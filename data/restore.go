@@ -89,7 +89,7 @@ func Restore(backupPath, companyPath string) (err error) {
 	if v, err := schemaOf(ctx, tmpPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	} else if v > SchemaVersion() {
-		return fmt.Errorf("restore: %s was written by a newer Duebook (schema %d, this program knows %d)", backupPath, v, SchemaVersion())
+		return fmt.Errorf("restore: %w", &NewerVersionError{Path: backupPath, Schema: v, Known: SchemaVersion()})
 	}
 	if err := syncFile(tmpPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
