@@ -191,8 +191,31 @@ func describeOSErr(path string, err error) error {
 		return mk("%s cannot be used: permission denied (check the permissions of the file and its folder)", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return mk("%s does not exist (check the name and the folder)", path)
+	case errors.Is(err, syscall.ENOTDIR):
+		return mk("%s cannot be used: %s is a file, not a folder", path, fileOnTheWay(path))
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return mk("%s cannot be used: its name is too long for the file system (at most 255 bytes a name)", path)
 	}
 	return err
+}
+
+// fileOnTheWay is the first part of path's folders that is a file (a path that goes
+// "through" a file fails with ENOTDIR); path's folder when none is.
+func fileOnTheWay(path string) string {
+	dir := filepath.Dir(path)
+	var parts []string
+	for d := dir; ; d = filepath.Dir(d) {
+		parts = append(parts, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if st, err := os.Stat(parts[i]); err == nil && !st.IsDir() {
+			return parts[i]
+		}
+	}
+	return dir
 }
 
 // canWriteFile tells whether the file at path could be opened for writing (nothing is

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // AppID is the SQLite application_id (the 4 bytes at offset 68 of the file header) that
@@ -325,6 +326,8 @@ func MakeCompany(ctx context.Context, path string, opt Options, replace bool, fi
 	}
 	if _, err := os.Lstat(path); err == nil && !replace {
 		return fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
+	} else if errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.ENOTDIR) {
+		return createErr(path, err) // before the company is made in vain
 	}
 	dir := filepath.Dir(path)
 	removeStaleTemps(dir)
@@ -400,10 +403,35 @@ func retarget(err error, tmp, path string) error {
 // createErr says why a new company file cannot be made at path.
 func createErr(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not exist", path, filepath.Dir(path))}
+		dir := filepath.Dir(path)
+		if st, serr := os.Stat(dir); serr == nil && st.IsDir() {
+			// The folder is there but takes no new files (/proc, a special file system).
+			return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not take new files", path, dir)}
+		}
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not exist", path, missingFolder(dir))}
+	}
+	if errors.Is(err, syscall.ENOTDIR) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: %s is a file, not a folder", path, fileOnTheWay(path))}
+	}
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: its name is too long for the file system (at most 255 bytes a name)", path)}
 	}
 	if errors.Is(err, fs.ErrPermission) {
 		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s cannot be written (permission denied)", path, filepath.Dir(path))}
 	}
 	return describeOSErr(path, err)
+}
+
+// missingFolder is the first folder of dir (from the root) that does not exist.
+func missingFolder(dir string) string {
+	missing := dir
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			return missing
+		}
+		missing = d
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }

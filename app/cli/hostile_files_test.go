@@ -330,6 +330,9 @@ func TestHostileForeignFiles(t *testing.T) {
 				// the foreign file is the destination: it is not replaced
 				want = f.path + " exists and is not a Duebook file, so it is not replaced (" + f.why + ")"
 			}
+			if args[0] == "demo" && f.why == "it is a folder" {
+				want = f.path + " is a folder; name the company file to make in it"
+			}
 			if code != 1 || !strings.Contains(errs, want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
 				t.Errorf("%q: exit %d\nstderr %q\nwant one line containing %q", args, code, errs, want)
 			}
