@@ -23,8 +23,12 @@ type Activity struct {
 // ActivityKinds are the kinds of contact.
 var ActivityKinds = []string{"email", "call", "letter", "note", "reminder"}
 
-// LogActivity records a contact. A zero date means today.
+// LogActivity records a contact. A zero date means today; a contact dated after today is
+// refused (it has not happened yet: a later follow-up is NextFollowUp).
 func (s *Store) LogActivity(ctx context.Context, a *Activity) error {
+	if today := s.Today(); a.Date.After(today) {
+		return fieldErr("date", fmt.Sprintf("%s is after today (%s); log a contact once it has happened (a later follow-up is the next follow-up date)", a.Date, today))
+	}
 	return s.Update(ctx, func(tx *Tx) error { return tx.LogActivity(a) })
 }
 
@@ -163,6 +167,8 @@ func (tx *Tx) AddPromise(p *Promise) error {
 	}
 	if p.MadeOn.IsZero() {
 		p.MadeOn = tx.s.Today()
+	} else if today := tx.s.Today(); p.MadeOn.After(today) {
+		v.add("made_on", fmt.Sprintf("%s is after today (%s); a promise is recorded once it is made", p.MadeOn, today))
 	}
 	if p.PromisedDate.IsZero() {
 		v.add("promised_date", "is required")
