@@ -35,3 +35,35 @@ func TestRestoreCommandThroughLink(t *testing.T) {
 	}
 	hfCheck(t, link)
 }
+
+// restore's refusals read "duebook restore: …" once, a wrong option is named as the
+// option (-from), and a message of several fields reads the same on every run.
+func TestRestoreAndFieldMessages(t *testing.T) {
+	t.Setenv("DUEBOOK_CONFIG_DIR", t.TempDir())
+	db := filepath.Join(t.TempDir(), "co.duebook")
+	hfCompany(t, db)
+	missing := filepath.Join(t.TempDir(), "missing.duebook")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"restore", "-db", db, "-from", missing}, "duebook restore: " + missing + " does not exist: check the name and the folder\n"},
+		{[]string{"restore", "-db", db, "-from", db}, "duebook restore: -from: the backup is the company file itself\n"},
+	} {
+		if _, errs, code := run(t, hfToday, tc.args...); code == 0 || errs != tc.want {
+			t.Errorf("%q: exit %d %q, want %q", tc.args, code, errs, tc.want)
+		}
+	}
+	var first string
+	for i := 0; i < 20; i++ {
+		_, errs, _ := run(t, hfToday, "promise", "-db", db, "-customer", "Hostile Test Co", "-amount", "-1", "-by", "2026-06-01")
+		if i == 0 {
+			first = errs
+		} else if errs != first {
+			t.Fatalf("the message changes between runs: %q, then %q", first, errs)
+		}
+	}
+	if !strings.Contains(first, "-amount: must be greater than zero; -by: is before the day the promise was made") {
+		t.Fatalf("promise: %q", first)
+	}
+}

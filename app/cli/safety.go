@@ -122,6 +122,13 @@ func runRestore(env *Env, args []string) error {
 	}
 	_, statErr := os.Stat(real)
 	if err := data.Restore(*from, path); err != nil {
+		if fe := data.FieldErrors(err); len(fe) > 0 {
+			return fieldExit(err, map[string]string{"file": "db"})
+		}
+		// "duebook restore: …", not "duebook restore: restore: …"
+		if msg, ok := strings.CutPrefix(err.Error(), "restore: "); ok {
+			return &ExitError{Code: 1, Msg: oneLine(data.ExplainOverflow(errors.New(msg)).Error())}
+		}
 		return err
 	}
 	if real != path {
