@@ -177,6 +177,19 @@ func readOnlyErr(path string, err error) error {
 	return &StorageError{Path: path, Msg: msg, Err: err}
 }
 
+// FileError says in words why the system refused a file operation (a *fs.PathError names
+// its file): a missing file, a file where a folder should be, a full or read-only disk,
+// no permission. Other errors are returned as they are.
+func FileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if d := describeOSErr(pe.Path, pe.Err); d != pe.Err {
+			return d
+		}
+	}
+	return err
+}
+
 // describeOSErr says in words why the system refused a file operation on path.
 func describeOSErr(path string, err error) error {
 	mk := func(format string, args ...any) error {
@@ -199,12 +212,13 @@ func describeOSErr(path string, err error) error {
 	return err
 }
 
-// fileOnTheWay is the first part of path's folders that is a file (a path that goes
-// "through" a file fails with ENOTDIR); path's folder when none is.
+// fileOnTheWay is the first part of path (its folders, then path itself) that is a file
+// where a folder is needed (a path that goes "through" a file fails with ENOTDIR); path's
+// folder when none is.
 func fileOnTheWay(path string) string {
 	dir := filepath.Dir(path)
 	var parts []string
-	for d := dir; ; d = filepath.Dir(d) {
+	for d := path; ; d = filepath.Dir(d) {
 		parts = append(parts, d)
 		if filepath.Dir(d) == d {
 			break

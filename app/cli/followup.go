@@ -50,7 +50,7 @@ func runMonthly(env *Env, args []string) error {
 	ctx := context.Background()
 	figs, cur, err := reports.Monthly(ctx, s, day)
 	if err != nil {
-		return err
+		return fieldExit(err, nil) // "-month: January 2027 has not begun yet"
 	}
 	comp, err := s.Company(ctx)
 	if err != nil {

@@ -97,6 +97,9 @@ func runBackup(env *Env, args []string) error {
 		return &ExitError{Code: 1, Msg: err.Error()}
 	}
 	if err != nil {
+		if msg, ok := strings.CutPrefix(err.Error(), "backup: "); ok {
+			return &ExitError{Code: 1, Msg: oneLine(msg)} // "duebook backup: …" once
+		}
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "backup %s: %s, checked, %.2f s\n", dest, sizeText(dest), time.Since(start).Seconds())
@@ -175,7 +178,7 @@ func runImport(env *Env, args []string) error {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return data.FileError(err)
 	}
 	defer f.Close()
 	path, err := ResolveDB(*db)
@@ -203,6 +206,9 @@ func runImport(env *Env, args []string) error {
 	if errors.As(err, &ie) {
 		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d of %d row(s) are bad; nothing was imported (correct them, or pass -skip-bad to import the %d good one(s))",
 			len(rep.BadRows()), rep.Rows, rep.Rows-len(rep.BadRows()))}
+	}
+	if msg, ok := data.FieldErrors(err)["file"]; ok {
+		return &ExitError{Code: 1, Msg: file + " " + msg} // "x.csv is empty", not "file: is empty"
 	}
 	if err != nil {
 		return err
@@ -296,7 +302,7 @@ func runExport(env *Env, args []string) error {
 	defer s.Close()
 	files, err := s.ExportCSV(context.Background(), dir)
 	if err != nil {
-		return err
+		return data.FileError(err)
 	}
 	for _, f := range files {
 		fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.ToSlash(f))
