@@ -143,13 +143,34 @@ func prepareOne(ctx context.Context, comp data.Company, a collect.Action, day da
 
 // invoiceChoices lists the customer's open invoices for a drop-down ("" first = the account).
 func (c *CollectionsScreen) invoiceChoices(account string) ([]string, map[string]int64) {
+	return invoiceChoices(c.Open, account)
+}
+
+// disputable is the customer's open invoices (something left to pay) without an open
+// dispute: the ones the Dispute action offers. A paid, void or draft invoice is never
+// open, and the store refuses a dispute on one (data.OpenDispute).
+func (c *CollectionsScreen) disputable() []*data.Invoice {
+	disputed := map[int64]bool{}
+	for _, d := range c.Disputes {
+		disputed[d.InvoiceID] = true
+	}
+	var out []*data.Invoice
+	for _, inv := range c.Open {
+		if inv.OpenAmount > 0 && !disputed[inv.ID] {
+			out = append(out, inv)
+		}
+	}
+	return out
+}
+
+func invoiceChoices(invs []*data.Invoice, account string) ([]string, map[string]int64) {
 	opts := []string{}
 	ids := map[string]int64{}
 	if account != "" {
 		opts = append(opts, account)
 		ids[account] = 0
 	}
-	for _, inv := range c.Open {
+	for _, inv := range invs {
 		l := fmt.Sprintf("%s · %s open · due %s", inv.Number, money(inv.OpenAmount, inv.Currency), inv.DueDate)
 		opts = append(opts, l)
 		ids[l] = inv.ID
@@ -271,12 +292,13 @@ func (c *CollectionsScreen) OpenDispute() {
 	if cust == nil {
 		return
 	}
-	if len(c.Open) == 0 {
-		c.ui.ShowInfo("Dispute", cust.Name+" has no open invoice to dispute.")
+	invs := c.disputable()
+	if len(invs) == 0 {
+		c.ui.ShowInfo("Dispute", cust.Name+" has no open invoice that is not disputed already.")
 		return
 	}
 	f := NewForm()
-	opts, ids := c.invoiceChoices("")
+	opts, ids := invoiceChoices(invs, "")
 	f.Choice("invoice", "Invoice", opts)
 	f.Entry("reason", "Reason", "e.g. goods damaged; price disagreed")
 	c.formDialog("Dispute — "+cust.Name, "While the dispute is open no reminder goes out for that invoice.", f, "Record dispute", func() error {

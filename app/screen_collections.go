@@ -334,6 +334,9 @@ func (c *CollectionsScreen) setButtons() {
 			b.Disable()
 		}
 	}
+	if len(c.disputable()) == 0 {
+		c.DisputeBtn.Disable() // nothing open that is not disputed already (paid invoices are not open)
+	}
 	if has && len(c.Disputes) > 0 {
 		c.ResolveBtn.Enable()
 	} else {

@@ -216,6 +216,10 @@ func verifyCopy(ctx context.Context, path string, ledger bool) (integrity, probl
 	db.SetMaxOpenConns(1)
 	if _, err := identity(ctx, path, db); err != nil {
 		var nce *NotCompanyError
+		var nve *NewerVersionError
+		if errors.As(err, &nve) {
+			return nil, nil, err
+		}
 		if errors.As(err, &nce) {
 			return []string{nce.Why}, nil, nil
 		}

@@ -48,6 +48,17 @@ func (s *Store) ImportCSV(ctx context.Context, kind string, r io.Reader, opt Imp
 		}
 		return ""
 	}
+	if opt.DryRun && s.ro {
+		// A dry run on a store opened read-only (the file, or its folder, may not be
+		// writable; a dry run never writes a byte of the company anyway) runs the same
+		// import on a scratch copy of it, rolled back and removed.
+		scratch, done, err := s.scratchCopy(ctx)
+		if err != nil {
+			return rep, err
+		}
+		defer done()
+		s = scratch
+	}
 	imp := &importer{s: s, rep: rep, cell: cell, layout: layout}
 	err = s.Update(ctx, func(tx *Tx) error {
 		imp.tx = tx

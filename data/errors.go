@@ -177,6 +177,19 @@ func readOnlyErr(path string, err error) error {
 	return &StorageError{Path: path, Msg: msg, Err: err}
 }
 
+// FileError says in words why the system refused a file operation (a *fs.PathError names
+// its file): a missing file, a file where a folder should be, a full or read-only disk,
+// no permission. Other errors are returned as they are.
+func FileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if d := describeOSErr(pe.Path, pe.Err); d != pe.Err {
+			return d
+		}
+	}
+	return err
+}
+
 // describeOSErr says in words why the system refused a file operation on path.
 func describeOSErr(path string, err error) error {
 	mk := func(format string, args ...any) error {
@@ -191,8 +204,32 @@ func describeOSErr(path string, err error) error {
 		return mk("%s cannot be used: permission denied (check the permissions of the file and its folder)", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return mk("%s does not exist (check the name and the folder)", path)
+	case errors.Is(err, syscall.ENOTDIR):
+		return mk("%s cannot be used: %s is a file, not a folder", path, fileOnTheWay(path))
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return mk("%s cannot be used: its name is too long for the file system (at most 255 bytes a name)", path)
 	}
 	return err
+}
+
+// fileOnTheWay is the first part of path (its folders, then path itself) that is a file
+// where a folder is needed (a path that goes "through" a file fails with ENOTDIR); path's
+// folder when none is.
+func fileOnTheWay(path string) string {
+	dir := filepath.Dir(path)
+	var parts []string
+	for d := path; ; d = filepath.Dir(d) {
+		parts = append(parts, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if st, err := os.Stat(parts[i]); err == nil && !st.IsDir() {
+			return parts[i]
+		}
+	}
+	return dir
 }
 
 // canWriteFile tells whether the file at path could be opened for writing (nothing is

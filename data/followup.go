@@ -23,8 +23,12 @@ type Activity struct {
 // ActivityKinds are the kinds of contact.
 var ActivityKinds = []string{"email", "call", "letter", "note", "reminder"}
 
-// LogActivity records a contact. A zero date means today.
+// LogActivity records a contact. A zero date means today; a contact dated after today is
+// refused (it has not happened yet: a later follow-up is NextFollowUp).
 func (s *Store) LogActivity(ctx context.Context, a *Activity) error {
+	if today := s.Today(); a.Date.After(today) {
+		return fieldErr("date", fmt.Sprintf("%s is after today (%s); log a contact once it has happened (a later follow-up is the next follow-up date)", a.Date, today))
+	}
 	return s.Update(ctx, func(tx *Tx) error { return tx.LogActivity(a) })
 }
 
@@ -163,6 +167,8 @@ func (tx *Tx) AddPromise(p *Promise) error {
 	}
 	if p.MadeOn.IsZero() {
 		p.MadeOn = tx.s.Today()
+	} else if today := tx.s.Today(); p.MadeOn.After(today) {
+		v.add("made_on", fmt.Sprintf("%s is after today (%s); a promise is recorded once it is made", p.MadeOn, today))
 	}
 	if p.PromisedDate.IsZero() {
 		v.add("promised_date", "is required")
@@ -323,8 +329,8 @@ func (s *Store) OpenDispute(ctx context.Context, d *Dispute) error {
 		} else if err != nil {
 			return err
 		}
-		if inv.Status != StatusPosted {
-			return fieldErr("invoice", "only a posted invoice can be disputed")
+		if err := disputable(inv, d.Opened, s.Today()); err != nil {
+			return err
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM disputes WHERE invoice_id = ? AND status = 'open'`, d.InvoiceID).Scan(&n); err != nil {
@@ -342,6 +348,29 @@ func (s *Store) OpenDispute(ctx context.Context, d *Dispute) error {
 		d.Status, d.InvoiceNumber, d.CustomerID = "open", inv.Number, inv.CustomerID
 		return tx.Audit("dispute.open", "invoice", d.InvoiceID, nil, d)
 	})
+}
+
+// disputable refuses a dispute opened on day (today is the clock's) on an invoice that
+// cannot be disputed: a draft (never sent), a void invoice, one with nothing left open
+// (paid, credited or written off in full); and a day in the future or before the
+// invoice was issued.
+func disputable(inv *Invoice, day, today Date) error {
+	name := "invoice " + inv.Number
+	switch {
+	case inv.Status == StatusDraft:
+		return fieldErr("invoice", "this invoice is a draft (not sent yet); only a posted invoice can be disputed")
+	case inv.Status == StatusVoid:
+		return fieldErr("invoice", name+" is void; only a posted invoice can be disputed")
+	case inv.Status != StatusPosted:
+		return fieldErr("invoice", name+" is not posted; only a posted invoice can be disputed")
+	case inv.OpenAmount <= 0:
+		return fieldErr("invoice", name+" is paid in full (nothing is open on it), so there is nothing to dispute")
+	case day.After(today):
+		return fieldErr("date", fmt.Sprintf("%s is after today (%s); a dispute cannot be opened in the future", day, today))
+	case day.Before(inv.IssueDate):
+		return fieldErr("date", fmt.Sprintf("%s is before %s was issued (%s)", day, name, inv.IssueDate))
+	}
+	return nil
 }
 
 // ResolveDispute closes a dispute with what was decided; reminders resume.
@@ -368,6 +397,9 @@ func (s *Store) ResolveDispute(ctx context.Context, id int64, resolution string,
 		}
 		if day.Before(opened) {
 			return fieldErr("date", "is before the dispute was opened")
+		}
+		if today := s.Today(); day.After(today) {
+			return fieldErr("date", fmt.Sprintf("%s is after today (%s); a dispute cannot be resolved in the future", day, today))
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disputes SET status='resolved', resolved=?, resolution=? WHERE id = ?`, day, resolution, id); err != nil {
 			return err

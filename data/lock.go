@@ -95,8 +95,15 @@ type Lock struct {
 	released bool
 }
 
-// LockPath is the lock file of a company file.
-func LockPath(companyPath string) string { return companyPath + ".lock" }
+// LockPath is the lock file of a company file: beside the file itself when companyPath
+// is a symbolic link (ResolveLinks), so two programs that reach one company by two names
+// share one lock.
+func LockPath(companyPath string) string {
+	if real, err := ResolveLinks(companyPath); err == nil {
+		companyPath = real
+	}
+	return companyPath + ".lock"
+}
 
 // Info is what this lock says.
 func (l *Lock) Info() LockInfo { return l.info }

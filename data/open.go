@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // AppID is the SQLite application_id (the 4 bytes at offset 68 of the file header) that
@@ -111,8 +112,9 @@ func inspectHeader(path string) error {
 }
 
 // identity reads what marks a database as Duebook's: its application_id, and (for a file
-// without one) whether it holds Duebook's schema. adopt is set for a company file of an
-// earlier Duebook that has no id yet. The queries only read.
+// without one) whether it holds Duebook's schema, and refuses a file of a newer Duebook
+// (*NewerVersionError). adopt is set for a company file of an earlier Duebook that has no
+// id yet. The queries only read.
 func identity(ctx context.Context, path string, q querier) (adopt bool, err error) {
 	var id int64
 	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
@@ -140,7 +142,27 @@ func identity(ctx context.Context, path string, q querier) (adopt bool, err erro
 		}
 		return false, &NotCompanyError{path, "it is an SQLite database of another program"}
 	}
+	var schema int
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&schema); err != nil {
+		return false, describeErr(path, err)
+	}
+	if known := SchemaVersion(); schema > known {
+		return false, &NewerVersionError{Path: path, Schema: schema, Known: known}
+	}
 	return id == 0, nil
+}
+
+// NewerVersionError refuses a company file made (or last changed) by a newer Duebook: its
+// schema has migrations this version does not know, so neither reading nor writing it can
+// be trusted. Nothing was changed in it.
+type NewerVersionError struct {
+	Path          string
+	Schema, Known int // the file's schema version, and the highest this version knows
+}
+
+func (e *NewerVersionError) Error() string {
+	return fmt.Sprintf("%s was made by a newer version of Duebook (schema %d, this version knows %d); update Duebook to open it",
+		e.Path, e.Schema, e.Known)
 }
 
 // ourMigrationTable tells whether schema_migrations is Duebook's: exactly the columns
@@ -304,6 +326,8 @@ func MakeCompany(ctx context.Context, path string, opt Options, replace bool, fi
 	}
 	if _, err := os.Lstat(path); err == nil && !replace {
 		return fieldErr("file", fmt.Sprintf("%s already exists; choose another name or open it", path))
+	} else if errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.ENOTDIR) {
+		return createErr(path, err) // before the company is made in vain
 	}
 	dir := filepath.Dir(path)
 	removeStaleTemps(dir)
@@ -379,10 +403,35 @@ func retarget(err error, tmp, path string) error {
 // createErr says why a new company file cannot be made at path.
 func createErr(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not exist", path, filepath.Dir(path))}
+		dir := filepath.Dir(path)
+		if st, serr := os.Stat(dir); serr == nil && st.IsDir() {
+			// The folder is there but takes no new files (/proc, a special file system).
+			return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not take new files", path, dir)}
+		}
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s does not exist", path, missingFolder(dir))}
+	}
+	if errors.Is(err, syscall.ENOTDIR) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: %s is a file, not a folder", path, fileOnTheWay(path))}
+	}
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: its name is too long for the file system (at most 255 bytes a name)", path)}
 	}
 	if errors.Is(err, fs.ErrPermission) {
 		return &StorageError{Path: path, Err: err, Msg: fmt.Sprintf("%s cannot be made: the folder %s cannot be written (permission denied)", path, filepath.Dir(path))}
 	}
 	return describeOSErr(path, err)
+}
+
+// missingFolder is the first folder of dir (from the root) that does not exist.
+func missingFolder(dir string) string {
+	missing := dir
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			return missing
+		}
+		missing = d
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }

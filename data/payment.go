@@ -90,6 +90,9 @@ func (tx *Tx) RecordPayment(p *Payment, allocs []Allocation) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
+	if today := tx.s.Today(); p.Date.After(today) {
+		return fieldErr("date", fmt.Sprintf("%s is after today (%s); a payment is recorded once it is received", p.Date, today))
+	}
 	cust, err := getCustomer(tx.ctx, tx, p.CustomerID)
 	if errors.Is(err, ErrNotFound) {
 		return fieldErr("customer", fmt.Sprintf("customer %d does not exist", p.CustomerID))
@@ -171,6 +174,8 @@ func (tx *Tx) Allocate(paymentID int64, allocs []Allocation) error {
 		day := a.Date
 		if day.IsZero() {
 			day = tx.s.Today()
+		} else if today := tx.s.Today(); day.After(today) {
+			return fieldErr(f+".date", fmt.Sprintf("%s is after today (%s); a payment is applied once it is received", day, today))
 		}
 		res, err := tx.ExecContext(tx.ctx, `INSERT INTO allocations(payment_id, invoice_id, amount, date, created) VALUES (?,?,?,?,?)`,
 			paymentID, a.InvoiceID, a.Amount, day, tx.s.nowText())

@@ -20,10 +20,17 @@ const BeforeRestoreSuffix = ".before-restore"
 // "<company>.before-restore" (replacing an older one) and the copy is renamed over the
 // company file atomically. It refuses while another program holds the company's lock
 // (*LockedError) or still has the file open. The caller must have closed its own Store.
+// A companyPath that is a symbolic link is restored into the file it points to
+// (ResolveLinks), whose name the kept file takes.
 func Restore(backupPath, companyPath string) (err error) {
 	ctx := context.Background()
 	if backupPath == "" || companyPath == "" {
 		return fieldErr("file", "the backup and the company file are needed")
+	}
+	// A company reached through a symbolic link is restored into the file the link
+	// points to; the link stays (renaming over it would replace the link by a file).
+	if companyPath, err = ResolveLinks(companyPath); err != nil {
+		return fmt.Errorf("restore: %w", err)
 	}
 	if err := inspectHeader(backupPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
@@ -82,7 +89,7 @@ func Restore(backupPath, companyPath string) (err error) {
 	if v, err := schemaOf(ctx, tmpPath); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	} else if v > SchemaVersion() {
-		return fmt.Errorf("restore: %s was written by a newer Duebook (schema %d, this program knows %d)", backupPath, v, SchemaVersion())
+		return fmt.Errorf("restore: %w", &NewerVersionError{Path: backupPath, Schema: v, Known: SchemaVersion()})
 	}
 	if err := syncFile(tmpPath); err != nil {
 		return fmt.Errorf("restore: %w", err)

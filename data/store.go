@@ -425,7 +425,7 @@ func (s *Store) migrate(opt Options) error {
 	}
 	rows.Close()
 	if len(ms) > 0 && maxApplied > ms[len(ms)-1].version {
-		return fmt.Errorf("open %s: the file was written by a newer Duebook (schema %d, this program knows %d)", s.path, maxApplied, ms[len(ms)-1].version)
+		return &NewerVersionError{Path: s.path, Schema: maxApplied, Known: ms[len(ms)-1].version} // identity refuses it first
 	}
 	var pending []migration
 	for _, m := range ms {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Temporary files. A backup, a restore and every atomic write go through a hidden file
@@ -30,7 +31,24 @@ const (
 // createTemp makes a new temporary file in dir for a file named base, of a kind
 // ("backup", "restore", "write").
 func createTemp(dir, base, kind string) (*os.File, error) {
-	return os.CreateTemp(dir, "."+base+tempMarker+kind+"-"+strconv.Itoa(os.Getpid())+"-*")
+	return os.CreateTemp(dir, "."+shortBase(base)+tempMarker+kind+"-"+strconv.Itoa(os.Getpid())+"-*")
+}
+
+// maxTempBase is how much of the destination's name a temporary file's name repeats: the
+// rest of its name takes up to about 50 bytes, and file systems allow 255 bytes a name,
+// so a destination with a long (but allowed) name still gets a temporary file.
+const maxTempBase = 120
+
+// shortBase is base cut to at most maxTempBase bytes, at a character boundary.
+func shortBase(base string) string {
+	if len(base) <= maxTempBase {
+		return base
+	}
+	cut := maxTempBase
+	for cut > 0 && !utf8.RuneStart(base[cut]) {
+		cut--
+	}
+	return base[:cut]
 }
 
 // oldTempName matches the temporary files that earlier Duebook versions made for backups

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -76,7 +77,30 @@ func controlChar(s string, multiline bool) (rune, int, bool) {
 var controlNames = map[rune]string{0: "a NUL", '\t': "a tab", '\n': "a line break", '\r': "a carriage return", 0x1b: "an ESC",
 	0x7f: "a DEL", 0x08: "a backspace", 0x07: "a bell"}
 
-// checkText refuses control characters in a text field.
+// MaxLineText and MaxNoteText are the most characters one text field holds: a name, a
+// reference (one line), a note, a reason, a description (several lines). More is a paste
+// gone wrong or an attack, and would be carried into every document and list.
+const (
+	MaxLineText = 1000
+	MaxNoteText = 20000
+)
+
+// lengthError refuses a text longer than its field holds.
+func lengthError(field, s string, multiline bool) *FieldError {
+	limit := MaxLineText
+	if multiline {
+		limit = MaxNoteText
+	}
+	if len(s) <= limit { // bytes ≥ characters: most texts are decided here
+		return nil
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		return fieldErr(field, fmt.Sprintf("is longer than %d characters (it has %d)", limit, n))
+	}
+	return nil
+}
+
+// checkText refuses control characters in a text field, and a text that is too long.
 func checkText(v *ValidationErrors, field, s string, multiline bool) {
 	if e := TextError(field, s, multiline); e != nil {
 		*v = append(*v, e)
@@ -89,7 +113,7 @@ func checkText(v *ValidationErrors, field, s string, multiline bool) {
 func TextError(field, s string, multiline bool) *FieldError {
 	r, pos, bad := controlChar(s, multiline)
 	if !bad {
-		return nil
+		return lengthError(field, s, multiline)
 	}
 	name := controlNames[r]
 	if isBidiControl(r) {

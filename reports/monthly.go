@@ -28,6 +28,17 @@ type MonthFigures struct {
 	OverdueBP  int       // Overdue ÷ Closing
 	DefaultBP  int       // (Over90 + WrittenOff) ÷ (Closing + WrittenOff)
 	Warning    string    // set when the default rate jumps (complete months only)
+	// LeftOut are the other currencies of invoices issued by AsOf: the figures, in the
+	// company currency only, do not count them (set on the report's month, the last).
+	LeftOut []string
+}
+
+// LeftOutNote says which invoices the figures leave out ("" when none are).
+func (f MonthFigures) LeftOutNote(currency string) string {
+	if len(f.LeftOut) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("The figures are in %s only; invoices in %s are not counted.", currency, strings.Join(f.LeftOut, ", "))
 }
 
 // Label names the month as reports show it: "November 2026", or "December 2026, month to date
@@ -90,6 +101,16 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 		out = append(out, f)
 		prev = ag
 	}
+	last := &out[len(out)-1]
+	curs, err := s.InvoiceCurrencies(ctx, last.AsOf)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, c := range curs {
+		if c != cur {
+			last.LeftOut = append(last.LeftOut, c)
+		}
+	}
 	return out, cur, nil
 }
 
@@ -112,6 +133,17 @@ func MonthlyPDF(w io.Writer, comp data.Company, figs []MonthFigures, currency st
 	d.font("B", 12)
 	d.text(d.lm, y, fitText(d, last.Label()+" ("+currency+")", d.w-d.lm-d.rm))
 	y += 7
+	if note := last.LeftOutNote(currency); note != "" {
+		// Other currencies are not converted: the reader is told what is not counted.
+		d.font("I", 9)
+		d.SetTextColor(90, 90, 90)
+		for _, l := range wrap(d, note, d.w-d.lm-d.rm) {
+			d.text(d.lm, y-1.5, l)
+			y += 4.2
+		}
+		d.SetTextColor(0, 0, 0)
+		y += 2
+	}
 	if last.Warning != "" {
 		// The box grows with the wrapped text; no line runs out of it.
 		d.font("B", 10)

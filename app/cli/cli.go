@@ -67,6 +67,16 @@ func Run(env *Env, args []string) int {
 		env.Stdin = os.Stdin
 	}
 	env.Stdout, env.Stderr = safeOutput(env.Stdout), safeOutput(env.Stderr)
+	if len(args) == 2 && args[0] == "help" {
+		// duebook help CMD: the command's usage line and its options
+		c, ok := commands[args[1]]
+		if !ok {
+			fmt.Fprintf(env.Stderr, "duebook: unknown command %q (duebook help lists them)\n", args[1])
+			return 2
+		}
+		c.Run(&Env{Stdout: env.Stdout, Stderr: env.Stdout, Stdin: env.Stdin, Clock: env.Clock}, []string{"-h"})
+		return 0
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.Stdout)
 		return 0
@@ -108,26 +118,23 @@ func usage(w io.Writer) {
 		c := commands[n]
 		fmt.Fprintf(w, "  duebook %s %s\n      %s\n", n, c.Usage, c.Summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes -db FILE (default: the last company file used).")
+	fmt.Fprintln(w, "\nEvery command takes -db FILE (default: the last company file used); duebook help COMMAND lists a command's options.")
 }
 
 // Flags makes a flag set for a command that reports errors instead of exiting, with -db.
 func (env *Env) Flags(c string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("duebook "+c, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: duebook %s %s\n", c, commands[c].Usage)
+		if s := commands[c].Summary; s != "" {
+			fmt.Fprintf(fs.Output(), "%s\n", s)
+		}
+		fmt.Fprintln(fs.Output(), "options:")
+		fs.PrintDefaults()
+	}
 	db := fs.String("db", "", "company file (default: the last one used)")
 	return fs, db
-}
-
-// Parse parses flags and turns a bad flag into a usage error (exit 2).
-func Parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &ExitError{Code: 2, Msg: err.Error()}
-	}
-	return nil
 }
 
 // Clock is the env's clock (system clock when unset).

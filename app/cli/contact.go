@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -138,6 +139,7 @@ func fieldExit(err error, flags map[string]string) error {
 		}
 		parts = append(parts, "-"+name+": "+msg)
 	}
+	sort.Strings(parts) // the same message every run (fields is a map)
 	return &ExitError{Code: 2, Msg: strings.Join(parts, "; ")}
 }
 

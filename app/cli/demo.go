@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"duebook/data"
 )
@@ -40,8 +41,16 @@ func runDemo(env *Env, args []string) error {
 		return err
 	}
 	replace := false
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		return fmt.Errorf("-o: %s is a folder; name the company file to make in it (e.g. %s)", *out, filepath.Join(*out, "sample.duebook"))
+	}
 	if _, err := os.Lstat(*out); err == nil {
 		if !*force {
+			if old, err := data.OpenExisting(*out, data.Options{ReadOnly: true}); err != nil {
+				return fmt.Errorf("-o: %s exists and is not replaced: %w", *out, err)
+			} else {
+				old.Close()
+			}
 			return fmt.Errorf("-o: %s exists (pass -force to replace it)", *out)
 		}
 		// Only a company file is replaced, and only while no other program has it.

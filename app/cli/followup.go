@@ -51,7 +51,7 @@ func runMonthly(env *Env, args []string) error {
 	ctx := context.Background()
 	figs, cur, err := reports.Monthly(ctx, s, day)
 	if err != nil {
-		return err
+		return fieldExit(err, nil) // "-month: January 2027 has not begun yet"
 	}
 	comp, err := s.Company(ctx)
 	if err != nil {
@@ -76,19 +76,10 @@ func runMonthly(env *Env, args []string) error {
 	if last.Warning != "" {
 		fmt.Fprintln(env.Stdout, "WARNING: "+last.Warning)
 	}
-	// The figures are in the company's currency: say which invoices they leave out.
-	curs, err := s.InvoiceCurrencies(ctx, last.AsOf)
-	if err != nil {
-		return err
-	}
-	var others []string
-	for _, c := range curs {
-		if c != cur {
-			others = append(others, c)
-		}
-	}
-	if len(others) > 0 {
-		fmt.Fprintf(env.Stdout, "note: the figures are in %s only; invoices in %s are not counted\n", cur, strings.Join(others, ", "))
+	// The figures are in the company's currency: say which invoices they leave out (the
+	// PDF says it under its title).
+	if note := last.LeftOutNote(cur); note != "" {
+		fmt.Fprintln(env.Stdout, "note: "+strings.ToLower(note[:1])+strings.TrimSuffix(note[1:], "."))
 	}
 	return nil
 }

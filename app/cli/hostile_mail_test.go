@@ -110,7 +110,7 @@ func TestHostileMailFiles(t *testing.T) {
 		"not read: huge.eml, message 1: the message is larger than 2097152 bytes: not read",
 		"recorded 480.00 USD from Cooper Design for INV-00002",
 		`to review: paypal 1,250.00 USD "Payment for INV-00001, thanks!" from Jane Cooper (UNTRUSTED)`,
-		"13 new message(s), 6 stored, 7 already seen",
+		"13 message(s) read: 6 new, 7 already seen;",
 		"1 payment(s) recorded",
 	} {
 		if !strings.Contains(out, want) {
@@ -143,7 +143,7 @@ func TestHostileMailFiles(t *testing.T) {
 
 	// again: nothing new, nothing recorded twice
 	out, _, _ = run(t, "2026-01-31", append([]string{"reconcile", "-db", f, "-apply", "-files"}, files...)...)
-	if !strings.Contains(out, "13 new message(s), 0 stored, 13 already seen") || !strings.Contains(out, "0 payment(s) recorded") {
+	if !strings.Contains(out, "13 message(s) read, none new (all 13 already seen);") || !strings.Contains(out, "0 payment(s) recorded") {
 		t.Fatalf("second run:\n%s", out)
 	}
 	if mails2, pays2 := hmState(t, f); len(pays2) != 1 || len(mails2) != len(mails) {

@@ -95,8 +95,7 @@ func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.Rec
 	for _, l := range res.Applications {
 		fmt.Fprintln(env.Stdout, l)
 	}
-	fmt.Fprintf(env.Stdout, "%d new message(s), %d stored, %d already seen, %d with a proposed match, %d payment(s) recorded\n",
-		res.Fetched, res.Stored, res.Duplicates, res.Proposed, res.Applied)
+	fmt.Fprintln(env.Stdout, readSummary(res))
 	if err != nil {
 		return err
 	}
@@ -113,6 +112,26 @@ func reconcileReport(ctx context.Context, env *Env, s *data.Store, res inbox.Rec
 			m.Reference, cmp.Or(m.PayerName, m.PayerEmail, "unknown payer"), trust, m.Confidence, m.Reason)
 	}
 	return nil
+}
+
+// readSummary says what a run read: how many messages, how many of them were new (and
+// stored) and how many were already seen (by an earlier run, or as a copy of another
+// message of this run), then what was proposed and recorded.
+func readSummary(res inbox.ReconcileResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d message(s) read", res.Fetched)
+	switch {
+	case res.Fetched == 0:
+	case res.Stored == 0 && res.Duplicates == res.Fetched:
+		fmt.Fprintf(&b, ", none new (all %d already seen)", res.Fetched)
+	default:
+		fmt.Fprintf(&b, ": %d new, %d already seen", res.Stored, res.Duplicates)
+		if rest := res.Fetched - res.Stored - res.Duplicates; rest > 0 {
+			fmt.Fprintf(&b, ", %d not stored", rest)
+		}
+	}
+	fmt.Fprintf(&b, "; %d with a proposed match, %d payment(s) recorded", res.Proposed, res.Applied)
+	return b.String()
 }
 
 func runMailAccount(env *Env, args []string) error {

@@ -42,9 +42,9 @@ func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openForWrite opens an existing company file for writing, with a safety copy before any
-// migration of an older file; lock holds the company's lock while it is open.
-func (env *Env) openForWrite(path string, lock bool) (*data.Store, error) {
-	return data.OpenExisting(path, env.writeOptions(path, lock))
+// migration of an older file, holding the company's lock while it is open.
+func (env *Env) openForWrite(path string) (*data.Store, error) {
+	return data.OpenExisting(path, env.writeOptions(path, true))
 }
 
 func sizeText(path string) string {
@@ -97,6 +97,9 @@ func runBackup(env *Env, args []string) error {
 		return &ExitError{Code: 1, Msg: err.Error()}
 	}
 	if err != nil {
+		if msg, ok := strings.CutPrefix(err.Error(), "backup: "); ok {
+			return &ExitError{Code: 1, Msg: oneLine(msg)} // "duebook backup: …" once
+		}
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "backup %s: %s, checked, %.2f s\n", dest, sizeText(dest), time.Since(start).Seconds())
@@ -116,13 +119,28 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, statErr := os.Stat(path)
-	if err := data.Restore(*from, path); err != nil {
+	real, err := data.ResolveLinks(path)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, *from)
+	_, statErr := os.Stat(real)
+	if err := data.Restore(*from, path); err != nil {
+		if fe := data.FieldErrors(err); len(fe) > 0 {
+			return fieldExit(err, map[string]string{"file": "db"})
+		}
+		// "duebook restore: …", not "duebook restore: restore: …"
+		if msg, ok := strings.CutPrefix(err.Error(), "restore: "); ok {
+			return &ExitError{Code: 1, Msg: oneLine(data.ExplainOverflow(errors.New(msg)).Error())}
+		}
+		return err
+	}
+	if real != path {
+		fmt.Fprintf(env.Stdout, "restored %s (the file the link %s points to) from %s\n", real, path, *from)
+	} else {
+		fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, *from)
+	}
 	if statErr == nil {
-		fmt.Fprintf(env.Stdout, "the file as it was before is kept as %s\n", path+data.BeforeRestoreSuffix)
+		fmt.Fprintf(env.Stdout, "the file as it was before is kept as %s\n", real+data.BeforeRestoreSuffix)
 	}
 	return nil
 }
@@ -160,16 +178,21 @@ func runImport(env *Env, args []string) error {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return data.FileError(err)
 	}
 	defer f.Close()
 	path, err := ResolveDB(*db)
 	if err != nil {
 		return err
 	}
-	// A dry run rolls its transaction back: it needs no lock (it runs while the window
-	// has the file), an import holds it.
-	s, err := env.openForWrite(path, !*dryRun)
+	// A dry run only reads the company (it runs on a scratch copy): it needs no lock and
+	// works on a read-only file; an import holds the lock.
+	var s *data.Store
+	if *dryRun {
+		s, err = env.OpenReadOnly(path)
+	} else {
+		s, err = env.openForWrite(path)
+	}
 	if err != nil {
 		return err
 	}
@@ -183,6 +206,9 @@ func runImport(env *Env, args []string) error {
 	if errors.As(err, &ie) {
 		return &ExitError{Code: 1, Msg: fmt.Sprintf("%d of %d row(s) are bad; nothing was imported (correct them, or pass -skip-bad to import the %d good one(s))",
 			len(rep.BadRows()), rep.Rows, rep.Rows-len(rep.BadRows()))}
+	}
+	if msg, ok := data.FieldErrors(err)["file"]; ok {
+		return &ExitError{Code: 1, Msg: file + " " + msg} // "x.csv is empty", not "file: is empty"
 	}
 	if err != nil {
 		return err
@@ -276,7 +302,7 @@ func runExport(env *Env, args []string) error {
 	defer s.Close()
 	files, err := s.ExportCSV(context.Background(), dir)
 	if err != nil {
-		return err
+		return data.FileError(err)
 	}
 	for _, f := range files {
 		fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.ToSlash(f))

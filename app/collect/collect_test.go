@@ -130,7 +130,8 @@ func TestConsolidatedPerCustomer(t *testing.T) {
 func TestDisputePausesAndPromiseHolds(t *testing.T) {
 	s := newStore(t, "2026-01-01")
 	c := cust(t, s, "Acme")
-	inv := invoice(t, s, c, "2026-01-01", 10000) // due 01-31
+	inv := invoice(t, s, c, "2026-01-01", 10000)                  // due 01-31
+	s.SetClock(data.FixedClock{Day: data.MustDate("2026-02-01")}) // a dispute is opened on a day that has come
 	d := &data.Dispute{InvoiceID: inv.ID, Reason: "goods damaged", Opened: data.MustDate("2026-02-01")}
 	if err := s.OpenDispute(ctx, d); err != nil {
 		t.Fatal(err)
@@ -141,6 +142,7 @@ func TestDisputePausesAndPromiseHolds(t *testing.T) {
 	if a := due(t, s, "2026-02-20"); len(a) != 0 {
 		t.Fatalf("reminder despite an open dispute: %+v", a)
 	}
+	s.SetClock(data.FixedClock{Day: data.MustDate("2026-02-21")})
 	if err := s.ResolveDispute(ctx, d.ID, "", data.MustDate("2026-02-21")); err == nil {
 		t.Fatal("resolved without a resolution")
 	}
@@ -174,7 +176,7 @@ func TestDisputePausesAndPromiseHolds(t *testing.T) {
 }
 
 func TestPromiseKept(t *testing.T) {
-	s := newStore(t, "2026-01-01")
+	s := newStore(t, "2026-02-20") // the promise and the payments are in the past
 	c := cust(t, s, "Acme")
 	invoice(t, s, c, "2026-01-01", 10000)
 	p := &data.Promise{CustomerID: c.ID, MadeOn: data.MustDate("2026-02-10"), PromisedDate: data.MustDate("2026-02-15"), Amount: 6000}
@@ -195,7 +197,7 @@ func TestPromiseKept(t *testing.T) {
 }
 
 func TestBehaviourSegments(t *testing.T) {
-	s := newStore(t, "2026-01-01")
+	s := newStore(t, "2026-04-01") // every payment is in the past
 	good := cust(t, s, "Good")
 	late := cust(t, s, "Late")
 	pay := func(c *data.Customer, inv *data.Invoice, day string) {

@@ -55,7 +55,7 @@ func TestOAuthMailAccountCommand(t *testing.T) {
 		t.Fatalf("saved account %+v %v", a, err)
 	}
 	out, errs, code = run("reconcile", "-db", db)
-	if code != 0 || !strings.Contains(out, "1 new message(s)") || !strings.Contains(out, "no sender was trusted") {
+	if code != 0 || !strings.Contains(out, "1 message(s) read: 1 new, 0 already seen") || !strings.Contains(out, "no sender was trusted") {
 		t.Fatalf("reconcile: %d %s %s", code, out, errs)
 	}
 	ts.RevokeAll()
