@@ -63,6 +63,20 @@ func enable(w disabler, on bool) {
 
 var securityChoices = []string{"tls", "starttls", "none"}
 
+// securityWords is how a stored security code reads in the form: the names mail
+// providers' help pages use.
+func securityWords(code string) string {
+	switch code {
+	case "tls":
+		return "SSL/TLS"
+	case "starttls":
+		return "STARTTLS"
+	case "none":
+		return "None (only to this computer)"
+	}
+	return code
+}
+
 // authChoices are the sign-in methods in words, in the order of inbox.AuthMethods.
 var authChoices = []string{"Password or app password", "Google account", "Microsoft account"}
 
@@ -101,12 +115,12 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	if a.Port > 0 {
 		port = fmt.Sprint(a.Port)
 	}
-	f.Entry("port", "Port", "empty: 993 for tls, 143 otherwise").SetText(port)
+	f.Entry("port", "Port", "empty: 993 for SSL/TLS, 143 otherwise").SetText(port)
 	sec := strings.ToLower(strings.TrimSpace(a.Security))
 	if sec == "" {
 		sec = "tls"
 	}
-	f.Choice("security", "Security", securityChoices).SetText(sec)
+	f.Coded("security", "Security", securityChoices, securityWords).SetText(sec)
 	f.Entry("user", "Username", "you@example.com").SetText(a.Username)
 	authF := f.Choice("auth", "Sign in with", authChoices)
 	authF.SetText(authChoice(auth))
@@ -152,6 +166,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	// the form scrolls, so that the dialog and its buttons fit a 1024x640 window (and 900x600)
 	content := container.NewVScroll(container.NewVBox(af.Note, f.Object()))
 	content.SetMinSize(fyne.NewSize(540, 380))
+	f.PageScroll = content // the wheel over a field scrolls the form too
 	if s.ReadOnly() {
 		af.Modal = is.ui.ShowModal("Mail account", "The company file is open read-only: the account cannot be changed here.",
 			content, ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
@@ -207,10 +222,14 @@ func (af *AccountForm) showAuth() {
 	af.SignedIn.SetText("")
 	af.SignOutB.Disable()
 	if !oauth {
+		// said in words; Sign out has nothing to do with a password
+		af.SignedIn.SetText("Only with a Google or Microsoft account")
+		af.SignOutB.Hide()
 		af.SignInB.SetText("Sign in")
 		af.Password.SetPlaceHolder(af.pwHint)
 		ci.SetText("")
 	} else {
+		af.SignOutB.Show()
 		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
 		af.SignInB.SetText("Sign in with " + p.Name)
 		if (inbox.OAuthClients{}).For(p).ClientID != "" {

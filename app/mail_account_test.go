@@ -21,7 +21,7 @@ func fillAccount(af *AccountForm, host, port, sec, user, pw, folder string) {
 	f := af.Form
 	typeInto(f.Field("host").Entry, host)
 	typeInto(f.Field("port").Entry, port)
-	f.Field("security").Select.SetSelected(sec)
+	f.Field("security").Select.SetSelected(securityWords(sec)) // the user picks the words shown
 	typeInto(f.Field("user").Entry, user)
 	typeInto(af.Password, pw)
 	typeInto(f.Field("folder").Entry, folder)

@@ -447,7 +447,7 @@ func (d *CustomerDetail) show(c *data.Customer, b data.Balance, open []*data.Inv
 	if c.CreditLimit > 0 {
 		limit = money(c.CreditLimit, c.Currency)
 	}
-	info = append(info, fmt.Sprintf("Terms: %d days · Credit limit: %s · Currency: %s · Prefers: %s", c.TermsDays, limit, c.Currency, c.Channel))
+	info = append(info, fmt.Sprintf("Terms: %d days · Credit limit: %s · Currency: %s · Prefers: %s", c.TermsDays, limit, c.Currency, channelWords(string(c.Channel))))
 	if c.Notes != "" {
 		info = append(info, "Notes: "+c.Notes)
 	}

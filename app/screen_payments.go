@@ -19,7 +19,7 @@ import (
 )
 
 var payCols = []string{"Date", "Customer", "Method", "Reference", "Amount", "Credit left"}
-var payWidths = []float32{95, 180, 70, 110, 115, 95}
+var payWidths = []float32{95, 170, 115, 110, 115, 95} // Method fits "Bank transfer"
 
 // PaymentsScreen lists payments and records new ones with their allocation.
 type PaymentsScreen struct {
@@ -149,7 +149,7 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 	ps.CustBalance = widget.NewLabel("")
 	ps.Customer.OnPicked = func(id int64) { ps.showBalance(id) }
 	f.Entry("date", "Date", "YYYY-MM-DD").SetText(ui.Today().String())
-	f.Choice("method", "Method", data.PaymentMethods).SetText("bank")
+	f.Coded("method", "Method", data.PaymentMethods, methodName).SetText("bank")
 	f.Entry("reference", "Reference", "cheque no., transaction id")
 	f.Entry("amount", "Amount", "0.00")
 	f.Entry("notes", "Notes", "")
