@@ -178,6 +178,10 @@ func TestCreateAndPostInvoice(t *testing.T) {
 	if ui.Invoices.View == nil || !strings.Contains(ui.Invoices.View.Header.Text, "INV-00001") {
 		t.Fatal("the posted invoice is not shown")
 	}
+	// the notice says what happened last: posted, not "Draft saved."
+	if !strings.Contains(ui.Notice.Text, "Posted INV-00001") {
+		t.Errorf("after posting the notice says %q", ui.Notice.Text)
+	}
 	ui.Invoices.CloseDetail()
 	l0 := ui.Invoices.List
 	if l0.Count() != 1 || l0.Cell(0, ColNumber) != "INV-00001" || l0.Cell(0, ColStatus) != "open" || l0.Cell(0, ColCustomer) != c.Name {
@@ -293,9 +297,18 @@ func TestRecordAndAllocatePayment(t *testing.T) {
 	ui.ShowCustomer(c.ID)
 	ui.Wait()
 	cd := ui.Customers.Detail
-	if cd.Open.Text != "30.00 USD (1 invoices)" || cd.Credit.Text != "80.00 USD" {
+	if cd.Open.Text != "30.00 USD (1 invoice)" || cd.Credit.Text != "80.00 USD" {
 		t.Errorf("detail open %q credit %q", cd.Open.Text, cd.Credit.Text)
 	}
+	// and so does the payment form's balance line for this customer
+	tap(t, cd.RecordPay)
+	ui.Wait()
+	if got := ui.Payments.CustBalance.Text; !strings.Contains(got, "Open 30.00 USD in 1 invoice ·") {
+		t.Errorf("payment form balance %q", got)
+	}
+	ui.ShowCustomer(c.ID)
+	ui.Wait()
+	cd = ui.Customers.Detail
 	tap(t, cd.ApplyCredit)
 	ui.Wait()
 	b, _ = s.CustomerBalance(ctx, c.ID)

@@ -222,13 +222,17 @@ func (af *AccountForm) showAuth() {
 	af.SignedIn.SetText("")
 	af.SignOutB.Disable()
 	if !oauth {
-		// said in words; Sign out has nothing to do with a password
-		af.SignedIn.SetText("Only with a Google or Microsoft account")
+		// said in words; the sign-in buttons have nothing to do with a password
+		af.SignedIn.SetText("Only for a Google or Microsoft account")
+		af.SignInB.Hide()
+		af.DeviceB.Hide()
 		af.SignOutB.Hide()
 		af.SignInB.SetText("Sign in")
 		af.Password.SetPlaceHolder(af.pwHint)
 		ci.SetText("")
 	} else {
+		af.SignInB.Show()
+		af.DeviceB.Show()
 		af.SignOutB.Show()
 		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
 		af.SignInB.SetText("Sign in with " + p.Name)

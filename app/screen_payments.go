@@ -295,8 +295,8 @@ func (ps *PaymentsScreen) showBalance(id int64) {
 			return nil
 		}
 		return func() {
-			ps.CustBalance.SetText(fmt.Sprintf("Open %s in %d invoices · overdue %s · credit %s",
-				money(b.Open, b.Currency), b.OpenCount, money(b.Overdue, b.Currency), money(b.Credit, b.Currency)))
+			ps.CustBalance.SetText(fmt.Sprintf("Open %s in %s · overdue %s · credit %s",
+				money(b.Open, b.Currency), count(b.OpenCount, "invoice", "invoices"), money(b.Overdue, b.Currency), money(b.Credit, b.Currency)))
 		}
 	})
 }
