@@ -19,7 +19,7 @@ import (
 )
 
 var payCols = []string{"Date", "Customer", "Method", "Reference", "Amount", "Credit left"}
-var payWidths = []float32{95, 170, 115, 110, 115, 95} // Method fits "Bank transfer"
+var payWidths = []float32{95, 150, 112, 110, 115, 95} // Method fits "Bank transfer"; up to Amount fits the list at 1024x640
 
 // PaymentsScreen lists payments and records new ones with their allocation.
 type PaymentsScreen struct {
@@ -147,6 +147,7 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 	ps.Customer = newCustomerPicker()
 	f.Customer("customer", "Customer", ps.Customer)
 	ps.CustBalance = widget.NewLabel("")
+	ps.CustBalance.Wrapping = fyne.TextWrapWord // the form can be narrower than the line: the list keeps its columns
 	ps.Customer.OnPicked = func(id int64) { ps.showBalance(id) }
 	f.Entry("date", "Date", "YYYY-MM-DD").SetText(ui.Today().String())
 	f.Coded("method", "Method", data.PaymentMethods, methodName).SetText("bank")
