@@ -47,7 +47,12 @@ func (m *Modal) SetForm(f *Form) {
 	m.Form = f
 	f.Relayout = func() {
 		m.D.Refresh()
-		m.D.Resize(m.D.MinSize().Max(fyne.NewSize(520, 0)))
+		// twice: a wrapped message measures its height at the width it has, so the first
+		// size (taken before the dialog was laid out at its width) is too tall, and the
+		// dialog shrank under the mouse at the first message shown or hidden
+		for i := 0; i < 2; i++ {
+			m.D.Resize(m.D.MinSize().Max(fyne.NewSize(520, 0)))
+		}
 	}
 	f.Relayout()
 }
