@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"duebook/data"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // noCodeShown fails when a drop-down shows one of the stored codes instead of words.
@@ -78,4 +80,34 @@ func TestChoicesShowWordsAndStoreCodes(t *testing.T) {
 	if ch.Text() != string(data.ChannelMail) {
 		t.Errorf("Letter by post reads as %q", ch.Text())
 	}
+}
+
+// Every dialog puts its main (highlighted) button first, followed by Cancel: Import mail
+// had them the other way round.
+func TestMainButtonComesFirst(t *testing.T) {
+	s, ui := accountUI(t)
+	c := mkCustomer(t, s, "Maple Dental Clinic", 30, 0)
+	inv := mkInvoice(t, s, c, "2026-06-01", 12000)
+	check := func(what string) {
+		t.Helper()
+		m := ui.Modal
+		if m == nil || !m.Visible() || len(m.Buttons) < 2 {
+			t.Fatalf("%s: no dialog with buttons", what)
+		}
+		if m.Buttons[0].Importance != widget.HighImportance {
+			t.Errorf("%s: the first button is %q, not the main one", what, m.Buttons[0].Text)
+		}
+		if last := m.Buttons[len(m.Buttons)-1].Text; last != "Cancel" {
+			t.Errorf("%s: the last button is %q, not Cancel", what, last)
+		}
+		tap(t, m.Button("Cancel"))
+	}
+	tap(t, ui.Inbox.ImportB)
+	check("Import mail")
+	tap(t, ui.Inbox.AccountB)
+	check("Mail account")
+	ui.VoidInvoice(inv.ID)
+	check("Void")
+	ui.WriteOffInvoice(inv.ID)
+	check("Write off")
 }

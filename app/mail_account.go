@@ -178,7 +178,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 			ModalButton{Text: "Cancel", Action: af.cancel})
 	}
 	af.Modal.SetForm(f)
-	af.Modal.D.Resize(af.Modal.D.MinSize().Max(fyne.NewSize(560, 0)))
+	af.Modal.Fit(560)
 	af.guardAccount()
 	is.AccountForm = af
 	return af
