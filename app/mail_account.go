@@ -41,8 +41,9 @@ type AccountForm struct {
 	// SignOutResult the last sign-out's.
 	SignInResult, SignOutResult string
 
-	clients inbox.OAuthClients
-	pwHint  string
+	clients  inbox.OAuthClients
+	security string // the Security chosen last (securityChanged)
+	pwHint   string
 	// baseline is the form as saved (Dirty compares with it); guard is its FormGuard.
 	baseline string
 	guard    *FormGuard
@@ -120,7 +121,10 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	if sec == "" {
 		sec = "tls"
 	}
-	f.Coded("security", "Security", securityChoices, securityWords).SetText(sec)
+	secF := f.Coded("security", "Security", securityChoices, securityWords)
+	secF.SetText(sec)
+	secF.Select.OnChanged = func(string) { af.securityChanged() }
+	af.security = secF.Text()
 	f.Entry("user", "Username", "you@example.com").SetText(a.Username)
 	authF := f.Choice("auth", "Sign in with", authChoices)
 	authF.SetText(authChoice(auth))
@@ -199,6 +203,26 @@ func (af *AccountForm) applyPreset(name string) {
 		f.Field("receiving server").SetText(p.AuthServID)
 	}
 	af.showAuth()
+}
+
+// securityChanged moves the port along with the security when it is the standard port
+// of the security chosen before (993 for SSL/TLS, 143 for STARTTLS or none): STARTTLS on
+// port 993 cannot connect. A port typed that is neither is left as it is.
+func (af *AccountForm) securityChanged() {
+	port := af.Form.Field("port")
+	sec := af.Form.Field("security").Text()
+	if strings.TrimSpace(port.Text()) == fmt.Sprint(standardPort(af.security)) && sec != af.security {
+		port.SetText(fmt.Sprint(standardPort(sec)))
+	}
+	af.security = sec
+}
+
+// standardPort is the IMAP port a security code uses by default.
+func standardPort(security string) int {
+	if security == "tls" {
+		return 993
+	}
+	return 143
 }
 
 // showAuth shows the fields of the chosen sign-in method: the password, or the sign-in
