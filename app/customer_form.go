@@ -31,7 +31,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	cf.Form = f
 	f.Entry("name", "Name", "Business or person")
 	f.Entry("contact", "Contact person", "")
-	f.Entry("emails", "Emails", "ap@example.com, owner@example.com")
+	f.Entry("emails", "Emails", "ap@example.com, …") // several: commas between; the longer example ran out of the field at 1024x640
 	f.Entry("phone", "Phone", "")
 	f.Entry("address1", "Address", "Street and number")
 	f.Entry("address2", "", "Suite, floor (optional)")

@@ -75,7 +75,7 @@ func (ui *UI) ShowStart() {
 func (st *StartScreen) ShowNewCompany() {
 	f := NewForm()
 	st.Form = f
-	name := f.Entry("name", "Company name", "Northwind Trade Supply")
+	name := f.Entry("name", "Company name", "as it heads your invoices") // not a sample name that looks filled in
 	f.MultiLine("address", "Address", "Street\nCity, Region Postcode\nCountry")
 	f.Entry("currency", "Currency", "USD").SetText("USD")
 	f.Entry("default_terms", "Default terms (days)", "30").SetText("30")
