@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -649,5 +650,32 @@ func TestSampleCompanyCancel(t *testing.T) {
 	}
 	if ui.Start == nil {
 		t.Error("the start screen is gone")
+	}
+}
+
+// A new company is proposed in Documents/Duebook, where the user finds it and the reports
+// and letters written beside it, not in the hidden application data folder.
+func TestNewCompanyIsProposedInDocuments(t *testing.T) {
+	home := t.TempDir()
+	if err := os.Mkdir(filepath.Join(home, "Documents"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("DUEBOOK_CONFIG_DIR", "")
+	a := testApp(t)
+	ui := New(a, Options{})
+	t.Cleanup(func() { ui.Close() })
+	tap(t, ui.Start.NewButton)
+	f := ui.Start.Form
+	typeInto(f.Field("name").Entry, "Copper Electric")
+	want := filepath.Join(home, "Documents", "Duebook", "Copper-Electric.duebook")
+	if got := f.Field("file").Text(); got != want {
+		t.Fatalf("proposed file %q, want %q", got, want)
+	}
+	tap(t, ui.Start.CreateButton)
+	ui.Wait()
+	if ui.Store == nil || ui.Store.Path() != want {
+		t.Fatalf("company not created at %s: %v", want, texts(ui.Win))
 	}
 }
