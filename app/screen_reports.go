@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"duebook/data"
@@ -100,9 +101,28 @@ func (rs *ReportsScreen) write(title string, files func(ctx context.Context, pro
 			}
 			names = append(names, path)
 		}
+		// the PDF first (it is what Open opens), then the rest by name
+		sort.Slice(names, func(i, j int) bool {
+			pi, pj := strings.HasSuffix(names[i], ".pdf"), strings.HasSuffix(names[j], ".pdf")
+			if pi != pj {
+				return pi
+			}
+			return names[i] < names[j]
+		})
 		return func() {
 			rs.Last = names[0]
-			rs.ui.ShowInfo(title, "Written:\n"+strings.Join(names, "\n"))
+			open := func(path string) func() bool {
+				return func() bool {
+					if err := rs.ui.Shell.Open(path); err != nil {
+						rs.ui.ShowError(err)
+					}
+					return true
+				}
+			}
+			rs.ui.ShowModal(title, "Written:\n"+strings.Join(names, "\n"), nil,
+				ModalButton{Text: "Open " + filepath.Base(names[0]), Main: true, Action: open(names[0])},
+				ModalButton{Text: "Show folder", Action: open(filepath.Dir(names[0]))},
+				ModalButton{Text: "Close"})
 		}, nil
 	}, nil)
 }
