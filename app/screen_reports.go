@@ -14,6 +14,7 @@ import (
 	"duebook/reports"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -54,20 +55,23 @@ func newReportsScreen(ui *UI) *ReportsScreen {
 	rs.Statements.Importance = widget.HighImportance
 	rs.Aging = widget.NewButton("Aging report PDF + CSV", rs.MakeAging)
 	rs.Monthly = widget.NewButton("Monthly report PDF", rs.MakeMonthly)
-	form := widget.NewForm(
-		widget.NewFormItem("Folder", rs.OutDir),
-		widget.NewFormItem("As of", rs.AsOf),
-		widget.NewFormItem("Minimum balance", rs.MinBalance),
-		widget.NewFormItem("Envelope", rs.Layout),
-		widget.NewFormItem("Statement kind", rs.Kind),
+	// the same plain labels on the left as every other form (widget.Form draws them bold
+	// and right-aligned)
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Folder"), rs.OutDir,
+		widget.NewLabel("As of"), rs.AsOf,
+		widget.NewLabel("Minimum balance"), rs.MinBalance,
+		widget.NewLabel("Envelope"), rs.Layout,
+		widget.NewLabel("Statement kind"), rs.Kind,
 	)
-	rs.Root = container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("Reports", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("Statements are laid out for window envelopes (US #10 or DIN 5008 DL), one PDF for every customer\n"+
-			"with a balance over the minimum, page-numbered per customer, with a CSV mailing list beside it."),
+	intro := widget.NewLabel("Statements are laid out for window envelopes (US #10 or DIN 5008 DL), one PDF for every customer " +
+		"with a balance over the minimum, page-numbered per customer, with a CSV mailing list beside it.")
+	intro.Wrapping = fyne.TextWrapWord
+	rs.Root = container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading("Reports"), intro,
 		form, rs.Detail,
 		container.NewHBox(rs.Statements, rs.Aging, rs.Monthly),
-	))
+	)))
 	return rs
 }
 
