@@ -77,8 +77,10 @@ deps-test:
 deps-windows:
 	$(call apt_install,$(DEPS_WINDOWS))
 
+# imagemagick: its `import` reads the window from the X server, since under Xvfb the GL
+# read-back is empty and Fyne's software painter draws fields outside a scrolled form.
 deps-screens:
-	$(call apt_install,$(DEPS_RUN) xvfb xauth)
+	$(call apt_install,$(DEPS_RUN) xvfb xauth imagemagick)
 
 check-go:
 	@if ! command -v $(GO) >/dev/null 2>&1; then \

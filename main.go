@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
+	"strings"
 
 	"duebook/app"
 	"duebook/app/cli"
@@ -25,10 +27,49 @@ func main() {
 	if err := fs.Parse(args); err != nil {
 		os.Exit(2)
 	}
+	if msg := noDisplay(runtime.GOOS, os.Getenv); msg != "" {
+		fmt.Fprintln(os.Stderr, "duebook:", msg)
+		os.Exit(2)
+	}
+	defer displayFailed()
 	a := fyneapp.NewWithID("com.duebook.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if err := app.Run(a, app.Options{DB: *db}); err != nil {
 		fmt.Fprintln(os.Stderr, "duebook:", err)
 		os.Exit(1)
 	}
+}
+
+// withoutDisplay is the second half of every no-display message.
+const withoutDisplay = "the commands work without one (see duebook help)"
+
+// noDisplay says why the window cannot open on this system, or "" when it can try: on
+// Linux and the BSDs the window is an X11 or Wayland client, and with neither DISPLAY nor
+// WAYLAND_DISPLAY set GLFW fails to start (and panics inside Fyne). Windows and macOS
+// always have a display.
+func noDisplay(goos string, getenv func(string) string) string {
+	switch goos {
+	case "windows", "darwin", "android", "ios", "js", "wasip1":
+		return ""
+	}
+	if strings.TrimSpace(getenv("DISPLAY")) != "" || strings.TrimSpace(getenv("WAYLAND_DISPLAY")) != "" {
+		return ""
+	}
+	return "the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set; " + withoutDisplay
+}
+
+// displayFailed turns GLFW's panic when the display named in DISPLAY cannot be opened
+// (Fyne logs "PlatformError: X11: Failed to open display :N", then GLFW panics with
+// "NotInitialized") into the same one-line message and exit status 2. Any other panic
+// goes on as it was.
+func displayFailed() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if err, ok := r.(error); ok && strings.HasPrefix(err.Error(), "NotInitialized:") {
+		fmt.Fprintf(os.Stderr, "duebook: the window could not open the display %q; %s\n", os.Getenv("DISPLAY"), withoutDisplay)
+		os.Exit(2)
+	}
+	panic(r)
 }

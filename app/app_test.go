@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -178,6 +179,10 @@ func TestCreateAndPostInvoice(t *testing.T) {
 	if ui.Invoices.View == nil || !strings.Contains(ui.Invoices.View.Header.Text, "INV-00001") {
 		t.Fatal("the posted invoice is not shown")
 	}
+	// the notice says what happened last: posted, not "Draft saved."
+	if !strings.Contains(ui.Notice.Text, "Posted INV-00001") {
+		t.Errorf("after posting the notice says %q", ui.Notice.Text)
+	}
 	ui.Invoices.CloseDetail()
 	l0 := ui.Invoices.List
 	if l0.Count() != 1 || l0.Cell(0, ColNumber) != "INV-00001" || l0.Cell(0, ColStatus) != "open" || l0.Cell(0, ColCustomer) != c.Name {
@@ -293,9 +298,18 @@ func TestRecordAndAllocatePayment(t *testing.T) {
 	ui.ShowCustomer(c.ID)
 	ui.Wait()
 	cd := ui.Customers.Detail
-	if cd.Open.Text != "30.00 USD (1 invoices)" || cd.Credit.Text != "80.00 USD" {
+	if cd.Open.Text != "30.00 USD (1 invoice)" || cd.Credit.Text != "80.00 USD" {
 		t.Errorf("detail open %q credit %q", cd.Open.Text, cd.Credit.Text)
 	}
+	// and so does the payment form's balance line for this customer
+	tap(t, cd.RecordPay)
+	ui.Wait()
+	if got := ui.Payments.CustBalance.Text; !strings.Contains(got, "Open 30.00 USD in 1 invoice ·") {
+		t.Errorf("payment form balance %q", got)
+	}
+	ui.ShowCustomer(c.ID)
+	ui.Wait()
+	cd = ui.Customers.Detail
 	tap(t, cd.ApplyCredit)
 	ui.Wait()
 	b, _ = s.CustomerBalance(ctx, c.ID)
@@ -636,5 +650,32 @@ func TestSampleCompanyCancel(t *testing.T) {
 	}
 	if ui.Start == nil {
 		t.Error("the start screen is gone")
+	}
+}
+
+// A new company is proposed in Documents/Duebook, where the user finds it and the reports
+// and letters written beside it, not in the hidden application data folder.
+func TestNewCompanyIsProposedInDocuments(t *testing.T) {
+	home := t.TempDir()
+	if err := os.Mkdir(filepath.Join(home, "Documents"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("DUEBOOK_CONFIG_DIR", "")
+	a := testApp(t)
+	ui := New(a, Options{})
+	t.Cleanup(func() { ui.Close() })
+	tap(t, ui.Start.NewButton)
+	f := ui.Start.Form
+	typeInto(f.Field("name").Entry, "Copper Electric")
+	want := filepath.Join(home, "Documents", "Duebook", "Copper-Electric.duebook")
+	if got := f.Field("file").Text(); got != want {
+		t.Fatalf("proposed file %q, want %q", got, want)
+	}
+	tap(t, ui.Start.CreateButton)
+	ui.Wait()
+	if ui.Store == nil || ui.Store.Path() != want {
+		t.Fatalf("company not created at %s: %v", want, texts(ui.Win))
 	}
 }

@@ -159,7 +159,7 @@ func (st *SettingsScreen) askBackupFile(suggested string, cb func(path string)) 
 		}},
 		ModalButton{Text: "Cancel"})
 	m.SetForm(f)
-	m.D.Resize(fyne.NewSize(640, 0).Max(m.D.MinSize()))
+	m.Fit(640)
 }
 
 // BackupTo writes a checked backup to path in the background, then says where it is.
@@ -263,7 +263,7 @@ func (st *SettingsScreen) ConfirmRestore(backup string) {
 			return true
 		}},
 		ModalButton{Text: "Cancel"})
-	m.D.Resize(fyne.NewSize(640, 0).Max(m.D.MinSize()))
+	m.Fit(640)
 }
 
 // restoreFrom makes the safety copy in the background, then closes the company file,

@@ -94,7 +94,7 @@ func (d *customerDetail) text(today data.Date, b *collect.Behaviour) string {
 	if len(c.Emails) > 0 {
 		contact += " · " + strings.Join(c.Emails, ", ")
 	}
-	fmt.Fprintf(&w, "%s\nReminders by %s · terms %d days", contact, c.Channel, c.TermsDays)
+	fmt.Fprintf(&w, "%s\nPrefers: %s · terms %d days", contact, channelWords(string(c.Channel)), c.TermsDays)
 	if c.CreditHold {
 		w.WriteString(" · ON CREDIT HOLD")
 	}

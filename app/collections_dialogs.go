@@ -186,7 +186,7 @@ func (c *CollectionsScreen) callMade(a collect.Action) {
 	f.Entry("next_follow_up", "Next follow-up", "YYYY-MM-DD (optional)")
 	who := firstText(a.Customer.Contact, a.Customer.Name)
 	c.formDialog("Call "+a.Customer.Name, fmt.Sprintf("Call %s at %s about %s (%s).", who, firstText(a.Customer.Phone, "(no phone on file)"),
-		strings.Join(a.Numbers(), ", "), money(a.Total, a.Customer.Currency)), f, "Save call", func() error {
+		strings.Join(a.Numbers(), ", "), money(a.Total, a.Customer.Currency)), f, "Save call", "Call with "+a.Customer.Name+" logged.", func() error {
 		var v fieldErrors
 		next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
 		if err := errOrNil(v); err != nil {
@@ -198,8 +198,9 @@ func (c *CollectionsScreen) callMade(a collect.Action) {
 }
 
 // formDialog shows the form f with a main button (verb) that runs save: its errors go next
-// to their fields and keep the dialog open; after a save the screens are read again.
-func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb string, save func() error) {
+// to their fields and keep the dialog open; after a save the notice says done and the
+// screens are read again.
+func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb, done string, save func() error) {
 	cur := ""
 	if c.Customer != nil {
 		cur = c.Customer.Currency
@@ -210,7 +211,7 @@ func (c *CollectionsScreen) formDialog(title, msg string, f *Form, verb string, 
 			if f.ShowErrors(save()) {
 				return false
 			}
-			c.ui.Notify(title + ": saved.")
+			c.ui.Notify(done)
 			c.changed()
 			return true
 		}},
@@ -232,7 +233,7 @@ func (c *CollectionsScreen) LogContact() {
 	f.Entry("outcome", "Outcome", "e.g. left message; will pay Friday")
 	f.MultiLine("note", "Note", "")
 	f.Entry("next_follow_up", "Next follow-up", "YYYY-MM-DD (optional)")
-	c.formDialog("Log contact with "+cust.Name, "", f, "Save", func() error {
+	c.formDialog("Log contact with "+cust.Name, "", f, "Save", "Contact with "+cust.Name+" logged.", func() error {
 		var v fieldErrors
 		day := parseDateField(&v, "date", f.Field("date").Text(), true)
 		next := parseDateField(&v, "next_follow_up", f.Field("next_follow_up").Text(), false)
@@ -273,7 +274,7 @@ func (c *CollectionsScreen) AddPromise() {
 	}
 	msg := fmt.Sprintf("Kept if the amount is paid by the date (%d days' grace); broken otherwise, which puts a call on the worklist.",
 		data.PromiseGraceDays)
-	c.formDialog("Promise to pay — "+cust.Name, msg, f, "Record promise", func() error {
+	c.formDialog("Promise to pay — "+cust.Name, msg, f, "Record promise", "Promise from "+cust.Name+" recorded.", func() error {
 		var v fieldErrors
 		amt := parseAmountField(&v, "amount", f.Field("amount").Text(), cust.Currency, true)
 		by := parseDateField(&v, "promised_date", f.Field("promised_date").Text(), true)
@@ -301,7 +302,7 @@ func (c *CollectionsScreen) OpenDispute() {
 	opts, ids := invoiceChoices(invs, "")
 	f.Choice("invoice", "Invoice", opts)
 	f.Entry("reason", "Reason", "e.g. goods damaged; price disagreed")
-	c.formDialog("Dispute — "+cust.Name, "While the dispute is open no reminder goes out for that invoice.", f, "Record dispute", func() error {
+	c.formDialog("Dispute — "+cust.Name, "While the dispute is open no reminder goes out for that invoice.", f, "Record dispute", "Dispute for "+cust.Name+" recorded; its reminders pause.", func() error {
 		id, ok := ids[f.Field("invoice").Text()]
 		if !ok {
 			return &data.FieldError{Field: "invoice", Msg: "choose the invoice disputed"}
@@ -326,7 +327,7 @@ func (c *CollectionsScreen) ResolveDispute() {
 	f.Choice("dispute", "Dispute", opts).Select.SetSelected(opts[0])
 	f.Entry("resolution", "Resolution", "e.g. credit note issued for the damaged part")
 	f.Entry("date", "Resolved on", "YYYY-MM-DD").SetText(c.ui.Today().String())
-	c.formDialog("Resolve dispute — "+c.Customer.Name, "", f, "Resolve", func() error {
+	c.formDialog("Resolve dispute — "+c.Customer.Name, "", f, "Resolve", "Dispute for "+c.Customer.Name+" resolved.", func() error {
 		var v fieldErrors
 		day := parseDateField(&v, "date", f.Field("date").Text(), true)
 		if err := errOrNil(v); err != nil {
@@ -380,7 +381,7 @@ func (c *CollectionsScreen) SetLateReason() {
 	titles, codes := lateReasonTitles()
 	f.Choice("reason", "Reason", titles)
 	f.Entry("note", "Note", "required for Other")
-	c.formDialog("Why is it late? — "+cust.Name, "The reasons are counted in the monthly report.", f, "Save", func() error {
+	c.formDialog("Why is it late? — "+cust.Name, "The reasons are counted in the monthly report.", f, "Save", "Late reason for "+cust.Name+" saved.", func() error {
 		var v fieldErrors
 		id, ok := ids[f.Field("invoice").Text()]
 		if !ok {

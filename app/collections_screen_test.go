@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"duebook/app/collect"
 	"duebook/data"
+
+	"fyne.io/fyne/v2"
 )
 
 // collectionsUI is a company on 2026-06-30 with three overdue customers: one reminded by
@@ -72,6 +75,9 @@ func TestCollectionsWorklistReminders(t *testing.T) {
 	if c.Do.Text != "Prepare email" || !strings.Contains(c.Detail.Text, invs["mailer"].Number) || !strings.Contains(c.Detail.Text, "30 days overdue") {
 		t.Fatalf("do %q detail %q", c.Do.Text, c.Detail.Text)
 	}
+	if !strings.Contains(c.Detail.Text, "Prefers: Email ·") {
+		t.Errorf("the preferred channel is not in words: %q", c.Detail.Text)
+	}
 	if c.Drafts.Checked {
 		t.Fatal("Drafts ticked without a mail account")
 	}
@@ -132,6 +138,9 @@ func TestCollectionsWorklistReminders(t *testing.T) {
 	ui.Wait()
 	if m.Visible() {
 		t.Fatalf("call not saved: %s", m.Form.General.Text)
+	}
+	if ui.Notice.Text != "Call with Phone Co logged." {
+		t.Errorf("after the call the notice says %q", ui.Notice.Text)
 	}
 	sent, _ = s.RemindersSent(ctx)
 	if sent[invs["phone"].ID] != 45 {
@@ -347,5 +356,35 @@ func TestCollectionsSchedule(t *testing.T) {
 	}
 	if len(c.Rows) != 3 {
 		t.Fatalf("rows %d", len(c.Rows))
+	}
+}
+
+// The selected row's own button names what the row asks for; only a row with nothing more
+// specific to do shows the same "Log contact…" as the button beside it.
+func TestDoButtonNamesTheRow(t *testing.T) {
+	for kind, want := range map[string]string{"promise": "Call made…", "follow-up": "Follow-up done…", "dispute": "Dispute follow-up…",
+		"review": "Mark reviewed", "credit-hold": "Put on credit hold"} {
+		if got := doText(&collect.Row{Kind: kind}); got != want {
+			t.Errorf("a %s row's button says %q, want %q", kind, got, want)
+		}
+	}
+}
+
+// A form dialog opens at the size it keeps: laying it out again with nothing changed (as a
+// message shown and hidden does) leaves its buttons where they were, under the mouse. It
+// opened too tall (its wrapped message measured before it had a width) and shrank at the
+// first keystroke that re-laid it out, so a click aimed at Save call missed.
+func TestFormDialogDoesNotShrinkUnderTheMouse(t *testing.T) {
+	ui, _, _, _ := collectionsUI(t)
+	c := ui.Collections
+	c.List.Select(c.rowOf(t, "Phone Co"))
+	ui.Wait()
+	tap(t, c.Do)
+	m := ui.Modal
+	pos := func() fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(m.Buttons[0]) }
+	before := pos()
+	m.Form.relayout()
+	if after := pos(); after != before {
+		t.Fatalf("Save call moved from %v to %v when the dialog was laid out again", before, after)
 	}
 }

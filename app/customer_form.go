@@ -31,7 +31,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	cf.Form = f
 	f.Entry("name", "Name", "Business or person")
 	f.Entry("contact", "Contact person", "")
-	f.Entry("emails", "Emails", "ap@example.com, owner@example.com")
+	f.Entry("emails", "Emails", "ap@example.com, …") // several: commas between; the longer example ran out of the field at 1024x640
 	f.Entry("phone", "Phone", "")
 	f.Entry("address1", "Address", "Street and number")
 	f.Entry("address2", "", "Suite, floor (optional)")
@@ -42,7 +42,7 @@ func newCustomerForm(cs *CustomersScreen, c *data.Customer) *CustomerForm {
 	f.Entry("terms_days", "Payment terms (days)", "30")
 	f.Entry("credit_limit", "Credit limit", "0 = no limit")
 	f.Entry("currency", "Currency", "USD")
-	f.Choice("channel", "Preferred channel", []string{string(data.ChannelEmail), string(data.ChannelMail), string(data.ChannelPhone)})
+	f.Coded("channel", "Preferred channel", []string{string(data.ChannelEmail), string(data.ChannelMail), string(data.ChannelPhone)}, channelWords)
 	f.MultiLine("notes", "Notes", "")
 	comp := cs.ui.Company
 	if c == nil {
@@ -165,4 +165,17 @@ func (cf *CustomerForm) read() (*data.Customer, error) {
 	// Show the store's own checks together with the form's parse errors.
 	addStoreErrs(&v, c.Validate())
 	return c, errOrNil(v)
+}
+
+// channelWords is how a preferred channel reads ("mail" is a letter by post, not e-mail).
+func channelWords(code string) string {
+	switch data.Channel(code) {
+	case data.ChannelEmail:
+		return "Email"
+	case data.ChannelMail:
+		return "Letter by post"
+	case data.ChannelPhone:
+		return "Phone"
+	}
+	return code
 }

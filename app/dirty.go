@@ -99,7 +99,7 @@ func (ui *UI) ask(gs []*FormGuard, then, cancel func()) {
 			cancel()
 		}
 	}
-	ui.ShowModal("Unsaved changes", "You changed "+g.What+" and did not save it. Save the changes?", nil,
+	ui.ShowModal("Unsaved changes", "You changed "+g.What+" without saving. Save the changes?", nil,
 		ModalButton{Text: "Save", Main: true, Action: func() bool {
 			if g.Save == nil || !g.Save() {
 				stop()

@@ -119,7 +119,11 @@ func TestLeavingSettingsAndClosingTheWindowAsk(t *testing.T) {
 	ui.SelectTab(TabSettings)
 	typeInto(ui.Settings.Form.Field("phone").Entry, "+49 30 5678")
 	ui.requestClose()
-	tap(t, unsavedQuestion(t, ui).Button("Save"))
+	q := unsavedQuestion(t, ui)
+	if want := "You changed the company settings without saving. Save the changes?"; q.Message.Text != want {
+		t.Errorf("the question says %q, want %q", q.Message.Text, want)
+	}
+	tap(t, q.Button("Save"))
 	for _, fd := range ui.Settings.Form.Fields {
 		if fd.Error.Visible() {
 			t.Fatalf("settings refused: %s: %s", fd.Name, fd.Error.Text)

@@ -26,6 +26,7 @@ type Field struct {
 	Picker *CustomerPicker
 	Error  *widget.Label
 	input  fyne.CanvasObject
+	codes  []string // a Coded drop-down: the stored code of each option, in order
 }
 
 // Text is the field's value as text.
@@ -34,7 +35,7 @@ func (f *Field) Text() string {
 	case f.Entry != nil:
 		return f.Entry.Text
 	case f.Select != nil:
-		return f.Select.Selected
+		return f.code(f.Select.Selected)
 	case f.Picker != nil:
 		return f.Picker.Entry.Text
 	case f.Check != nil && f.Check.Checked:
@@ -49,12 +50,30 @@ func (f *Field) SetText(s string) {
 	case f.Entry != nil:
 		f.Entry.SetText(s)
 	case f.Select != nil:
-		f.Select.SetSelected(s)
+		f.Select.SetSelected(f.words(s))
 	case f.Picker != nil:
 		f.Picker.Entry.SetText(s)
 	case f.Check != nil:
 		f.Check.SetChecked(s == "true")
 	}
+}
+
+// code is the stored code of a Coded drop-down's shown words (other fields: the text).
+func (f *Field) code(shown string) string {
+	if f.codes != nil {
+		if i := slices.Index(f.Select.Options, shown); i >= 0 && i < len(f.codes) {
+			return f.codes[i]
+		}
+	}
+	return shown
+}
+
+// words is what a Coded drop-down shows for a stored code (other fields: the text).
+func (f *Field) words(code string) string {
+	if i := slices.Index(f.codes, code); i >= 0 && i < len(f.Select.Options) {
+		return f.Select.Options[i]
+	}
+	return code
 }
 
 // SetError shows msg under the field ("" hides it).
@@ -159,6 +178,18 @@ func (f *Form) MultiLine(name, label, placeholder string) *Field {
 func (f *Form) Choice(name, label string, options []string) *Field {
 	s := widget.NewSelect(options, nil)
 	return f.add(&Field{Name: name, Label: label, Select: s, input: s})
+}
+
+// Coded adds a drop-down that shows words for stored codes (the payment method "bank"
+// reads "Bank transfer"): Text gives the code of the chosen option and SetText takes a code.
+func (f *Form) Coded(name, label string, codes []string, words func(code string) string) *Field {
+	shown := make([]string, len(codes))
+	for i, c := range codes {
+		shown[i] = words(c)
+	}
+	fd := f.Choice(name, label, shown)
+	fd.codes = slices.Clone(codes)
+	return fd
 }
 
 // Toggle adds a check box.

@@ -204,7 +204,7 @@ func (d *ChangeDialog) resize() {
 		return
 	}
 	d.Modal.D.Refresh()
-	d.Modal.D.Resize(d.Modal.D.MinSize().Max(fyne.NewSize(620, 0)))
+	d.Modal.Fit(620)
 }
 
 // read parses the ticked amounts; errs name the field (customer, "amount for INV-…", amount).

@@ -238,3 +238,31 @@ func TestInboxEmptyHint(t *testing.T) {
 		t.Fatalf("empty inbox: %q / %q", ui.Inbox.Detail.Text, ui.Inbox.Count.Text)
 	}
 }
+
+// A message no invoice matched says so once and what can be done with it (it said "No match
+// proposed: no match yet.").
+func TestInboxUnmatchedSaysWhatToDo(t *testing.T) {
+	s := newStore(t)
+	m := &data.MailPayment{Mailbox: "INBOX", UIDValidity: 1, UID: 3, Provider: "interac", Kind: "received", Trusted: true,
+		TransactionID: "CA1M", Amount: 35000, Currency: "USD", PayerName: "JOHN SMITH", Date: data.MustDate("2026-06-10"), Status: "new"}
+	r := &data.MailPayment{Mailbox: "INBOX", UIDValidity: 1, UID: 4, Provider: "paypal", Kind: "received", Trusted: true,
+		TransactionID: "7GH2", Amount: 1000, Currency: "USD", Date: data.MustDate("2026-06-11"), Status: "rejected"}
+	ui := inboxWith(t, s, m, r)
+	is := ui.Inbox
+	for i, msg := range is.Messages {
+		is.List.Select(i)
+		switch msg.ID {
+		case m.ID:
+			if !strings.Contains(is.Detail.Text, "No open invoice matched it. Change… records it") || strings.Contains(is.Detail.Text, "no match yet") {
+				t.Errorf("unmatched message says %q", is.Detail.Text)
+			}
+			if is.Change.Disabled() || is.Reject.Disabled() {
+				t.Error("Change… or Reject is disabled for an unmatched message")
+			}
+		case r.ID:
+			if !strings.HasSuffix(strings.TrimSpace(is.Detail.Text), "Rejected.") {
+				t.Errorf("rejected message says %q", is.Detail.Text)
+			}
+		}
+	}
+}

@@ -63,6 +63,7 @@ func (ui *UI) PostInvoice(id int64) {
 		if ui.Invoices.Editor != nil && ui.Invoices.Editor.Invoice != nil && ui.Invoices.Editor.Invoice.ID == id {
 			ui.OpenInvoice(p.ID)
 		}
+		ui.Notify(fmt.Sprintf("Posted %s (%s).", p.Number, money(p.Total, p.Currency)))
 		ui.Changed()
 	})
 }

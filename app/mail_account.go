@@ -41,8 +41,9 @@ type AccountForm struct {
 	// SignOutResult the last sign-out's.
 	SignInResult, SignOutResult string
 
-	clients inbox.OAuthClients
-	pwHint  string
+	clients  inbox.OAuthClients
+	security string // the Security chosen last (securityChanged)
+	pwHint   string
 	// baseline is the form as saved (Dirty compares with it); guard is its FormGuard.
 	baseline string
 	guard    *FormGuard
@@ -62,6 +63,20 @@ func enable(w disabler, on bool) {
 }
 
 var securityChoices = []string{"tls", "starttls", "none"}
+
+// securityWords is how a stored security code reads in the form: the names mail
+// providers' help pages use.
+func securityWords(code string) string {
+	switch code {
+	case "tls":
+		return "SSL/TLS"
+	case "starttls":
+		return "STARTTLS"
+	case "none":
+		return "None (only to this computer)"
+	}
+	return code
+}
 
 // authChoices are the sign-in methods in words, in the order of inbox.AuthMethods.
 var authChoices = []string{"Password or app password", "Google account", "Microsoft account"}
@@ -101,12 +116,15 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	if a.Port > 0 {
 		port = fmt.Sprint(a.Port)
 	}
-	f.Entry("port", "Port", "empty: 993 for tls, 143 otherwise").SetText(port)
+	f.Entry("port", "Port", "empty: 993 for SSL/TLS, 143 otherwise").SetText(port)
 	sec := strings.ToLower(strings.TrimSpace(a.Security))
 	if sec == "" {
 		sec = "tls"
 	}
-	f.Choice("security", "Security", securityChoices).SetText(sec)
+	secF := f.Coded("security", "Security", securityChoices, securityWords)
+	secF.SetText(sec)
+	secF.Select.OnChanged = func(string) { af.securityChanged() }
+	af.security = secF.Text()
 	f.Entry("user", "Username", "you@example.com").SetText(a.Username)
 	authF := f.Choice("auth", "Sign in with", authChoices)
 	authF.SetText(authChoice(auth))
@@ -152,6 +170,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 	// the form scrolls, so that the dialog and its buttons fit a 1024x640 window (and 900x600)
 	content := container.NewVScroll(container.NewVBox(af.Note, f.Object()))
 	content.SetMinSize(fyne.NewSize(540, 380))
+	f.PageScroll = content // the wheel over a field scrolls the form too
 	if s.ReadOnly() {
 		af.Modal = is.ui.ShowModal("Mail account", "The company file is open read-only: the account cannot be changed here.",
 			content, ModalButton{Text: "Test connection", Action: af.TestConnection}, ModalButton{Text: "Close", Main: true})
@@ -163,7 +182,7 @@ func (is *InboxScreen) showAccount() *AccountForm {
 			ModalButton{Text: "Cancel", Action: af.cancel})
 	}
 	af.Modal.SetForm(f)
-	af.Modal.D.Resize(af.Modal.D.MinSize().Max(fyne.NewSize(560, 0)))
+	af.Modal.Fit(560)
 	af.guardAccount()
 	is.AccountForm = af
 	return af
@@ -184,6 +203,26 @@ func (af *AccountForm) applyPreset(name string) {
 		f.Field("receiving server").SetText(p.AuthServID)
 	}
 	af.showAuth()
+}
+
+// securityChanged moves the port along with the security when it is the standard port
+// of the security chosen before (993 for SSL/TLS, 143 for STARTTLS or none): STARTTLS on
+// port 993 cannot connect. A port typed that is neither is left as it is.
+func (af *AccountForm) securityChanged() {
+	port := af.Form.Field("port")
+	sec := af.Form.Field("security").Text()
+	if strings.TrimSpace(port.Text()) == fmt.Sprint(standardPort(af.security)) && sec != af.security {
+		port.SetText(fmt.Sprint(standardPort(sec)))
+	}
+	af.security = sec
+}
+
+// standardPort is the IMAP port a security code uses by default.
+func standardPort(security string) int {
+	if security == "tls" {
+		return 993
+	}
+	return 143
 }
 
 // showAuth shows the fields of the chosen sign-in method: the password, or the sign-in
@@ -207,10 +246,18 @@ func (af *AccountForm) showAuth() {
 	af.SignedIn.SetText("")
 	af.SignOutB.Disable()
 	if !oauth {
+		// said in words; the sign-in buttons have nothing to do with a password
+		af.SignedIn.SetText("Only for a Google or Microsoft account")
+		af.SignInB.Hide()
+		af.DeviceB.Hide()
+		af.SignOutB.Hide()
 		af.SignInB.SetText("Sign in")
 		af.Password.SetPlaceHolder(af.pwHint)
 		ci.SetText("")
 	} else {
+		af.SignInB.Show()
+		af.DeviceB.Show()
+		af.SignOutB.Show()
 		af.Password.SetPlaceHolder("not needed: you sign in with " + p.Name)
 		af.SignInB.SetText("Sign in with " + p.Name)
 		if (inbox.OAuthClients{}).For(p).ClientID != "" {

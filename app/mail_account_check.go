@@ -18,7 +18,7 @@ func connectionProblems(a inbox.Account) fieldErrors {
 	if err != nil {
 		addErr(&v, "security", err.Error())
 	} else if sec == inbox.SecurityNone && a.Host != "" && !inbox.IsLoopback(a.Host) {
-		addErr(&v, "security", "plaintext is only allowed to this computer (localhost); use tls or starttls")
+		addErr(&v, "security", "an unencrypted (plaintext) connection is only allowed to this computer (localhost); choose SSL/TLS or STARTTLS")
 	}
 	return v
 }

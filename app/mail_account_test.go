@@ -21,7 +21,7 @@ func fillAccount(af *AccountForm, host, port, sec, user, pw, folder string) {
 	f := af.Form
 	typeInto(f.Field("host").Entry, host)
 	typeInto(f.Field("port").Entry, port)
-	f.Field("security").Select.SetSelected(sec)
+	f.Field("security").Select.SetSelected(securityWords(sec)) // the user picks the words shown
 	typeInto(f.Field("user").Entry, user)
 	typeInto(af.Password, pw)
 	typeInto(f.Field("folder").Entry, folder)
@@ -236,5 +236,26 @@ func TestMailAccountTestConnectionDovecot(t *testing.T) {
 	ui.Wait()
 	if !strings.HasPrefix(af.Tested, "failed: ") {
 		t.Fatalf("wrong password: tested %q", af.Tested)
+	}
+}
+
+// Changing Security moves a standard port with it (STARTTLS on 993 cannot connect); a port
+// the user typed that is neither standard one stays.
+func TestMailAccountSecurityMovesTheStandardPort(t *testing.T) {
+	_, ui := accountUI(t)
+	tap(t, ui.Inbox.AccountB)
+	f := ui.Inbox.AccountForm.Form
+	port, sec := f.Field("port"), f.Field("security")
+	typeInto(port.Entry, "993")
+	for _, c := range []struct{ pick, port string }{{"STARTTLS", "143"}, {"SSL/TLS", "993"}, {"None (only to this computer)", "143"}, {"STARTTLS", "143"}} {
+		sec.Select.SetSelected(c.pick)
+		if port.Text() != c.port {
+			t.Errorf("after choosing %s the port is %q, want %s", c.pick, port.Text(), c.port)
+		}
+	}
+	typeInto(port.Entry, "1143")
+	sec.Select.SetSelected("SSL/TLS")
+	if port.Text() != "1143" {
+		t.Errorf("a port of the user's own became %q", port.Text())
 	}
 }

@@ -19,6 +19,19 @@ type Modal struct {
 	D       *dialog.CustomDialog
 	hidden  bool
 	onHide  func()
+	width   float32 // the least width Fit was asked for
+}
+
+// Fit sizes the dialog to its content and at least minWidth wide (the widest asked for
+// so far, so that a message shown later does not narrow it). Twice: a wrapped message
+// measures its height at the width it has, so the first size, taken before the dialog was
+// laid out at its width, is too tall, and the dialog shrank under the mouse at the next
+// re-layout.
+func (m *Modal) Fit(minWidth float32) {
+	m.width = fyne.Max(m.width, minWidth)
+	for i := 0; i < 2; i++ {
+		m.D.Resize(m.D.MinSize().Max(fyne.NewSize(m.width, 0)))
+	}
 }
 
 // Button finds one of the modal's buttons by its text.
@@ -48,7 +61,7 @@ func (m *Modal) SetForm(f *Form) {
 	m.Form = f
 	f.Relayout = func() {
 		m.D.Refresh()
-		m.D.Resize(m.D.MinSize().Max(fyne.NewSize(520, 0)))
+		m.Fit(520)
 	}
 	f.Relayout()
 }
@@ -94,7 +107,7 @@ func (ui *UI) ShowModal(title, message string, content fyne.CanvasObject, button
 	}
 	m.D.SetButtons(btns)
 	if message != "" && content == nil {
-		m.D.Resize(fyne.NewSize(460, 0).Max(m.D.MinSize()))
+		m.Fit(460)
 	}
 	ui.Modal = m
 	ui.modalKeys(m, buttons, content == nil)

@@ -145,7 +145,7 @@ func (d *PaperDialog) finish(ui *UI, how string) bool {
 				return
 			}
 			d.Modal.Hide()
-			ui.StatusBar.SetText(fmt.Sprintf("Saved %s to %s", d.Paper.Title, path))
+			ui.Notify(fmt.Sprintf("Saved %s in %s", filepath.Base(path), filepath.Dir(path)))
 			if d.Paper.Done != nil {
 				d.Paper.Done("save")
 			}

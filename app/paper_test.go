@@ -57,7 +57,12 @@ func TestInvoiceViewPrintsSavesAndOpensBothLayouts(t *testing.T) {
 	}
 
 	// Save PDF…: the file is the A4 invoice, then the window offers to mark it sent.
+	status := ui.StatusBar.Text
 	tap(t, d.Modal.Button("Save PDF…"))
+	// the confirmation goes where every confirmation goes; the status line keeps the company
+	if ui.StatusBar.Text != status || !strings.Contains(ui.Notice.Text, "Saved saved.pdf") {
+		t.Errorf("after saving: status bar %q (was %q), notice %q", ui.StatusBar.Text, status, ui.Notice.Text)
+	}
 	if !strings.HasSuffix(suggested, ".pdf") || !strings.Contains(suggested, inv.Number) {
 		t.Errorf("suggested file name %q", suggested)
 	}

@@ -33,8 +33,22 @@ func TestReportsScreen(t *testing.T) {
 	if rs.Layout.Selected != envelopeDIN {
 		t.Fatal("no DIN 5008 envelope to choose")
 	}
+	var sh fakeShell
+	sh.install(ui)
 	tap(t, rs.Statements)
 	ui.Wait()
+	// the written files can be opened from the message: the PDF, or their folder
+	m := ui.Modal
+	if m == nil || len(m.Buttons) != 3 || !strings.HasPrefix(m.Buttons[0].Text, "Open statements-") || !strings.HasSuffix(m.Buttons[0].Text, ".pdf") {
+		t.Fatalf("after writing the statements: %+v", m)
+	}
+	tap(t, m.Buttons[0])
+	tap(t, rs.Statements)
+	ui.Wait()
+	tap(t, ui.Modal.Button("Show folder"))
+	if len(sh.opened) != 2 || !strings.HasSuffix(sh.opened[0], ".pdf") || filepath.Dir(sh.opened[0]) != dir || sh.opened[1] != dir {
+		t.Fatalf("opened %q, want the statements PDF, then %s", sh.opened, dir)
+	}
 	tap(t, rs.Aging)
 	ui.Wait()
 	tap(t, rs.Monthly)

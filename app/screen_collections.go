@@ -375,8 +375,14 @@ func doText(r *collect.Row) string {
 		return "Mark reviewed"
 	case r.Kind == "credit-hold":
 		return "Put on credit hold"
+	case r.Kind == "promise": // a broken promise: call them
+		return "Call made…"
+	case r.Kind == "follow-up":
+		return "Follow-up done…"
+	case r.Kind == "dispute":
+		return "Dispute follow-up…"
 	}
-	return "Log contact…"
+	return "Log contact…" // the same as the Log contact button beside it
 }
 
 // DoSelected carries out the selected row's own action.

@@ -447,12 +447,12 @@ func (d *CustomerDetail) show(c *data.Customer, b data.Balance, open []*data.Inv
 	if c.CreditLimit > 0 {
 		limit = money(c.CreditLimit, c.Currency)
 	}
-	info = append(info, fmt.Sprintf("Terms: %d days · Credit limit: %s · Currency: %s · Prefers: %s", c.TermsDays, limit, c.Currency, c.Channel))
+	info = append(info, fmt.Sprintf("Terms: %d days · Credit limit: %s · Currency: %s · Prefers: %s", c.TermsDays, limit, c.Currency, channelWords(string(c.Channel))))
 	if c.Notes != "" {
 		info = append(info, "Notes: "+c.Notes)
 	}
 	d.Info.SetText(strings.Join(info, "\n"))
-	d.Open.SetText(fmt.Sprintf("%s (%d invoices)", money(b.Open, b.Currency), b.OpenCount))
+	d.Open.SetText(fmt.Sprintf("%s (%s)", money(b.Open, b.Currency), count(b.OpenCount, "invoice", "invoices")))
 	d.Overdue.SetText(money(b.Overdue, b.Currency))
 	d.Credit.SetText(money(b.Credit, b.Currency))
 	d.Net.SetText(money(b.Net, b.Currency))

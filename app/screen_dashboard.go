@@ -148,6 +148,9 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 	d.Counts[0].SetText(count(len(ag.Rows), "customer", "customers") + " with a balance")
 	// The same definition and rounding as the monthly figures of the running month.
 	d.Counts[1].SetText(fmt.Sprintf("%s of the receivable, %s", bp(data.OverdueBP(ag)), count(nOverdue, "customer", "customers")))
+	if t.Total == 0 {
+		d.Counts[1].SetText("nothing is owed to you")
+	}
 	d.Counts[2].SetText(count(week.Count, "invoice", "invoices"))
 	var top int64
 	for _, b := range t.Buckets {
@@ -186,7 +189,14 @@ func (d *Dashboard) show(ag *data.Aging, week data.DueSummary) {
 		b.Importance = widget.LowImportance
 		d.TopList.Add(b)
 	}
-	if len(d.TopList.Objects) == 0 {
+	switch {
+	case len(ag.Rows) == 0:
+		// a new company: say where to begin
+		l := widget.NewLabel("No invoice is open yet. Customers → New customer adds who you bill; " +
+			"File → New invoice (Ctrl+N) writes an invoice, and Post makes it count here.")
+		l.Wrapping = fyne.TextWrapWord
+		d.TopList.Add(l)
+	case len(d.TopList.Objects) == 0:
 		d.TopList.Add(widget.NewLabel("Nothing is overdue."))
 	}
 }

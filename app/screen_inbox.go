@@ -230,8 +230,13 @@ func (is *InboxScreen) selectMsg(i int) {
 		for _, a := range m.Proposal {
 			text += fmt.Sprintf("  apply %s to %s\n", money(a.Amount, m.Currency), a.InvoiceNumber)
 		}
+	case m.Status == "new" && !is.ui.Store.ReadOnly():
+		text += "No open invoice matched it. Change… records it against the invoices you choose; Reject sets it aside."
+	case m.Status == "new":
+		text += "No open invoice matched it."
 	default:
-		text += "No match proposed: " + mailStatus(m.Status) + "."
+		w := mailStatus(m.Status)
+		text += strings.ToUpper(w[:1]) + w[1:] + "."
 	}
 	is.Detail.SetText(text)
 	if m.Status == "proposed" && !is.ui.Store.ReadOnly() {

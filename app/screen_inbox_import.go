@@ -44,7 +44,6 @@ func (is *InboxScreen) ShowImportMail() *ImportMailDialog {
 			"Thunderbird, Apple Mail, Gmail (Takeout) and other programs, or folders of them. "+
 			"You can also drop the files on the window. A message already read, from a file or the mailbox, is not read twice.",
 		content,
-		ModalButton{Text: "Cancel"},
 		ModalButton{Text: "Import", Main: true, Action: func() bool {
 			if len(d.Paths) == 0 {
 				d.Chosen.SetText("Add at least one file or folder first.")
@@ -52,8 +51,9 @@ func (is *InboxScreen) ShowImportMail() *ImportMailDialog {
 			}
 			is.ImportFiles(d.Paths)
 			return true
-		}})
-	d.Modal.D.Resize(fyne.NewSize(560, 0).Max(d.Modal.D.MinSize()))
+		}},
+		ModalButton{Text: "Cancel"}) // the main button first, as in every dialog
+	d.Modal.Fit(560)
 	is.ImportDlg = d
 	return d
 }

@@ -19,7 +19,7 @@ import (
 )
 
 var payCols = []string{"Date", "Customer", "Method", "Reference", "Amount", "Credit left"}
-var payWidths = []float32{95, 180, 70, 110, 115, 95}
+var payWidths = []float32{95, 150, 112, 110, 115, 95} // Method fits "Bank transfer"; up to Amount fits the list at 1024x640
 
 // PaymentsScreen lists payments and records new ones with their allocation.
 type PaymentsScreen struct {
@@ -147,9 +147,10 @@ func newPaymentsScreen(ui *UI) *PaymentsScreen {
 	ps.Customer = newCustomerPicker()
 	f.Customer("customer", "Customer", ps.Customer)
 	ps.CustBalance = widget.NewLabel("")
+	ps.CustBalance.Wrapping = fyne.TextWrapWord // the form can be narrower than the line: the list keeps its columns
 	ps.Customer.OnPicked = func(id int64) { ps.showBalance(id) }
 	f.Entry("date", "Date", "YYYY-MM-DD").SetText(ui.Today().String())
-	f.Choice("method", "Method", data.PaymentMethods).SetText("bank")
+	f.Coded("method", "Method", data.PaymentMethods, methodName).SetText("bank")
 	f.Entry("reference", "Reference", "cheque no., transaction id")
 	f.Entry("amount", "Amount", "0.00")
 	f.Entry("notes", "Notes", "")
@@ -295,8 +296,8 @@ func (ps *PaymentsScreen) showBalance(id int64) {
 			return nil
 		}
 		return func() {
-			ps.CustBalance.SetText(fmt.Sprintf("Open %s in %d invoices · overdue %s · credit %s",
-				money(b.Open, b.Currency), b.OpenCount, money(b.Overdue, b.Currency), money(b.Credit, b.Currency)))
+			ps.CustBalance.SetText(fmt.Sprintf("Open %s in %s · overdue %s · credit %s",
+				money(b.Open, b.Currency), count(b.OpenCount, "invoice", "invoices"), money(b.Overdue, b.Currency), money(b.Credit, b.Currency)))
 		}
 	})
 }

@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"duebook/data"
 	"duebook/reports"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -53,20 +55,23 @@ func newReportsScreen(ui *UI) *ReportsScreen {
 	rs.Statements.Importance = widget.HighImportance
 	rs.Aging = widget.NewButton("Aging report PDF + CSV", rs.MakeAging)
 	rs.Monthly = widget.NewButton("Monthly report PDF", rs.MakeMonthly)
-	form := widget.NewForm(
-		widget.NewFormItem("Folder", rs.OutDir),
-		widget.NewFormItem("As of", rs.AsOf),
-		widget.NewFormItem("Minimum balance", rs.MinBalance),
-		widget.NewFormItem("Envelope", rs.Layout),
-		widget.NewFormItem("Statement kind", rs.Kind),
+	// the same plain labels on the left as every other form (widget.Form draws them bold
+	// and right-aligned)
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Folder"), rs.OutDir,
+		widget.NewLabel("As of"), rs.AsOf,
+		widget.NewLabel("Minimum balance"), rs.MinBalance,
+		widget.NewLabel("Envelope"), rs.Layout,
+		widget.NewLabel("Statement kind"), rs.Kind,
 	)
-	rs.Root = container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("Reports", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("Statements are laid out for window envelopes (US #10 or DIN 5008 DL), one PDF for every customer\n"+
-			"with a balance over the minimum, page-numbered per customer, with a CSV mailing list beside it."),
+	intro := widget.NewLabel("Statements are laid out for window envelopes (US #10 or DIN 5008 DL), one PDF for every customer " +
+		"with a balance over the minimum, page-numbered per customer, with a CSV mailing list beside it.")
+	intro.Wrapping = fyne.TextWrapWord
+	rs.Root = container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading("Reports"), intro,
 		form, rs.Detail,
 		container.NewHBox(rs.Statements, rs.Aging, rs.Monthly),
-	))
+	)))
 	return rs
 }
 
@@ -100,9 +105,28 @@ func (rs *ReportsScreen) write(title string, files func(ctx context.Context, pro
 			}
 			names = append(names, path)
 		}
+		// the PDF first (it is what Open opens), then the rest by name
+		sort.Slice(names, func(i, j int) bool {
+			pi, pj := strings.HasSuffix(names[i], ".pdf"), strings.HasSuffix(names[j], ".pdf")
+			if pi != pj {
+				return pi
+			}
+			return names[i] < names[j]
+		})
 		return func() {
 			rs.Last = names[0]
-			rs.ui.ShowInfo(title, "Written:\n"+strings.Join(names, "\n"))
+			open := func(path string) func() bool {
+				return func() bool {
+					if err := rs.ui.Shell.Open(path); err != nil {
+						rs.ui.ShowError(err)
+					}
+					return true
+				}
+			}
+			rs.ui.ShowModal(title, "Written:\n"+strings.Join(names, "\n"), nil,
+				ModalButton{Text: "Open " + filepath.Base(names[0]), Main: true, Action: open(names[0])},
+				ModalButton{Text: "Show folder", Action: open(filepath.Dir(names[0]))},
+				ModalButton{Text: "Close"})
 		}, nil
 	}, nil)
 }

@@ -79,12 +79,13 @@ func newSettingsScreen(ui *UI) *SettingsScreen {
 	theme := widget.NewLabel("Light or dark follows your system's setting.")
 	page := container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Settings"),
-		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(), numbers,
-			container.NewHBox(layout.NewSpacer(), st.Saved, st.SaveBtn))),
+		widget.NewCard("Company", "heads every invoice, statement and letter", container.NewVBox(f.Object(), numbers)),
 		files, st.newBackupsCard(), theme,
 	)))
 	f.PageScroll = page
-	st.Root = page
+	// Save stays in sight below the page, as in the customer form and the invoice editor: at
+	// 1024x640 it was below the fold, under the company fields
+	st.Root = container.NewBorder(nil, container.NewPadded(container.NewHBox(layout.NewSpacer(), st.Saved, st.SaveBtn)), nil, nil, page)
 	return st
 }
 

@@ -221,7 +221,8 @@ func runTour(ui *UI) bool {
 }
 
 // capture reads the window's pixels; when the GL read-back gives nothing (Mesa under Xvfb)
-// the same widget tree, dialogs included, is painted by Fyne's software painter.
+// they are read from the X server (displayImage), and failing that the same widget tree,
+// dialogs included, is painted by Fyne's software painter.
 func capture(ui *UI) image.Image {
 	var img image.Image
 	for try := 0; try < 4; try++ {
@@ -230,6 +231,9 @@ func capture(ui *UI) image.Image {
 			return img
 		}
 		time.Sleep(300 * time.Millisecond)
+	}
+	if img := displayImage(ui); !flatImage(img) {
+		return img
 	}
 	fyne.DoAndWait(func() {
 		size := ui.Win.Canvas().Size()

@@ -4,10 +4,14 @@
 package app
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
+	"os/exec"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +42,9 @@ func (ui *UI) screenshotAndQuit(path, tab string) {
 		}
 	}
 	if flatImage(img) {
+		img = displayImage(ui)
+	}
+	if flatImage(img) {
 		// Some GL stacks (Mesa's software rasterizer under Xvfb) give no pixels when the
 		// front buffer is read back: render the same widget tree with Fyne's software
 		// painter instead.
@@ -56,6 +63,41 @@ func (ui *UI) screenshotAndQuit(path, tab string) {
 		fmt.Fprintln(os.Stderr, "duebook: screenshot:", err)
 	}
 	fyne.Do(ui.App.Quit)
+}
+
+// displayImage reads the window's pixels from the X server (ImageMagick's import of the
+// root window: under Xvfb with no window manager the window sits at 0,0), for when the GL
+// read-back is empty. It is nil when import is missing or fails. It is preferred to
+// Fyne's software painter, which draws what is typed in a field of a scrolled form even
+// where the scroll has cut the field off (it does not intersect nested clips), so a
+// dialog's fields seemed drawn outside it.
+func displayImage(ui *UI) image.Image {
+	if os.Getenv("DISPLAY") == "" {
+		return nil
+	}
+	bin, err := exec.LookPath("import")
+	if err != nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, "-window", "root", "png:-").Output()
+	if err != nil {
+		return nil
+	}
+	root, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		return nil
+	}
+	var w, h int
+	fyne.DoAndWait(func() {
+		c := ui.Win.Canvas()
+		w, h = int(c.Size().Width*c.Scale()+0.5), int(c.Size().Height*c.Scale()+0.5)
+	})
+	r := image.Rect(0, 0, w, h).Intersect(root.Bounds())
+	img := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(img, img.Bounds(), root, r.Min, draw.Src)
+	return img
 }
 
 // flatImage tells whether every pixel of img has the same colour.

@@ -75,13 +75,13 @@ func (ui *UI) ShowStart() {
 func (st *StartScreen) ShowNewCompany() {
 	f := NewForm()
 	st.Form = f
-	name := f.Entry("name", "Company name", "Northwind Trade Supply")
+	name := f.Entry("name", "Company name", "as it heads your invoices") // not a sample name that looks filled in
 	f.MultiLine("address", "Address", "Street\nCity, Region Postcode\nCountry")
 	f.Entry("currency", "Currency", "USD").SetText("USD")
 	f.Entry("default_terms", "Default terms (days)", "30").SetText("30")
 	f.Entry("invoice_format", "Invoice number format", "INV-{n:05}").SetText("INV-{n:05}")
 	file := f.Entry("file", "Company file", "")
-	dir, _ := defaultDataDir()
+	dir := newCompanyDir()
 	file.SetText(filepath.Join(dir, "company.duebook"))
 	name.Entry.OnChanged = func(s string) {
 		if !st.fileEdited {
@@ -100,6 +100,23 @@ func (st *StartScreen) ShowNewCompany() {
 	st.Root.Objects = []fyne.CanvasObject{container.NewStack(width, container.NewPadded(form))}
 	st.Root.Refresh()
 	st.ui.Win.Canvas().Focus(name.Entry)
+}
+
+// newCompanyDir is the folder a new company file is proposed in: Documents/Duebook in the
+// user's home, where they look for their files (the company's statements, reports and
+// letters are written beside it), rather than the hidden application data folder. That
+// folder is used when there is no Documents folder, or when DUEBOOK_CONFIG_DIR puts
+// Duebook's files elsewhere.
+func newCompanyDir() string {
+	if os.Getenv("DUEBOOK_CONFIG_DIR") == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+				return filepath.Join(home, "Documents", "Duebook")
+			}
+		}
+	}
+	dir, _ := defaultDataDir()
+	return dir
 }
 
 // Create validates the new-company form, makes the file and opens it.
