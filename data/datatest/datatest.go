@@ -25,7 +25,7 @@ func Post(t testing.TB, s *data.Store, inv *data.Invoice) *data.Invoice {
 }
 
 // AsBefore16 makes the closed company file at path look as an earlier Duebook left it, with
-// migration 0016 (the covering event-date indexes) not yet applied, so that opening it for
+// migrations 0016 (the covering event-date indexes) and 0017 not yet applied, so that opening it for
 // writing brings it up to date.
 func AsBefore16(t testing.TB, path string) {
 	t.Helper()
@@ -40,6 +40,8 @@ func AsBefore16(t testing.TB, path string) {
 		`DROP INDEX credit_notes_date`, `CREATE INDEX credit_notes_date ON credit_notes(date)`,
 		`DROP INDEX write_offs_date`, `CREATE INDEX write_offs_date ON write_offs(date)`,
 		`DROP INDEX payments_date`,
+		`DROP INDEX invoices_owed`, // 0017
+		`DROP INDEX payments_credit`, `CREATE INDEX payments_credit ON payments(customer_id) WHERE unallocated > 0`,
 		`DROP INDEX invoices_issue`, `CREATE INDEX invoices_issue ON invoices(issue_date)`,
 		`DELETE FROM schema_migrations WHERE version >= 16`,
 	} {
