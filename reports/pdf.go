@@ -8,20 +8,15 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/png"
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 
 	"duebook/assets"
 	"duebook/data"
 
 	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/image/draw"
 )
 
 // Paper is the sheet size.
@@ -123,8 +118,7 @@ type doc struct {
 	footerNote   string // left part of the footer
 	onAddress    func(Placement)
 	drawHeader   bool
-	logoRegister bool
-	// the font set by SetFont, and whether the fallback font is loaded (see text.go)
+		// the font set by SetFont, and whether the fallback font is loaded (see text.go)
 	family, style  string
 	size           float64
 	fallbackLoaded bool
@@ -150,34 +144,8 @@ func newDoc(paper Paper, comp data.Company) *doc {
 	f.SetMargins(d.lm, 15, d.rm)
 	f.SetAutoPageBreak(false, 0)
 	f.AliasNbPages("{nb}")
-	f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(logoPNG()))
 	f.SetFooterFunc(d.footer)
 	return d
-}
-
-var (
-	logoOnce  sync.Once
-	logoBytes []byte
-)
-
-// logoPNG is the application icon scaled to 160 px (about 225 dpi at the 18 mm it is printed):
-// gofpdf decodes the logo for every document, and the 512 px original costs more than the rest
-// of a letter. Made once; the original is used if scaling fails.
-func logoPNG() []byte {
-	logoOnce.Do(func() {
-		logoBytes = assets.Icon
-		src, err := png.Decode(bytes.NewReader(assets.Icon))
-		if err != nil {
-			return
-		}
-		dst := image.NewNRGBA(image.Rect(0, 0, 160, 160))
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
-		var b bytes.Buffer
-		if png.Encode(&b, dst) == nil {
-			logoBytes = b.Bytes()
-		}
-	})
-	return logoBytes
 }
 
 func (d *doc) footer() {
@@ -212,16 +180,16 @@ func (d *doc) text(x, y float64, s string) { d.Text(x, y, s) }
 // right writes s right-aligned at x.
 func (d *doc) right(x, y float64, s string) { d.Text(x-d.GetStringWidth(s), y, s) }
 
-// header draws the company block (logo, name, address, contact) at the top of the page and the
-// document title on the right. It returns the y below it.
+// header draws the company block (name, address, contact) at the top of the page and the
+// document title on the right. It returns the y below it. No logo: the company's paper
+// carries its own name, never Duebook's icon (it was printed as if it were the company's).
 func (d *doc) header(title string, small bool) float64 {
 	top := 12.0
-	logo := 18.0
+	logo := 18.0 // the block's least height, as when it held a logo: the rest of the page stays put
 	if small {
 		logo = 10
 	}
-	d.ImageOptions("logo", d.lm, top, logo, logo, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	x := d.lm + logo + 4
+	x := d.lm
 	// The title on the right; the company name stops short of it, the lines below it (under the
 	// title) at the margin.
 	d.font("B", 18)
