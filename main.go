@@ -5,6 +5,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -22,9 +23,9 @@ func main() {
 	if len(args) > 0 && args[0] != "-db" && args[0] != "--db" {
 		os.Exit(cli.Run(&cli.Env{}, args))
 	}
-	fs := flag.NewFlagSet("duebook", flag.ContinueOnError)
-	db := fs.String("db", "", "company file to open")
-	if err := fs.Parse(args); err != nil {
+	db, msg := windowArgs(args)
+	if msg != "" {
+		fmt.Fprintln(os.Stderr, "duebook:", msg)
 		os.Exit(2)
 	}
 	if msg := noDisplay(runtime.GOOS, os.Getenv); msg != "" {
@@ -34,10 +35,32 @@ func main() {
 	defer displayFailed()
 	a := fyneapp.NewWithID("com.duebook.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	if err := app.Run(a, app.Options{DB: *db}); err != nil {
+	if err := app.Run(a, app.Options{DB: db}); err != nil {
 		fmt.Fprintln(os.Stderr, "duebook:", err)
 		os.Exit(1)
 	}
+}
+
+// windowArgs reads the window's own arguments (only -db FILE); msg says in words what is
+// wrong with them, instead of the flag package's text and its list of options.
+func windowArgs(args []string) (db, msg string) {
+	fs := flag.NewFlagSet("duebook", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&db, "db", "", "company file to open")
+	const how = "duebook -db FILE opens the window on a company file; duebook help lists the commands"
+	if err := fs.Parse(args); err != nil {
+		if strings.HasPrefix(err.Error(), "flag needs an argument") {
+			return "", "-db needs a company file after it (" + how + ")"
+		}
+		return "", strings.TrimPrefix(err.Error(), "flag provided but not defined: ") + " is not an option of the window (" + how + ")"
+	}
+	if fs.NArg() > 0 {
+		return "", fmt.Sprintf("%q after -db %s is not understood (%s)", fs.Arg(0), db, how)
+	}
+	if args != nil && strings.TrimSpace(db) == "" {
+		return "", "-db needs a company file after it, not an empty name (" + how + ")"
+	}
+	return db, ""
 }
 
 // withoutDisplay is the second half of every no-display message.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,4 +94,29 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// The window's own arguments: -db FILE, or nothing; anything else is refused in words.
+func TestWindowArgs(t *testing.T) {
+	for _, c := range []struct {
+		args     []string
+		db, want string
+	}{
+		{nil, "", ""},
+		{[]string{"-db", "shop.duebook"}, "shop.duebook", ""},
+		{[]string{"--db=Shop #3.duebook"}, "Shop #3.duebook", ""},
+		{[]string{"-db"}, "", "-db needs a company file after it"},
+		{[]string{"-db", ""}, "", "not an empty name"},
+		{[]string{"-db", "a.duebook", "b.duebook"}, "", `"b.duebook" after -db a.duebook is not understood`},
+		{[]string{"-db", "a.duebook", "-x"}, "", "-x is not an option of the window"},
+		{[]string{"-db=a", "-db"}, "", "-db needs a company file after it"},
+	} {
+		db, msg := windowArgs(c.args)
+		if db != c.db || (c.want == "") != (msg == "") || !strings.Contains(msg, c.want) {
+			t.Errorf("%q: db %q, message %q; want db %q and %q", c.args, db, msg, c.db, c.want)
+		}
+		if msg != "" && (!strings.Contains(msg, "duebook help") || strings.Contains(msg, "Usage")) {
+			t.Errorf("%q: %q", c.args, msg)
+		}
+	}
 }
