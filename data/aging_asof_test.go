@@ -143,3 +143,55 @@ func TestAgingTotalMatchesAging(t *testing.T) {
 		t.Fatalf("only %d days with a balance", nonzero)
 	}
 }
+
+// AgingTotals on many days at once is AgingTotal on each, whatever the order of the days,
+// on random companies (voids, credit notes, write-offs, promises of the demo) and on the
+// days of their events and the days before them.
+func TestAgingTotalsMatchesEachDay(t *testing.T) {
+	today := MustDate("2026-06-30")
+	for seed := uint64(3); seed <= 5; seed++ {
+		s, err := OpenWith(filepath.Join(t.TempDir(), "co.duebook"), Options{Clock: FixedClock{today}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.GenerateDemo(ctx, DemoOptions{Customers: 30, Invoices: 1300, Seed: seed, Today: today}); err != nil {
+			t.Fatal(err)
+		}
+		var days []Date
+		for m := 0; m < 14; m++ {
+			days = append(days, today.FirstOfMonth().AddMonths(-m).AddDays(-1))
+		}
+		for _, q := range []string{`SELECT date FROM credit_notes ORDER BY random() LIMIT 3`, `SELECT date FROM write_offs ORDER BY random() LIMIT 3`,
+			`SELECT void_date FROM invoices WHERE void_date IS NOT NULL ORDER BY random() LIMIT 3`, `SELECT date FROM allocations ORDER BY random() LIMIT 3`} {
+			ds, err := queryAll(ctx, s.r, q, func(sc scanner) (d Date, err error) { err = sc.Scan(&d); return d, err })
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range ds {
+				days = append(days, d, d.AddDays(-1))
+			}
+		}
+		days = append(days, today, today.AddDays(20), MustDate("2001-01-01"))
+		got, err := s.AgingTotals(ctx, days, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		nonzero := 0
+		for i, d := range days {
+			want, err := s.AgingTotal(ctx, d, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[i] != want.Total {
+				t.Fatalf("seed %d, %v: AgingTotals %+v, AgingTotal %+v", seed, d, got[i], want.Total)
+			}
+			if want.Total.Total != 0 {
+				nonzero++
+			}
+		}
+		if nonzero < len(days)/2 {
+			t.Fatalf("only %d of %d days had a balance", nonzero, len(days))
+		}
+	}
+}

@@ -138,14 +138,17 @@ const agingTodayQuery = `SELECT customer_id, open_amount AS open, CAST(julianday
 func agingTotalFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...any) error {
 	t := &ag.Total
 	t.Customer = "TOTAL"
-	return tx.QueryRowContext(ctx, `SELECT
+	err := tx.QueryRowContext(ctx, `SELECT
 		coalesce(sum(CASE WHEN days <= 0 THEN open ELSE 0 END), 0),
 		coalesce(sum(CASE WHEN days BETWEEN 1 AND 30 THEN open ELSE 0 END), 0),
 		coalesce(sum(CASE WHEN days BETWEEN 31 AND 60 THEN open ELSE 0 END), 0),
 		coalesce(sum(CASE WHEN days BETWEEN 61 AND 90 THEN open ELSE 0 END), 0),
-		coalesce(sum(CASE WHEN days > 90 THEN open ELSE 0 END), 0),
-		coalesce(sum(open), 0)
-		FROM (`+q+`)`, args...).Scan(&t.Buckets[0], &t.Buckets[1], &t.Buckets[2], &t.Buckets[3], &t.Buckets[4], &t.Total)
+		coalesce(sum(CASE WHEN days > 90 THEN open ELSE 0 END), 0)
+		FROM (`+q+`)`, args...).Scan(&t.Buckets[0], &t.Buckets[1], &t.Buckets[2], &t.Buckets[3], &t.Buckets[4])
+	for _, b := range t.Buckets {
+		t.Total += b // as Aging's total: the sum of its buckets
+	}
+	return err
 }
 
 // agingByName orders aging rows by lower-cased name, then customer id.

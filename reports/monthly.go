@@ -68,20 +68,27 @@ func Monthly(ctx context.Context, s *data.Store, month data.Date) ([]MonthFigure
 		return nil, "", &data.FieldError{Field: "month", Msg: fmt.Sprintf("%s has not begun yet (today is %s)", month.Format("January 2006"), DateText(today))}
 	}
 	first := month.FirstOfMonth().AddMonths(-11)
-	prev, err := s.AgingTotal(ctx, first.AddDays(-1), cur)
-	if err != nil {
-		return nil, "", err
-	}
-	var out []MonthFigures
+	// The month ends the figures stand on (the day before the first month, then each
+	// month's end, or today for the running month), their agings read in one pass.
+	var months []MonthFigures
+	days := []data.Date{first.AddDays(-1)}
 	for m := first; !m.After(month.FirstOfMonth()); m = m.AddMonths(1) {
 		f := MonthFigures{Month: m, AsOf: m.EndOfMonth()}
 		if f.AsOf.After(today) {
 			f.AsOf, f.ToDate = today, true
 		}
-		ag, err := s.AgingTotal(ctx, f.AsOf, cur)
-		if err != nil {
-			return nil, "", err
-		}
+		months = append(months, f)
+		days = append(days, f.AsOf)
+	}
+	totals, err := s.AgingTotals(ctx, days, cur)
+	if err != nil {
+		return nil, "", err
+	}
+	prev := &data.Aging{Total: totals[0]}
+	var out []MonthFigures
+	for i, f := range months {
+		m := f.Month
+		ag := &data.Aging{AsOf: f.AsOf, Currency: cur, Total: totals[i+1]}
 		t, err := s.PeriodTotals(ctx, cur, m, f.AsOf)
 		if err != nil {
 			return nil, "", err

@@ -1,0 +1,134 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// AgingTotals is AgingTotal on each of days (the same totals, in the order of days), read in
+// one pass within one snapshot: every open invoice and every event dated after the earliest
+// day, each with its invoice's issue and due dates, is read once and added to the days it
+// counts on, instead of one as-of aging per day (each reading the events after its day).
+// The monthly figures stand on 13 month ends: at a million invoices 7.9 s became ~1 s.
+//
+// A posted invoice counts on day D when it was issued by D: today's open amount, plus each
+// of its allocations, credit notes and write-offs dated after D, all in the bucket of D
+// minus its due date (as agingAsOfQuery's rows); a void invoice's balance on D is read per
+// day as Aging reads it.
+func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) ([]AgingRow, error) {
+	out := make([]AgingRow, len(days))
+	for i := range out {
+		out[i].Customer = "TOTAL"
+	}
+	if len(days) == 0 {
+		return out, nil
+	}
+	if currency == "" {
+		c, err := s.Company(ctx)
+		if err != nil {
+			return nil, err
+		}
+		currency = c.Currency
+	}
+	type day struct {
+		text string
+		jd   int64
+	}
+	ds := make([]day, len(days))
+	lo := days[0].String()
+	err := s.View(ctx, func(tx sqlTx) error {
+		for i, d := range days {
+			ds[i].text = d.String()
+			if err := tx.QueryRowContext(ctx, `SELECT CAST(julianday(?) - 0.5 AS INTEGER)`, ds[i].text).Scan(&ds[i].jd); err != nil {
+				return err
+			}
+			lo = min(lo, ds[i].text)
+		}
+		rows, err := tx.QueryContext(ctx, agingTotalsItemsQuery, lo, currency)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var issue, after string
+		var jdue sql.NullInt64
+		var amount int64
+		for rows.Next() {
+			if err := rows.Scan(&issue, &jdue, &amount, &after); err != nil {
+				return err
+			}
+			if !jdue.Valid { // a due date SQLite cannot read: no bucket, as in Aging
+				continue
+			}
+			for i, d := range ds {
+				if issue <= d.text && (after == "" || after > d.text) {
+					out[i].Buckets[bucketOfDays(d.jd-jdue.Int64)] += amount
+				}
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for i, d := range ds {
+			var v AgingRow
+			ag := &Aging{}
+			if err := agingTotalFromItems(ctx, tx, ag, agingVoidItemsQuery, d.text, currency); err != nil {
+				return err
+			}
+			v = ag.Total
+			for b := range out[i].Buckets {
+				out[i].Buckets[b] += v.Buckets[b]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Total = 0
+		for _, b := range out[i].Buckets {
+			out[i].Total += b
+		}
+	}
+	return out, nil
+}
+
+// bucketOfDays is the aging bucket of an amount days past due, as the aging queries sum them.
+func bucketOfDays(days int64) int {
+	switch {
+	case days <= 0:
+		return 0
+	case days <= 30:
+		return 1
+	case days <= 60:
+		return 2
+	case days <= 90:
+		return 3
+	}
+	return 4
+}
+
+// agingTotalsItemsQuery: (issue date, due day number, amount, event date or '') of every
+// posted invoice open today in ?2 and of every event dated after ?1 on a posted invoice in ?2.
+const agingTotalsItemsQuery = `WITH later(invoice_id, date, amount) AS (
+		SELECT invoice_id, date, amount FROM allocations WHERE date > ?1
+		UNION ALL SELECT invoice_id, date, amount FROM credit_notes WHERE date > ?1
+		UNION ALL SELECT invoice_id, date, amount FROM write_offs WHERE date > ?1)
+	SELECT issue_date, CAST(julianday(due_date) - 0.5 AS INTEGER), open_amount, ''
+		FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?2
+	UNION ALL
+	SELECT i.issue_date, CAST(julianday(i.due_date) - 0.5 AS INTEGER), l.amount, l.date
+		FROM later l CROSS JOIN invoices i ON i.id = l.invoice_id
+		WHERE i.status = 'posted' AND i.currency = ?2`
+
+// agingVoidItemsQuery is agingAsOfQuery's void part: invoices voided after ?1.
+const agingVoidItemsQuery = `SELECT customer_id, open, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS days FROM (
+	SELECT i.customer_id, i.due_date, i.total
+		- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
+		- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
+		- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
+		FROM invoices i
+		WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
+	WHERE open > 0`
+
