@@ -109,7 +109,7 @@ func bucketOfDays(days int64) int {
 	return 4
 }
 
-// agingTotalsItemsQuery: (issue date, due day number, amount, event date or '') of every
+// agingTotalsItemsQuery: (issue date, due day number, amount, event date or ”) of every
 // posted invoice open today in ?2 and of every event dated after ?1 on a posted invoice in ?2.
 const agingTotalsItemsQuery = `WITH later(invoice_id, date, amount) AS (
 		SELECT invoice_id, date, amount FROM allocations WHERE date > ?1
@@ -131,4 +131,3 @@ const agingVoidItemsQuery = `SELECT customer_id, open, CAST(julianday(?1) - juli
 		FROM invoices i
 		WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
 	WHERE open > 0`
-

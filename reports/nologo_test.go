@@ -13,7 +13,9 @@ func TestDocumentsCarryNoForeignLogo(t *testing.T) {
 	f := newFixture(t)
 	var b bytes.Buffer
 	docs := map[string]func() error{
-		"invoice": func() error { return InvoicePDF(&b, f.comp, f.zoe, f.zoeInv, f.zoePaidPart, Options{Layout: LayoutUS10}) },
+		"invoice": func() error {
+			return InvoicePDF(&b, f.comp, f.zoe, f.zoeInv, f.zoePaidPart, Options{Layout: LayoutUS10})
+		},
 		"letter": func() error {
 			return ReminderLetterPDF(&b, f.comp, f.reznik, []*data.Invoice{f.rezInv1}, ToneFriendly, f.today, LayoutDIN5008)
 		},

@@ -109,16 +109,16 @@ type Options struct {
 // doc is a gofpdf document with Duebook's fonts, header and footer.
 type doc struct {
 	*gofpdf.Fpdf
-	paper        Paper
-	w, h         float64
-	lm, rm       float64
-	comp         data.Company
-	firstPage    int    // first page of the current document within the PDF
-	totalPages   int    // pages of the current document; 0 = the whole PDF ({nb})
-	footerNote   string // left part of the footer
-	onAddress    func(Placement)
-	drawHeader   bool
-		// the font set by SetFont, and whether the fallback font is loaded (see text.go)
+	paper      Paper
+	w, h       float64
+	lm, rm     float64
+	comp       data.Company
+	firstPage  int    // first page of the current document within the PDF
+	totalPages int    // pages of the current document; 0 = the whole PDF ({nb})
+	footerNote string // left part of the footer
+	onAddress  func(Placement)
+	drawHeader bool
+	// the font set by SetFont, and whether the fallback font is loaded (see text.go)
 	family, style  string
 	size           float64
 	fallbackLoaded bool
