@@ -337,55 +337,78 @@ func hasLine(lines []string, s string) bool {
 
 // An index that does not match its table (made as SQLite's own tests do: the index's
 // definition changed through writable_schema while rows are written, then put back) is
-// reported by the quick check's comparison for invoices_open, the index Aging and the
-// worklist read open balances from, and by integrity_check (Check) row by row; SQLite's
-// quick_check alone does not see it.
+// reported by check's comparisons (for invoices_open, the index Aging and the worklist read
+// open balances from, and the indexes the passes walk), and by integrity_check (Check) row
+// by row; SQLite's quick_check alone does not see it.
 func TestCheckFindsIndexMismatch(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "co.duebook")
-	open := func() *Store {
-		s, err := OpenWith(path, Options{Clock: FixedClock{MustDate("2026-06-30")}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	schema := func(s *Store, from, to string) {
-		for _, q := range []string{`PRAGMA writable_schema = ON`,
-			fmt.Sprintf(`UPDATE sqlite_master SET sql = replace(sql, '%s', '%s') WHERE name = 'invoices_open'`, from, to),
-			`PRAGMA writable_schema = OFF`} {
-			if _, err := s.w.ExecContext(ctx, q); err != nil {
-				t.Fatal(q, err)
+	for _, tc := range []struct{ index, table, from, to string }{
+		{"invoices_open", "invoices", "open_amount > 0", "open_amount > 1000000000"},
+		{"invoices_customer", "invoices", "invoices(customer_id, issue_date)", "invoices(currency, issue_date)"},
+		{"payments_customer", "payments", "payments(customer_id, date)", "payments(currency, date)"},
+		{"allocations_invoice", "allocations", "allocations(invoice_id)", "allocations(amount)"},
+		{"allocations_payment", "allocations", "allocations(payment_id)", "allocations(amount)"},
+	} {
+		t.Run(tc.index, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "co.duebook")
+			open := func() *Store {
+				s, err := OpenWith(path, Options{Clock: FixedClock{MustDate("2026-06-30")}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return s
 			}
-		}
-		s.Close()
-	}
-	s := open()
-	c := mkCustomer(t, s, "Alpha", 30)
-	mkInvoice(t, s, c, "2026-05-01", 10000)
-	mustCheck(t, s)
-	schema(s, "open_amount > 0", "open_amount > 1000000000")
-	s = open()
-	inv := mkInvoice(t, s, c, "2026-05-02", 5000) // open, but left out of the index
-	schema(s, "open_amount > 1000000000", "open_amount > 0")
-	s = open()
-	defer s.Close()
+			schema := func(s *Store, from, to string) {
+				var n int
+				for _, q := range []string{`PRAGMA writable_schema = ON`,
+					fmt.Sprintf(`UPDATE sqlite_master SET sql = replace(sql, '%s', '%s') WHERE name = '%s'`, from, to, tc.index),
+					`PRAGMA writable_schema = OFF`} {
+					r, err := s.w.ExecContext(ctx, q)
+					if err != nil {
+						t.Fatal(q, err)
+					}
+					if c, _ := r.RowsAffected(); strings.HasPrefix(q, "UPDATE") {
+						n = int(c)
+					}
+				}
+				if n != 1 {
+					t.Fatalf("%s: the definition holds no %q", tc.index, from)
+				}
+				s.Close()
+			}
+			s := open()
+			c := mkCustomer(t, s, "Alpha", 30)
+			mkInvoice(t, s, c, "2026-05-01", 10000)
+			mustCheck(t, s)
+			schema(s, tc.from, tc.to)
+			s = open()
+			inv := mkInvoice(t, s, c, "2026-05-02", 5000) // written while the index is defined otherwise
+			if err := s.RecordPayment(ctx, &Payment{CustomerID: c.ID, Date: MustDate("2026-06-01"), Method: "bank", Amount: 3000},
+				[]Allocation{{InvoiceID: inv.ID, Amount: 3000, Date: MustDate("2026-06-01")}}); err != nil {
+				t.Fatal(err)
+			}
+			schema(s, tc.to, tc.from)
+			s = open()
+			defer s.Close()
 
-	if v, err := s.PageCheck(ctx); err != nil || len(v) != 0 {
-		t.Fatalf("quick_check: %q %v", v, err)
-	}
-	v, err := s.CheckFast(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"integrity: the index invoices_open does not match the table invoices (check -full lists what differs)"}; !reflect.DeepEqual(v, want) {
-		t.Errorf("CheckFast: %q, want %q", v, want)
-	}
-	v, err = s.Check(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(v) == 0 || !strings.Contains(strings.Join(v, "\n"), "index invoices_open") {
-		t.Errorf("Check (integrity_check) does not name invoices_open: %q (invoice %s)", v, inv.Number)
+			if v, err := s.PageCheck(ctx); err != nil || len(v) != 0 {
+				t.Fatalf("quick_check: %q %v", v, err)
+			}
+			v, err := s.CheckFast(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fmt.Sprintf("integrity: the index %s does not match the table %s (check -full lists what differs)", tc.index, tc.table)
+			if !hasLine(v, want) {
+				t.Errorf("CheckFast: %q, want %q", v, want)
+			}
+			v, err = s.Check(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(v) == 0 || !strings.Contains(strings.Join(v, "\n"), "index "+tc.index) {
+				t.Errorf("Check (integrity_check) does not name %s: %q", tc.index, v)
+			}
+		})
 	}
 }
 
