@@ -57,7 +57,9 @@ func windowArgs(args []string) (db, msg string) {
 	if fs.NArg() > 0 {
 		return "", fmt.Sprintf("%q after -db %s is not understood (%s)", fs.Arg(0), db, how)
 	}
-	if args != nil && strings.TrimSpace(db) == "" {
+	set := false
+	fs.Visit(func(*flag.Flag) { set = true })
+	if set && strings.TrimSpace(db) == "" {
 		return "", "-db needs a company file after it, not an empty name (" + how + ")"
 	}
 	return db, ""

@@ -103,6 +103,7 @@ func TestWindowArgs(t *testing.T) {
 		db, want string
 	}{
 		{nil, "", ""},
+		{[]string{}, "", ""}, // duebook alone: the window on the last company
 		{[]string{"-db", "shop.duebook"}, "shop.duebook", ""},
 		{[]string{"--db=Shop #3.duebook"}, "Shop #3.duebook", ""},
 		{[]string{"-db"}, "", "-db needs a company file after it"},
