@@ -68,3 +68,13 @@ func TestAsOfReadsUseCoveringDateIndexes(t *testing.T) {
 		t.Errorf("currencies: %s", p)
 	}
 }
+
+// The check's sum of the payment record reads the allocations in table order, not through
+// the covering date index (which would read their invoices at random).
+func TestPayRecordSumScansTheTable(t *testing.T) {
+	s := newStore(t, "2026-06-30")
+	p := queryPlan(t, s, payRecordSumQuery)
+	if strings.Contains(p, "allocations_date") || !strings.Contains(p, "SCAN a") {
+		t.Fatalf("plan: %s", p)
+	}
+}

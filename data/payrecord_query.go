@@ -201,14 +201,20 @@ func checkPayRecord(ctx context.Context, tx sqlTx) ([]string, error) {
 // payFigs are a customer's figures in payment_record: paid, weighted days, on time.
 type payFigs struct{ paid, wd, ot int64 }
 
+// payRecordSumQuery gives each allocation's customer and figures. NOT INDEXED: the
+// allocations in table order, which is nearly their invoices' order, so each invoice is
+// read once page by page; through the covering date index (0016) the invoices were read
+// in date order, at random (check at 1M: 11.6 s -> 7.8 s).
+const payRecordSumQuery = `SELECT i.customer_id, a.amount,
+		a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER))),
+		CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END
+		FROM allocations a NOT INDEXED CROSS JOIN invoices i ON i.id = a.invoice_id`
+
 // sumPayRecord is payRecordRebuildQuery for every day, summed per customer in Go (see
 // checkPayRecord); ok is false when a figure is not an integer (a date SQLite cannot
 // read, an amount that is not a whole number) or a sum leaves int64.
 func sumPayRecord(ctx context.Context, tx sqlTx) (map[int64]payFigs, bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT i.customer_id, a.amount,
-		a.amount * max(-3650, min(3650, CAST(julianday(a.date) - julianday(i.due_date) AS INTEGER))),
-		CASE WHEN a.date <= i.due_date THEN a.amount ELSE 0 END
-		FROM allocations a CROSS JOIN invoices i ON i.id = a.invoice_id`)
+	rows, err := tx.QueryContext(ctx, payRecordSumQuery)
 	if err != nil {
 		return nil, false, err
 	}
