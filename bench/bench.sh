@@ -59,7 +59,11 @@ mib() { awk '{ printf "%d MiB", $2 / 1024 }' <<<"$TIMES"; }
 # the C sqlite3 CLI running Aging's as-of query (taken from data/query.go) with the bucket
 # sums and the names, for the same answer
 aging_sql() {
+	# the void part is a constant of its own (voidBalancesQuery), put back in its place
+	sed -n '/^const voidBalancesQuery = `/,/`$/p' "$ROOT/data/query.go" | sed '1s/^const voidBalancesQuery = `//; $s/`$//' > "$CACHE/void.sql"
 	sed -n '/^const agingAsOfQuery = `/,/`$/p' "$ROOT/data/query.go" | sed '1s/^const agingAsOfQuery = `//; $s/`$//' |
+		awk -v mark='` + voidBalancesQuery + `' 'NR == FNR { vb = vb (FNR > 1 ? "\n" : "") $0; next }
+			{ i = index($0, mark); if (i) print substr($0, 1, i - 1) vb substr($0, i + length(mark)); else print }' "$CACHE/void.sql" - |
 		sed "s/?1/'$ASOF'/g; s/?2/(SELECT value FROM settings WHERE key = 'company.currency')/g" > "$CACHE/aging-items.sql"
 	{
 		echo "SELECT c.name, x.* FROM (SELECT customer_id, sum(CASE WHEN days <= 0 THEN open ELSE 0 END),"

@@ -123,11 +123,5 @@ const agingTotalsItemsQuery = `WITH later(invoice_id, date, amount) AS (
 		WHERE i.status = 'posted' AND i.currency = ?2`
 
 // agingVoidItemsQuery is agingAsOfQuery's void part: invoices voided after ?1.
-const agingVoidItemsQuery = `SELECT customer_id, open, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS days FROM (
-	SELECT i.customer_id, i.due_date, i.total
-		- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
-		- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
-		- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
-		FROM invoices i
-		WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
-	WHERE open > 0`
+const agingVoidItemsQuery = `SELECT customer_id, open, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS days
+	FROM (` + voidBalancesQuery + `) WHERE open > 0`

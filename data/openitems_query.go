@@ -42,13 +42,7 @@ const openItemsAsOfQuery = `WITH later(invoice_id, amount) AS (
 		SELECT i.id, b.amount FROM back b CROSS JOIN invoices i ON i.id = b.invoice_id
 			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1
 		UNION ALL
-		SELECT id, open FROM (SELECT i.id, i.total
-			- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
-			FROM invoices i
-			WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
-		WHERE open > 0),
+		SELECT id, open FROM (` + voidBalancesQuery + `) WHERE open > 0),
 	per AS (SELECT id, sum(open) AS open FROM items GROUP BY id)
 	SELECT i.customer_id, i.id, i.number, i.issue_date, i.due_date, i.total, per.open
 	FROM per CROSS JOIN invoices i ON i.id = per.id JOIN customers c ON c.id = i.customer_id

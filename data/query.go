@@ -130,6 +130,16 @@ func agingFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...
 	return nil
 }
 
+// voidBalancesQuery gives (id, customer_id, due_date, open) of each invoice in ?2 issued by
+// ?1 and voided after it: its balance on ?1, rebuilt from its events on or before ?1 (the
+// void part of every as-of read: aging, its totals, the open items).
+const voidBalancesQuery = `SELECT i.id, i.customer_id, i.due_date, i.total
+			- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
+			- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
+			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
+			FROM invoices i
+			WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1`
+
 // agingTodayQuery is the items of an aging on a day after every event: the open invoices.
 const agingTodayQuery = `SELECT customer_id, open_amount AS open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days
 				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`
@@ -198,13 +208,7 @@ const agingAsOfQuery = `WITH later(invoice_id, amount) AS (
 			FROM back b CROSS JOIN invoices i ON i.id = b.invoice_id
 			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1
 		UNION ALL
-		SELECT customer_id, due_date, open FROM (SELECT i.customer_id, i.due_date, i.total
-			- coalesce((SELECT sum(amount) FROM allocations a WHERE a.invoice_id = i.id AND a.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = i.id AND n.date <= ?1), 0)
-			- coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ?1), 0) AS open
-			FROM invoices i
-			WHERE i.void_date > ?1 AND i.void_date IS NOT NULL AND i.status = 'void' AND i.currency = ?2 AND i.issue_date <= ?1)
-		WHERE open > 0)`
+		SELECT customer_id, due_date, open FROM (` + voidBalancesQuery + `) WHERE open > 0)`
 
 // Balance is what a customer owes.
 type Balance struct {
