@@ -103,24 +103,51 @@ const statementBatch = 200
 
 // eachStatement reads the statements of ids in batches and calls fn with each in order.
 func eachStatement(ctx context.Context, s *data.Store, ids []int64, opt StatementOptions, fn func(i int, st *data.Statement) error) error {
-	for start := 0; start < len(ids); start += statementBatch {
-		if err := ctx.Err(); err != nil {
-			return err
+	// The next batch is read while the one before is drawn (two cores: at 100k invoices the
+	// reading is about two thirds of the time). Each batch is one read, as before.
+	ctx, cancel := context.WithCancel(ctx)
+	type batch struct {
+		start int
+		sts   []*data.Statement
+		err   error
+	}
+	next := make(chan batch, 1)
+	defer func() { // the reader is done with the store before this returns
+		cancel()
+		for range next {
 		}
-		sts, err := s.StatementsFor(ctx, ids[start:min(start+statementBatch, len(ids))], opt.From, opt.AsOf)
-		if err != nil {
-			return err
+	}()
+	go func() {
+		defer close(next)
+		for start := 0; start < len(ids); start += statementBatch {
+			if ctx.Err() != nil {
+				return
+			}
+			sts, err := s.StatementsFor(ctx, ids[start:min(start+statementBatch, len(ids))], opt.From, opt.AsOf)
+			select {
+			case next <- batch{start, sts, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
-		for j, st := range sts {
+	}()
+	for b := range next {
+		if b.err != nil {
+			return b.err
+		}
+		for j, st := range b.sts {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := fn(start+j, st); err != nil {
+			if err := fn(b.start+j, st); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	return ctx.Err()
 }
 
 func statementIDs(ctx context.Context, s *data.Store, opt StatementOptions) ([]int64, error) {
