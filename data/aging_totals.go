@@ -5,7 +5,7 @@ import (
 	"database/sql"
 )
 
-// AgingTotals is AgingTotal on each of days (the same totals, in the order of days), read in
+// AgingTotals is the total row of Aging on each of days (in the order of days), read in
 // one pass within one snapshot: every open invoice and every event dated after the earliest
 // day, each with its invoice's issue and due dates, is read once and added to the days it
 // counts on, instead of one as-of aging per day (each reading the events after its day).
@@ -71,11 +71,9 @@ func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) (
 		rows.Close()
 		for i, d := range ds {
 			var v AgingRow
-			ag := &Aging{}
-			if err := agingTotalFromItems(ctx, tx, ag, agingVoidItemsQuery, d.text, currency); err != nil {
+			if err := sumBuckets(ctx, tx, &v, agingVoidItemsQuery, d.text, currency); err != nil {
 				return err
 			}
-			v = ag.Total
 			for b := range out[i].Buckets {
 				out[i].Buckets[b] += v.Buckets[b]
 			}

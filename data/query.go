@@ -46,16 +46,6 @@ type Aging struct {
 // through the open-invoice index; for a past date it rebuilds each balance from today's
 // open amount and the events dated after asOf (see agingAsOfQuery).
 func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, error) {
-	return s.aging(ctx, asOf, currency, false)
-}
-
-// AgingTotal is Aging's total row alone (Rows empty), summed inside SQLite without a row
-// per customer: the monthly figures need only the total at each month end.
-func (s *Store) AgingTotal(ctx context.Context, asOf Date, currency string) (*Aging, error) {
-	return s.aging(ctx, asOf, currency, true)
-}
-
-func (s *Store) aging(ctx context.Context, asOf Date, currency string, totalOnly bool) (*Aging, error) {
 	if asOf.IsZero() {
 		asOf = s.Today()
 	}
@@ -76,13 +66,7 @@ func (s *Store) aging(ctx context.Context, asOf Date, currency string, totalOnly
 			return err
 		}
 		if latest <= asOf.String() {
-			if totalOnly {
-				return agingTotalFromItems(ctx, tx, ag, agingTodayQuery, asOf, currency)
-			}
 			return agingFromItems(ctx, tx, ag, agingTodayQuery, asOf, currency)
-		}
-		if totalOnly {
-			return agingTotalFromItems(ctx, tx, ag, agingAsOfQuery, asOf.String(), currency)
 		}
 		return agingFromItems(ctx, tx, ag, agingAsOfQuery, asOf.String(), currency)
 	})
@@ -144,10 +128,8 @@ const voidBalancesQuery = `SELECT i.id, i.customer_id, i.due_date, i.total
 const agingTodayQuery = `SELECT customer_id, open_amount AS open, CAST(julianday(?) - julianday(due_date) AS INTEGER) AS days
 				FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?`
 
-// agingTotalFromItems fills ag.Total from q's (customer_id, open, days) rows in one sum.
-func agingTotalFromItems(ctx context.Context, tx sqlTx, ag *Aging, q string, args ...any) error {
-	t := &ag.Total
-	t.Customer = "TOTAL"
+// sumBuckets sums q's (customer_id, open, days) rows into one row's buckets and total.
+func sumBuckets(ctx context.Context, tx sqlTx, t *AgingRow, q string, args ...any) error {
 	err := tx.QueryRowContext(ctx, `SELECT
 		coalesce(sum(CASE WHEN days <= 0 THEN open ELSE 0 END), 0),
 		coalesce(sum(CASE WHEN days BETWEEN 1 AND 30 THEN open ELSE 0 END), 0),
