@@ -24,9 +24,7 @@ func (env *Env) writeOptions(path string, lock bool) data.Options {
 				q = p.Done * 4 / p.Total
 			}
 			if p.Stage != stage || q != quarter || p.Stage == data.StageUpdate {
-				if p.Stage != data.StageCopy || q != quarter {
-					fmt.Fprintf(env.Stderr, "duebook: %s\n", p)
-				}
+				fmt.Fprintf(env.Stderr, "duebook: %s\n", p)
 			}
 			stage, quarter = p.Stage, q
 		}}
