@@ -50,13 +50,25 @@ func TestRealWindowScreenshot(t *testing.T) {
 		size := fmt.Sprintf("%dx%d", r.w, r.h)
 		name = size + "-" + name + ".png"
 		shot := filepath.Join(dir, name)
-		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-		cmd := exec.CommandContext(ctx, xvfb, "-a", "-s", "-screen 0 "+size+"x24", bin, "-db", db)
-		cmd.Env = append(os.Environ(), "DUEBOOK_SCREENSHOT="+shot, "DUEBOOK_SCREENSHOT_TAB="+tab, "DUEBOOK_WINDOW_SIZE="+size,
-			"DUEBOOK_CONFIG_DIR="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
-		out, err := cmd.CombinedOutput()
-		cancel()
-		if err != nil {
+		var out []byte
+		for try := 1; ; try++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+			cmd := exec.CommandContext(ctx, xvfb, "-a", "-s", "-screen 0 "+size+"x24", bin, "-db", db)
+			cmd.Env = append(os.Environ(), "DUEBOOK_SCREENSHOT="+shot, "DUEBOOK_SCREENSHOT_TAB="+tab, "DUEBOOK_WINDOW_SIZE="+size,
+				"DUEBOOK_CONFIG_DIR="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
+			cmd.WaitDelay = 10 * time.Second // xvfb-run's children may keep the output open
+			var err error
+			out, err = cmd.CombinedOutput()
+			cancel()
+			if err == nil {
+				break
+			}
+			// A window that hung before its picture (once in CI, not reproduced in 32 runs)
+			// printed its goroutines: kept in the log, and tried once more.
+			if try == 1 && strings.Contains(string(out), "no picture after") {
+				t.Logf("GUI run (%s) hung, trying again; what it printed:\n%s", name, out)
+				continue
+			}
 			t.Fatalf("GUI run (%s): %v\n%s", name, err, out)
 		}
 		f, err := os.Open(shot)

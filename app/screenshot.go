@@ -12,11 +12,15 @@ import (
 	"image/png"
 	"os"
 	"os/exec"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 )
+
+// screenshotPatience is how long the screenshot mode waits for its picture before it gives up.
+const screenshotPatience = 60 * time.Second
 
 // tourHook, set by the screens tour (screens_tour.go, build tag screens), takes over the
 // window when it returns true.
@@ -26,6 +30,15 @@ var tourHook func(*UI) bool
 // into a PNG file and quits (used by the real-window test under Xvfb). A capture that
 // comes back one flat colour (the frame not painted yet) is retried a few times.
 func (ui *UI) screenshotAndQuit(path, tab string) {
+	// A window that never gets there (seen once in CI, not reproduced) says where each
+	// goroutine waits and exits, instead of hanging the test run.
+	go func() {
+		time.Sleep(screenshotPatience)
+		buf := make([]byte, 4<<20)
+		n := runtime.Stack(buf, true)
+		fmt.Fprintf(os.Stderr, "duebook: screenshot: no picture after %v; the goroutines:\n%s\n", screenshotPatience, buf[:n])
+		os.Exit(3)
+	}()
 	if tab != "" {
 		time.Sleep(500 * time.Millisecond)
 		fyne.Do(func() { ui.SelectTab(tab) })
