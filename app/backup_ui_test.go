@@ -309,6 +309,8 @@ func TestDailyBackupTicker(t *testing.T) {
 	if !strings.HasSuffix(first.Path, "co-monthly-2031-03-04.duebook") {
 		t.Fatalf("first backup of the month: %s", first.Path)
 	}
+	// the file is renamed into place before the run has finished (rotation, the status line)
+	waitFor(t, "the first day's backup run to finish", func() bool { return d.runs.Load() >= 1 })
 	clock.Set(time.Date(2031, 3, 4, 23, 59, 0, 0, time.Local)) // same day: nothing more
 	time.Sleep(100 * time.Millisecond)
 	if n := d.runs.Load(); n != 1 {
