@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -220,7 +221,10 @@ func (l *InvoiceList) less(col int) func(a, b int32) int {
 	}
 }
 
-// order gives (sorting once) the rows in ascending order of col.
+// order gives (sorting once) the rows in ascending order of col, ties in id order: the
+// comparison of less, as a stable radix sort of one 64-bit key per row (sortKeys) over the
+// rows in id order (a million invoices: tens of milliseconds a column, where a comparison
+// sort took a third of a second and more).
 func (l *InvoiceList) order(col int) []int32 {
 	if col < 0 || col >= numCols {
 		col = ColIssue
@@ -228,33 +232,110 @@ func (l *InvoiceList) order(col int) []int32 {
 	if o := l.orders[col]; o != nil {
 		return o
 	}
-	o := make([]int32, len(l.rows))
-	if col == ColCustomer {
-		// sort by a lower-cased key computed once, not per comparison
-		keys := make([]string, len(l.rows))
-		for i := range l.rows {
-			keys[i] = strings.ToLower(l.rows[i].Customer)
-		}
-		for i := range o {
-			o[i] = int32(i)
-		}
-		slices.SortFunc(o, func(a, b int32) int {
-			if r := strings.Compare(keys[a], keys[b]); r != 0 {
-				return r
-			}
-			return cmpInt64(l.rows[a].ID, l.rows[b].ID)
-		})
+	o := l.byID()
+	if keys, ok := l.sortKeys(col); ok {
+		o = radixSort(o, keys)
 	} else {
-		for i := range o {
-			o[i] = int32(i)
-		}
-		slices.SortFunc(o, l.less(col))
+		o = slices.Clone(o)
+		slices.SortStableFunc(o, l.less(col))
 	}
 	l.orders[col] = o
 	return o
 }
 
-// SortAll sorts every column's order now (about half a second for 100k invoices), so
+// byID is the rows' order by id (the load's order; sorted here if it was not).
+func (l *InvoiceList) byID() []int32 {
+	return idOrder(len(l.rows), func(i int) int64 { return l.rows[i].ID })
+}
+
+// sortKeys gives each row a key whose order is less(col)'s without the id tie-break; ok
+// is false when a column's values do not map onto one (then the comparison sort runs).
+func (l *InvoiceList) sortKeys(col int) (keys []uint64, ok bool) {
+	rs := l.rows
+	n := len(rs)
+	each := func(f func(r *listRow) uint64) []uint64 {
+		k := make([]uint64, n)
+		for i := range rs {
+			k[i] = f(&rs[i])
+		}
+		return k
+	}
+	date := dateKey
+	switch col {
+	case ColNumber:
+		for i := range rs {
+			if rs[i].Seq == math.MaxInt64 {
+				return nil, false // would tie with the drafts' key
+			}
+		}
+		return each(func(r *listRow) uint64 {
+			if r.Seq == 0 {
+				return math.MaxUint64 // drafts after the numbered
+			}
+			return signedKey(r.Seq)
+		}), true
+	case ColCustomer:
+		// ranked by customer (a name is read once per customer, not per invoice)
+		byCustomer := map[int64]int{}
+		var first []int // a row of each customer
+		cust := make([]uint64, n)
+		for i := range rs {
+			c, ok := byCustomer[rs[i].CustomerID]
+			if !ok || rs[first[c]].Customer != rs[i].Customer {
+				// a customer seen for the first time (or a row whose name differs from
+				// its customer's: a list made of rows of two moments), ranked on its own
+				c = len(first)
+				first = append(first, i)
+				byCustomer[rs[i].CustomerID] = c
+			}
+			cust[i] = uint64(c)
+		}
+		ranks := rankKeys(len(first), func(c int) string { return strings.ToLower(rs[first[c]].Customer) })
+		for i, c := range cust {
+			cust[i] = ranks[c]
+		}
+		return cust, true
+	case ColIssue:
+		return each(func(r *listRow) uint64 { return date(r.IssueDate) }), true
+	case ColSent:
+		return each(func(r *listRow) uint64 { return date(r.SentDate) }), true
+	case ColDue:
+		return each(func(r *listRow) uint64 { return date(r.DueDate) }), true
+	case ColAmount:
+		return each(func(r *listRow) uint64 { return signedKey(r.Total) }), true
+	case ColOpen:
+		return each(func(r *listRow) uint64 { return signedKey(r.Open) }), true
+	case ColDays:
+		return each(func(r *listRow) uint64 { return signedKey(int64(r.days)) }), true
+	case ColStatus:
+		k := each(func(r *listRow) uint64 { return statusKey(&r.InvoiceRow) })
+		return k, !slices.Contains(k, 0)
+	case ColReason:
+		return rankKeys(n, func(i int) string { return rs[i].reason }), true
+	}
+	return nil, false
+}
+
+// statusKey orders the status words of rowStatus as strings.Compare does, without making
+// them: draft < open < paid < part paid < void; 0 for any other word (a status of a newer
+// version), and then the column is sorted by the comparison.
+func statusKey(r *data.InvoiceRow) uint64 {
+	switch rowStatus(r) {
+	case "draft":
+		return 1
+	case "open":
+		return 2
+	case "paid":
+		return 3
+	case "part paid":
+		return 4
+	case "void":
+		return 5
+	}
+	return 0
+}
+
+// SortAll sorts every column's order now (a third of a second for a million invoices), so
 // that a click on a column header is one pass over a kept order. The loader calls it off the
 // UI goroutine, before the list is shown.
 func (l *InvoiceList) SortAll() {

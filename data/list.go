@@ -1,6 +1,10 @@
 package data
 
-import "context"
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
 
 // InvoiceRow is one invoice as a list shows it: no lines, the customer's name shared
 // between its invoices, small enough to keep 100k+ of them in memory.
@@ -34,66 +38,65 @@ func (r *InvoiceRow) DaysOverdue(day Date) int {
 func (s *Store) InvoiceRows(ctx context.Context, progress func(done int)) ([]InvoiceRow, error) {
 	var out []InvoiceRow
 	err := s.View(ctx, func(tx sqlTx) error {
-		names := map[int64]string{}
-		rows, err := tx.QueryContext(ctx, `SELECT id, name FROM customers`)
+		names, err := readCustomerNames(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			var n string
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return err
-			}
-			names[id] = n
-		}
-		rows.Close()
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invoices`).Scan(&n); err != nil {
 			return err
 		}
 		out = make([]InvoiceRow, 0, n)
-		rows, err = tx.QueryContext(ctx, `SELECT id, coalesce(seq, 0), customer_id, coalesce(number, ''), currency,
-			po_number, status, issue_date, due_date, coalesce(sent_date, ''), total, open_amount FROM invoices ORDER BY id`)
+		// The text columns come as one value, split at the unit separator (U+001F): the
+		// driver's cost is per column, and seven columns fewer read a million invoices in
+		// half the time. A row whose texts hold a separator themselves (a damaged or
+		// hostile file: Duebook refuses control characters) is read again column by column.
+		rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(seq, 0), customer_id, total, open_amount,
+			coalesce(number, '') || char(31) || currency || char(31) || po_number || char(31) || status || char(31) ||
+			issue_date || char(31) || due_date || char(31) || coalesce(sent_date, '') FROM invoices ORDER BY id`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		dates := map[string]Date{"": {}}
-		day := func(s string) (Date, error) {
-			if d, ok := dates[s]; ok {
-				return d, nil
-			}
-			d, err := ParseDate(s)
-			if err != nil {
-				return d, err
-			}
-			dates[s] = d
-			return d, nil
-		}
+		dates := dateCache{}
 		curs := map[string]string{}
-		var issue, due, sent, cur, status string
-		for rows.Next() {
-			var r InvoiceRow
-			if err := rows.Scan(&r.ID, &r.Seq, &r.CustomerID, &r.Number, &cur, &r.PONumber, &status,
-				&issue, &due, &sent, &r.Total, &r.Open); err != nil {
-				return err
-			}
-			if c, ok := curs[cur]; ok {
+		statuses := map[string]InvoiceStatus{}
+		var again []int // rows to read column by column
+		var texts [7]string
+		fill := func(r *InvoiceRow, t *[7]string) error {
+			// copies: a substring would keep the whole row's text alive
+			r.Number, r.PONumber = strings.Clone(t[0]), strings.Clone(t[2])
+			if c, ok := curs[t[1]]; ok {
 				r.Currency = c
 			} else {
-				curs[cur], r.Currency = cur, cur
+				curs[t[1]], r.Currency = t[1], t[1]
 			}
-			r.Status = InvoiceStatus(status)
+			if st, ok := statuses[t[3]]; ok {
+				r.Status = st
+			} else {
+				r.Status = InvoiceStatus(t[3])
+				statuses[t[3]] = r.Status
+			}
 			r.Customer = names[r.CustomerID]
-			if r.IssueDate, err = day(issue); err != nil {
+			var err error
+			if r.IssueDate, err = dates.parse(t[4]); err != nil {
 				return err
 			}
-			if r.DueDate, err = day(due); err != nil {
+			if r.DueDate, err = dates.parse(t[5]); err != nil {
 				return err
 			}
-			if r.SentDate, err = day(sent); err != nil {
+			r.SentDate, err = dates.parse(t[6])
+			return err
+		}
+		for rows.Next() {
+			var r InvoiceRow
+			var text sql.NullString // NULL: a NOT NULL column that is not (a damaged file)
+			if err := rows.Scan(&r.ID, &r.Seq, &r.CustomerID, &r.Total, &r.Open, &text); err != nil {
+				return err
+			}
+			if !splitUnits(text, texts[:]) {
+				again = append(again, len(out))
+			} else if err := fill(&r, &texts); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -106,7 +109,22 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done int)) ([]Inv
 				}
 			}
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for _, i := range again {
+			r := &out[i]
+			var t [7]string
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(number, ''), currency, po_number, status, issue_date, due_date, coalesce(sent_date, '')
+				FROM invoices WHERE id = ?`, r.ID).Scan(&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6]); err != nil {
+				return err
+			}
+			if err := fill(r, &t); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return out, err
 }

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"duebook/data"
+)
+
+// The payments list's kept orders and search give what sorting and filtering every
+// payment with the plain comparisons gives (the list as it was before the index).
+func TestPaymentIndexMatchesPlainSortAndSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	names := []string{"Anchor", "anchor", "ÅSA", "åsa", "Zoë", "", "日本"}
+	methods := []string{"bank", "card", "cash", "check", "paypal"}
+	refs := []string{"", "A-1", "a-1", "INV-7 ÄÖ", "x", "PayPal 55"}
+	for _, n := range []int{0, 1, 2, 50, 3000} {
+		for _, shuffled := range []bool{false, true} {
+			all := make([]*data.Payment, n)
+			for i := range all {
+				c := r.IntN(len(names))
+				all[i] = &data.Payment{ID: int64(i*2 + 5), CustomerID: int64(c + 1), CustomerName: names[c],
+					Date: data.MustDate("2026-01-01").AddDays(r.IntN(20)), Method: methods[r.IntN(len(methods))],
+					Reference: refs[r.IntN(len(refs))], Amount: int64(r.IntN(5) - 1), Unallocated: int64(r.IntN(3)), Currency: "USD"}
+			}
+			if shuffled {
+				r.Shuffle(n, func(i, j int) { all[i], all[j] = all[j], all[i] })
+			}
+			x := newPaymentIndex(all)
+			for _, text := range []string{"", "a", "anch", "åsa", "bank transfer", "pay", "a-1", "zz"} {
+				for col := range payCols {
+					for _, desc := range []bool{false, true} {
+						got := x.shown(nil, text, col, desc)
+						want := plainPayments(all, text, col, desc)
+						if !slices.Equal(got, want) {
+							t.Fatalf("n=%d shuffled=%v text=%q col=%s desc=%v: the list differs from the plain sort and search", n, shuffled, text, payCols[col], desc)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// plainPayments is the filter and sort of the payments list before paymentIndex.
+func plainPayments(all []*data.Payment, t string, col int, desc bool) []*data.Payment {
+	var shown []*data.Payment
+	for _, p := range all {
+		if t == "" || strings.Contains(strings.ToLower(p.CustomerName), t) || strings.Contains(strings.ToLower(p.Reference), t) ||
+			strings.Contains(p.Method, t) || strings.Contains(strings.ToLower(methodName(p.Method)), t) {
+			shown = append(shown, p)
+		}
+	}
+	key := func(a, b *data.Payment) int {
+		switch col {
+		case 1:
+			return strings.Compare(strings.ToLower(a.CustomerName), strings.ToLower(b.CustomerName))
+		case 2:
+			return strings.Compare(a.Method, b.Method)
+		case 3:
+			return strings.Compare(strings.ToLower(a.Reference), strings.ToLower(b.Reference))
+		case 4:
+			return cmp.Compare(a.Amount, b.Amount)
+		case 5:
+			return cmp.Compare(a.Unallocated, b.Unallocated)
+		}
+		return strings.Compare(a.Date.String(), b.Date.String())
+	}
+	slices.SortStableFunc(shown, func(a, b *data.Payment) int {
+		c := key(a, b)
+		if c == 0 {
+			c = cmp.Compare(a.ID, b.ID)
+		}
+		if desc {
+			return -c
+		}
+		return c
+	})
+	return shown
+}

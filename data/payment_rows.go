@@ -1,0 +1,147 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// PaymentRows reads every payment as the payments list shows it, in id order: the
+// payment's figures, date, method, reference and currency, and the customer's name
+// (shared between a customer's payments); not the notes, source or creation time, which
+// the list does not show (Payment reads them). It reads the customers once and the text
+// columns as one value, as InvoiceRows does: a million payments in a second or two, where
+// the whole payments with the join and the date order took ten.
+func (s *Store) PaymentRows(ctx context.Context) ([]Payment, error) {
+	var out []Payment
+	err := s.View(ctx, func(tx sqlTx) error {
+		names, err := readCustomerNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM payments`).Scan(&n); err != nil {
+			return err
+		}
+		out = make([]Payment, 0, n)
+		rows, err := tx.QueryContext(ctx, `SELECT id, customer_id, amount, unallocated,
+			date || char(31) || method || char(31) || reference || char(31) || currency FROM payments ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dates := dateCache{}
+		interned := map[string]string{}
+		intern := func(s string) string {
+			if v, ok := interned[s]; ok {
+				return v
+			}
+			s = strings.Clone(s)
+			interned[s] = s
+			return s
+		}
+		fill := func(p *Payment, t *[4]string) (err error) {
+			p.Method, p.Currency = intern(t[1]), intern(t[3])
+			p.Reference = strings.Clone(t[2]) // a substring would keep the whole text alive
+			p.CustomerName = names[p.CustomerID]
+			p.Date, err = dates.parse(t[0])
+			return err
+		}
+		var again []int // rows to read column by column (see InvoiceRows)
+		var texts [4]string
+		for rows.Next() {
+			var p Payment
+			var text sql.NullString
+			if err := rows.Scan(&p.ID, &p.CustomerID, &p.Amount, &p.Unallocated, &text); err != nil {
+				return err
+			}
+			if !splitUnits(text, texts[:]) {
+				again = append(again, len(out))
+			} else if err := fill(&p, &texts); err != nil {
+				return err
+			}
+			out = append(out, p)
+			if len(out)%10000 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for _, i := range again {
+			p := &out[i]
+			var t [4]string
+			if err := tx.QueryRowContext(ctx, `SELECT date, method, reference, currency FROM payments WHERE id = ?`, p.ID).
+				Scan(&t[0], &t[1], &t[2], &t[3]); err != nil {
+				return err
+			}
+			if err := fill(p, &t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// readCustomerNames maps every customer's id to its name.
+func readCustomerNames(ctx context.Context, tx sqlTx) (map[int64]string, error) {
+	names := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM customers`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		names[id] = n
+	}
+	return names, rows.Err()
+}
+
+// splitUnits splits a text made of len(parts) values joined by U+001F (the unit
+// separator) into parts; false when it is NULL or does not split into exactly that many
+// (a value holding a separator itself: only a damaged or hostile file has one).
+func splitUnits(text sql.NullString, parts []string) bool {
+	if !text.Valid {
+		return false
+	}
+	rest := text.String
+	for i := 0; i < len(parts)-1; i++ {
+		j := strings.IndexByte(rest, '\x1f')
+		if j < 0 {
+			return false
+		}
+		parts[i], rest = rest[:j], rest[j+1:]
+	}
+	if strings.IndexByte(rest, '\x1f') >= 0 {
+		return false
+	}
+	parts[len(parts)-1] = rest
+	return true
+}
+
+// dateCache parses the dates of a long read once per distinct text ("" is the zero date).
+type dateCache map[string]Date
+
+func (c dateCache) parse(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	if d, ok := c[s]; ok {
+		return d, nil
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		return d, err
+	}
+	c[strings.Clone(s)] = d
+	return d, nil
+}
