@@ -76,6 +76,7 @@ type UI struct {
 
 	guards    map[string]*FormGuard // open forms that may hold unsaved changes (dirty.go)
 	curTab    string                // the screen shown
+	stale     map[string]bool       // lists (Invoices, Payments) to re-read when next shown
 	switching bool                  // a tab switch that must not ask about forms
 	closed    bool                  // the window was closed
 
@@ -466,9 +467,13 @@ func (ui *UI) build() {
 	)
 	ui.Tabs.SetTabLocation(container.TabLocationLeading)
 	ui.curTab = TabDashboard
+	ui.stale = map[string]bool{TabInvoices: true, TabPayments: true}
 	ui.guardTabs(func(it *container.TabItem) {
-		if it.Text == TabCollections {
+		switch it.Text {
+		case TabCollections:
 			ui.Collections.Reload()
+		case TabInvoices, TabPayments:
+			ui.reloadIfStale(it.Text)
 		}
 	})
 	file := ui.Store.Path()
@@ -488,15 +493,32 @@ func (ui *UI) build() {
 	ui.Reload()
 }
 
-// Reload re-reads every screen's data (after a change).
+// Reload re-reads the screens' data (after a change): the dashboard and the customers (the
+// pickers of every form use them) at once; the invoice and payment lists, every row of the
+// file, when their screen is shown (at once if it is, else when it is next selected: at a
+// million invoices each takes seconds of CPU, which a change made elsewhere need not pay).
 func (ui *UI) Reload() {
 	if ui.Store == nil || ui.Tabs == nil {
 		return
 	}
 	ui.Dashboard.Reload()
 	ui.Customers.Reload()
-	ui.Invoices.Reload()
-	ui.Payments.Reload()
+	ui.stale[TabInvoices], ui.stale[TabPayments] = true, true
+	ui.reloadIfStale(ui.curTab)
+}
+
+// reloadIfStale re-reads the list of screen tab if a change came since it last read it.
+func (ui *UI) reloadIfStale(tab string) {
+	if !ui.stale[tab] {
+		return
+	}
+	ui.stale[tab] = false
+	switch tab {
+	case TabInvoices:
+		ui.Invoices.Reload()
+	case TabPayments:
+		ui.Payments.Reload()
+	}
 }
 
 // Changed asks the screens to re-read what they show (the store's change signal does it

@@ -118,6 +118,7 @@ func TestCreateAndPostInvoice(t *testing.T) {
 	s := newStore(t)
 	c := mkCustomer(t, s, "Harbor Bakery", 30, 0)
 	ui := newTestUI(t, s)
+	showTab(ui, TabInvoices)
 	shortcut(ui.Win, fyne.KeyN) // Ctrl+N: new invoice
 	e := ui.Invoices.Editor
 	if e == nil || ui.Tabs.Selected().Text != TabInvoices {
@@ -333,7 +334,7 @@ func TestAllocateExistingCredit(t *testing.T) {
 	}
 	inv := mkInvoice(t, s, c, "2026-06-10", 5000)
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabPayments)
+	showTab(ui, TabPayments)
 	ps := ui.Payments
 	if len(ps.shown) != 1 {
 		t.Fatalf("payments shown %d", len(ps.shown))
@@ -361,7 +362,7 @@ func TestVoidWithReason(t *testing.T) {
 	mkInvoice(t, s, c, "2026-06-01", 12000)
 	inv := mkInvoice(t, s, c, "2026-06-02", 3400)
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabInvoices)
+	showTab(ui, TabInvoices)
 	is := ui.Invoices
 	typeInto(is.Text, "00002")
 	if is.List.Count() != 1 {
@@ -458,6 +459,7 @@ func TestDashboardFiguresOpenFilteredList(t *testing.T) {
 		t.Errorf("bars %v %v %v", d.Bars[0].Fraction(), d.Bars[2].Fraction(), d.Bars[4].Fraction())
 	}
 	tap(t, d.Overdue)
+	ui.Wait() // the list is read when its screen is first shown
 	if ui.Tabs.Selected().Text != TabInvoices || !ui.Invoices.Overdue.Checked {
 		t.Fatal("overdue figure did not open the overdue list")
 	}
@@ -486,6 +488,7 @@ func TestInvoiceTableSortAndFilterWidgets(t *testing.T) {
 	mkInvoice(t, s, b, "2026-02-10", 10000)
 	mkInvoice(t, s, a, "2026-06-20", 20000)
 	ui := newTestUI(t, s)
+	showTab(ui, TabInvoices)
 	is := ui.Invoices
 	if is.List.Count() != 3 || is.List.Cell(0, ColIssue) != "2026-06-20" {
 		t.Fatalf("default sort: first %q", is.List.Cell(0, ColIssue))
@@ -582,7 +585,7 @@ func TestOpenSampleCompany(t *testing.T) {
 	if ui.Store == nil {
 		t.Fatalf("sample not opened: %v", texts(ui.Win))
 	}
-	ui.Wait()
+	showTab(ui, TabInvoices)
 	if n := ui.Invoices.List.Len(); n != 3000 {
 		t.Errorf("sample has %d invoices", n)
 	}
@@ -619,7 +622,7 @@ func TestShortcutFindFocusesSearch(t *testing.T) {
 	if ui.Win.Canvas().Focused() != ui.Customers.Search {
 		t.Errorf("Ctrl+F on Customers focused %v", ui.Win.Canvas().Focused())
 	}
-	ui.SelectTab(TabInvoices)
+	showTab(ui, TabInvoices)
 	shortcut(ui.Win, fyne.KeyF)
 	if ui.Win.Canvas().Focused() != ui.Invoices.Text {
 		t.Errorf("Ctrl+F on Invoices focused %v", ui.Win.Canvas().Focused())

@@ -49,7 +49,7 @@ func TestChoicesShowWordsAndStoreCodes(t *testing.T) {
 		t.Fatalf("recorded %+v, want method check", p)
 	}
 	// the list shows the words too
-	ui.SelectTab(TabPayments)
+	showTab(ui, TabPayments)
 	ui.Wait()
 	if got := methodName(ps.LastRecorded.Method); got != "Check" {
 		t.Errorf("the list shows %q", got)

@@ -142,7 +142,7 @@ func TestEnterAndDoubleClickOpenAnInvoiceRow(t *testing.T) {
 	mkInvoice(t, s, c, "2026-06-01", 12000)
 	mkInvoice(t, s, c, "2026-06-02", 3400)
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabInvoices)
+	showTab(ui, TabInvoices)
 	is := ui.Invoices
 	is.Table.Select(widget.TableCellID{Row: 0, Col: 1})
 	is.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

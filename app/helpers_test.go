@@ -117,3 +117,10 @@ func tap(t *testing.T, b *widget.Button) {
 }
 
 func testApp(t *testing.T) fyne.App { return test.NewTempApp(t) }
+
+// showTab selects a screen and waits for what it loads (the invoice and payment lists are
+// read when their screen is shown).
+func showTab(ui *UI, tab string) {
+	ui.SelectTab(tab)
+	ui.Wait()
+}

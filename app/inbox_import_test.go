@@ -103,6 +103,7 @@ func TestSampleInbox(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui := newTestUI(t, s)
+	showTab(ui, TabInvoices)
 	is := ui.Inbox
 	is.Reload()
 	ui.Wait()
@@ -138,6 +139,7 @@ func TestSampleInboxInPlainWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui := newTestUI(t, s)
+	showTab(ui, TabInvoices)
 	is := ui.Inbox
 	is.Reload()
 	ui.Wait()

@@ -33,7 +33,7 @@ func benchUI(b *testing.B) *UI {
 	ui.Win.Resize(fyne.NewSize(1280, 800))
 	b.Cleanup(func() { ui.Wait(); ui.Win.Close(); s.Close() })
 	ui.Wait()
-	ui.SelectTab(TabInvoices)
+	showTab(ui, TabInvoices)
 	for deadline := time.Now().Add(time.Minute); ui.Invoices.List == nil; {
 		if time.Now().After(deadline) {
 			b.Fatal("the invoice list did not load")

@@ -16,7 +16,7 @@ func TestInvoiceColumnsFitTheWindow(t *testing.T) {
 	c := mkCustomer(t, s, "Bayside Café", 30, 0)
 	mkInvoice(t, s, c, "2026-05-01", 1234567)
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabInvoices)
+	showTab(ui, TabInvoices)
 	ui.Wait()
 	is := ui.Invoices
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 640}, {Width: 900, Height: 600}} {

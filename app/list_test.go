@@ -169,6 +169,7 @@ func TestInvoiceScreen100k(t *testing.T) {
 	}
 	s := openBig(t)
 	ui := newTestUI(t, s)
+	showTab(ui, TabInvoices)
 	is := ui.Invoices
 	if is.List == nil || is.List.Len() != 100_000 {
 		t.Fatalf("invoice screen did not load the 100k invoices")

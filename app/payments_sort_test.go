@@ -24,7 +24,7 @@ func TestPaymentsSortByColumnAndHighlightTheRow(t *testing.T) {
 		}
 	}
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabPayments)
+	showTab(ui, TabPayments)
 	ps := ui.Payments
 	refs := func() (out []string) {
 		for _, p := range ps.shown {
@@ -87,7 +87,7 @@ func TestPaymentMethodsInWords(t *testing.T) {
 		}
 	}
 	ui := newTestUI(t, s)
-	ui.SelectTab(TabPayments)
+	showTab(ui, TabPayments)
 	ps := ui.Payments
 	want := map[string]string{"B-2": "Bank transfer", "P-1": "PayPal"}
 	for row, p := range ps.shown {
