@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"math"
 	"slices"
 	"strings"
@@ -71,15 +72,21 @@ type InvoiceQuery struct {
 type listRow struct {
 	data.InvoiceRow
 	days   int32  // days overdue on the list's day
-	key    string // lower-case number + customer + PO, for text search
 	reason string // overdue reason (collections)
 }
 
 // InvoiceList holds every invoice in memory and answers filters quickly: each column's
 // order is sorted once (and kept), a filter is one pass over that order.
+//
+// Building it does only what the first view needs (the rows, and the order of the column
+// sorted by); prepare makes the rest (the search keys and the other columns' orders) off
+// the UI goroutine, and install hands it over. Until then a search or a sort makes what it
+// needs itself.
 type InvoiceList struct {
 	today  data.Date
-	rows   []listRow
+	rows   []listRow // never changed once built: prepare reads them on another goroutine
+	ids    []int32   // the rows in id order
+	keys   []string  // per row: lower-case number, customer and PO, for text search (nil: not made yet)
 	orders [numCols][]int32
 	view   []int32
 	q      InvoiceQuery
@@ -89,22 +96,13 @@ type InvoiceList struct {
 // the overdue reason per invoice id.
 func NewInvoiceList(rows []data.InvoiceRow, today data.Date, reasons map[int64]string) *InvoiceList {
 	l := &InvoiceList{today: today, rows: make([]listRow, len(rows))}
-	var b strings.Builder
 	for i := range rows {
 		r := &l.rows[i]
 		r.InvoiceRow = rows[i]
 		r.days = int32(rows[i].DaysOverdue(today))
-		b.Reset()
-		b.WriteString(strings.ToLower(r.Number))
-		b.WriteByte('\x00')
-		b.WriteString(strings.ToLower(r.Customer))
-		if r.PONumber != "" {
-			b.WriteByte('\x00')
-			b.WriteString(strings.ToLower(r.PONumber))
-		}
-		r.key = b.String()
 		r.reason = reasons[r.ID]
 	}
+	l.ids = idOrder(len(l.rows), func(i int) int64 { return l.rows[i].ID })
 	l.q = InvoiceQuery{SortCol: ColIssue, Desc: true}
 	l.Apply(l.q)
 	return l
@@ -232,20 +230,82 @@ func (l *InvoiceList) order(col int) []int32 {
 	if o := l.orders[col]; o != nil {
 		return o
 	}
-	o := l.byID()
-	if keys, ok := l.sortKeys(col); ok {
-		o = radixSort(o, keys)
-	} else {
-		o = slices.Clone(o)
-		slices.SortStableFunc(o, l.less(col))
-	}
+	o := l.sortOrder(col)
 	l.orders[col] = o
 	return o
 }
 
-// byID is the rows' order by id (the load's order; sorted here if it was not).
-func (l *InvoiceList) byID() []int32 {
-	return idOrder(len(l.rows), func(i int) int64 { return l.rows[i].ID })
+// sortOrder sorts the rows by col (order keeps it).
+func (l *InvoiceList) sortOrder(col int) []int32 {
+	if keys, ok := l.sortKeys(col); ok {
+		return radixSort(l.byID(), keys)
+	}
+	o := slices.Clone(l.byID())
+	slices.SortStableFunc(o, l.less(col))
+	return o
+}
+
+// byID is the rows' order by id (the load's order; sorted at build if it was not).
+func (l *InvoiceList) byID() []int32 { return l.ids }
+
+// searchKeys makes each row's text searched: its number, customer and PO, lower-cased.
+func (l *InvoiceList) searchKeys() []string {
+	keys := make([]string, len(l.rows))
+	lower := map[string]string{} // a customer's name, lower-cased once
+	var b strings.Builder
+	for i := range l.rows {
+		r := &l.rows[i]
+		c, ok := lower[r.Customer]
+		if !ok {
+			c = strings.ToLower(r.Customer)
+			lower[r.Customer] = c
+		}
+		b.Reset()
+		b.WriteString(strings.ToLower(r.Number))
+		b.WriteByte('\x00')
+		b.WriteString(c)
+		if r.PONumber != "" {
+			b.WriteByte('\x00')
+			b.WriteString(strings.ToLower(r.PONumber))
+		}
+		keys[i] = b.String()
+	}
+	return keys
+}
+
+// prepared is what prepare makes for install.
+type prepared struct {
+	keys   []string
+	orders [numCols][]int32
+}
+
+// prepare makes the search keys and every column's order. It reads only the rows and their
+// id order, never changed once the list is built, so it runs on any goroutine.
+func (l *InvoiceList) prepare(ctx context.Context) *prepared {
+	p := &prepared{keys: l.searchKeys()}
+	for col := range numCols {
+		if ctx.Err() != nil {
+			return nil
+		}
+		p.orders[col] = l.sortOrder(col)
+	}
+	return p
+}
+
+// install keeps what prepare made that the list does not have yet (call it on the UI
+// goroutine, as every other method).
+func (l *InvoiceList) install(p *prepared) {
+	if p == nil {
+		return
+	}
+	if l.keys == nil {
+		l.keys = p.keys
+	}
+	for col, o := range p.orders {
+		if l.orders[col] == nil {
+			l.orders[col] = o
+		}
+	}
 }
 
 // sortKeys gives each row a key whose order is less(col)'s without the id tie-break; ok
@@ -335,27 +395,27 @@ func statusKey(r *data.InvoiceRow) uint64 {
 	return 0
 }
 
-// SortAll sorts every column's order now (a third of a second for a million invoices), so
-// that a click on a column header is one pass over a kept order. The loader calls it off the
-// UI goroutine, before the list is shown.
-func (l *InvoiceList) SortAll() {
-	for col := range numCols {
-		l.order(col)
-	}
-}
+// SortAll sorts every column's order and makes the search keys now, so that a click on a
+// column header or a search is one pass (as install does with prepare's work).
+func (l *InvoiceList) SortAll() { l.install(l.prepare(context.Background())) }
 
 // Apply filters and sorts the list.
 func (l *InvoiceList) Apply(q InvoiceQuery) {
 	l.q = q
 	ord := l.order(q.SortCol)
 	text := strings.ToLower(strings.TrimSpace(q.Text))
+	if text != "" && l.keys == nil {
+		l.keys = l.searchKeys()
+	}
+	keys := l.keys
 	from, to := q.From, q.To
 	byDue := q.RangeOn == RangeDue
 	view := l.view[:0]
 	if cap(view) < len(ord) {
 		view = make([]int32, 0, len(ord))
 	}
-	match := func(r *listRow) bool {
+	match := func(i int32) bool {
+		r := &l.rows[i]
 		switch q.Status {
 		case FilterOpen:
 			if r.Status != data.StatusPosted || r.Open == 0 {
@@ -396,20 +456,20 @@ func (l *InvoiceList) Apply(q InvoiceQuery) {
 				return false
 			}
 		}
-		if text != "" && !strings.Contains(r.key, text) {
+		if text != "" && !strings.Contains(keys[i], text) {
 			return false
 		}
 		return true
 	}
 	if q.Desc {
 		for i := len(ord) - 1; i >= 0; i-- {
-			if match(&l.rows[ord[i]]) {
+			if match(ord[i]) {
 				view = append(view, ord[i])
 			}
 		}
 	} else {
 		for _, i := range ord {
-			if match(&l.rows[i]) {
+			if match(i) {
 				view = append(view, i)
 			}
 		}

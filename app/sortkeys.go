@@ -112,4 +112,3 @@ func radixSort(o []int32, keys []uint64) []int32 {
 	}
 	return out
 }
-
