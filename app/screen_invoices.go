@@ -338,7 +338,7 @@ func (is *InvoicesScreen) refreshTable() {
 		is.Table.Refresh()
 	}
 	total, open, cur, others := l.Totals()
-	s := fmt.Sprintf("%d of %d invoices", l.Count(), l.Len())
+	s := fmt.Sprintf("%s of %s invoices", grouped(l.Count()), grouped(l.Len()))
 	if cur != "" {
 		s += fmt.Sprintf(" · amount %s · outstanding %s", money(total, cur), money(open, cur))
 		if others > 0 {
@@ -378,8 +378,17 @@ func (is *InvoicesScreen) Reload() {
 	is.Loading.Show()
 	is.Loading.Start()
 	start := time.Now()
+	first := is.List == nil // nothing shown yet: the summary tells how far the read is
 	is.load.Go(is.ui, func(ctx context.Context) func() {
-		rows, err := s.InvoiceRows(ctx, nil)
+		rows, err := s.InvoiceRows(ctx, func(done, total int) {
+			if first && total >= 100_000 { // a second or more: say how far it is
+				is.ui.postProgress(func() {
+					if is.List == nil && ctx.Err() == nil {
+						is.Summary.SetText(fmt.Sprintf("Loading invoices… %s of %s", grouped(done), grouped(total)))
+					}
+				})
+			}
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

@@ -34,8 +34,9 @@ func (r *InvoiceRow) DaysOverdue(day Date) int {
 
 // InvoiceRows reads every invoice of the file as list rows (in id order). It reads
 // customers once and dates through a small cache, so 100k invoices load in well under a
-// second; ctx cancels the read. progress, if set, is told the rows read so far.
-func (s *Store) InvoiceRows(ctx context.Context, progress func(done int)) ([]InvoiceRow, error) {
+// second; ctx cancels the read. progress, if set, is told the rows read so far and how many
+// there are, every 10,000 rows.
+func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int)) ([]InvoiceRow, error) {
 	var out []InvoiceRow
 	err := s.View(ctx, func(tx sqlTx) error {
 		names, err := readCustomerNames(ctx, tx)
@@ -105,7 +106,7 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done int)) ([]Inv
 					return err
 				}
 				if progress != nil {
-					progress(len(out))
+					progress(len(out), n)
 				}
 			}
 		}
