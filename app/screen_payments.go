@@ -233,7 +233,7 @@ func (ps *PaymentsScreen) filter() {
 		ps.index = newPaymentIndex(ps.all)
 	}
 	ps.shown = ps.index.shown(ps.shown[:0], strings.ToLower(strings.TrimSpace(ps.Search.Text)), ps.sortCol, ps.sortDesc)
-	ps.Count.SetText(fmt.Sprintf("%d of %s", len(ps.shown), count(len(ps.all), "payment", "payments")))
+	ps.Count.SetText(fmt.Sprintf("%s of %s", grouped(len(ps.shown)), count(len(ps.all), "payment", "payments")))
 	switch {
 	case len(ps.all) == 0:
 		ps.Count.SetText("No payments yet: record the first one on the right.")
