@@ -72,18 +72,54 @@ func MustDate(s string) Date {
 	return d
 }
 
-func (d Date) IsZero() bool      { return d.n == 0 }
-func (d Date) Time() time.Time   { return d.t() }
-func (d Date) Year() int         { return d.t().Year() }
-func (d Date) Month() time.Month { return d.t().Month() }
-func (d Date) Day() int          { return d.t().Day() }
+func (d Date) IsZero() bool    { return d.n == 0 }
+func (d Date) Time() time.Time { return d.t() }
+
+// civil is the date's year, month and day (Howard Hinnant's days-to-civil algorithm, on
+// the proleptic Gregorian calendar time uses); the zero date gives 0001-01-01 as
+// time.Time{} does.
+func (d Date) civil() (y int, m time.Month, day int) {
+	if d.n == 0 {
+		return 1, time.January, 1
+	}
+	z := int64(d.n) - dayOffset + 719468 // days since 0000-03-01
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11], March first
+	day = int(doy - (153*mp+2)/5 + 1)
+	if mp < 10 {
+		m = time.Month(mp + 3)
+	} else {
+		m = time.Month(mp - 9)
+	}
+	y = int(yoe + era*400)
+	if m <= time.February {
+		y++
+	}
+	return y, m, day
+}
+
+func (d Date) Year() int         { y, _, _ := d.civil(); return y }
+func (d Date) Month() time.Month { _, m, _ := d.civil(); return m }
+func (d Date) Day() int          { _, _, day := d.civil(); return day }
 
 // String gives YYYY-MM-DD, or "" for the zero date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t().Format("2006-01-02")
+	y, m, day := d.civil()
+	if y < 0 || y > 9999 {
+		return d.t().Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // AddDays moves the date n days (the zero date stays the zero date).
