@@ -74,7 +74,7 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 		if seq, err = runChecks(ctx, tx, ruleOf(labelSequence)); err != nil {
 			return err
 		}
-		pay, err = checkPayRecord(ctx, tx)
+		pay, err = checkPayRecordWith(ctx, tx, p.pay)
 		return err
 	}
 	errs := make(chan error, 2)
