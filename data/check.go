@@ -66,12 +66,9 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 // parallel, both groups run one after the other in one transaction.
 func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index []string, err error) {
 	var p passes
-	var seq, pay []string // the sequence rule's lines and the payment record's
+	var pay []string // the payment record's lines
 	group1 := func(tx sqlTx) (err error) {
 		if err = p.run(ctx, tx, 1); err != nil {
-			return err
-		}
-		if seq, err = runChecks(ctx, tx, ruleOf(labelSequence)); err != nil {
 			return err
 		}
 		pay, err = checkPayRecordWith(ctx, tx, p.pay)
@@ -110,7 +107,6 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 	flagged, fk := map[string]bool{}, true
 	if !all {
 		flagged, fk, index = p.flagged(), p.foreignKeys(), p.indexChecks()
-		delete(flagged, labelSequence) // its lines are seq
 	}
 	var report []struct{ label, q string }
 	for _, c := range rules {
@@ -119,7 +115,7 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 		}
 	}
 	if !fk && len(report) == 0 {
-		return append(seq, pay...), index, nil
+		return pay, index, nil
 	}
 	err = s.viewCheck(ctx, func(tx sqlTx) error {
 		if fk {
@@ -129,16 +125,10 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 				return err
 			}
 		}
-		for _, c := range rules {
-			v := seq
-			if all || c.label != labelSequence {
-				if !all && !flagged[c.label] {
-					continue
-				}
-				var err error
-				if v, err = runChecks(ctx, tx, []struct{ label, q string }{c}); err != nil {
-					return err
-				}
+		for _, c := range report {
+			v, err := runChecks(ctx, tx, []struct{ label, q string }{c})
+			if err != nil {
+				return err
 			}
 			out = append(out, v...)
 		}
