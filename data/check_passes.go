@@ -22,6 +22,10 @@ import (
 //                  (allocations_payment), and one plain scan joined to both parties;
 //   payments       one scan; credit notes and write-offs (small) grouped by invoice.
 //
+// Within a condition the integer comparisons come before the text ones (status), which
+// they mostly spare, SQLite stopping at the first false term of an AND: the invoice scan
+// at a million invoices 1.0 -> 0.8 s.
+//
 // A rule whose rows are spread over two passes is decided by counting: an invoice without
 // lines must have a zero subtotal and tax, so the invoices with a zero subtotal and tax
 // (counted in the invoice scan) less those among the invoices with lines (counted in the
@@ -80,16 +84,16 @@ func (p *passes) queries() []pass {
 	return []pass{
 		{0, fmt.Sprintf(`SELECT count(*),
 			count(*) FILTER (WHERE subtotal = 0 AND tax_total = 0),
-			count(*) FILTER (WHERE status = 'posted' AND total - open_amount <> 0),
+			count(*) FILTER (WHERE total - open_amount <> 0 AND status = 'posted'),
 			count(*) FILTER (WHERE open_amount < 0 OR open_amount > total),
-			count(*) FILTER (WHERE status <> 'posted' AND open_amount <> 0),
+			count(*) FILTER (WHERE open_amount <> 0 AND status <> 'posted'),
 			count(*) FILTER (WHERE total <> subtotal + tax_total),
-			count(*) FILTER (WHERE status <> 'draft' AND (number IS NULL OR seq IS NULL)),
+			count(*) FILTER (WHERE (number IS NULL OR seq IS NULL) AND status <> 'draft'),
 			count(*) FILTER (WHERE due_date < issue_date),
 			count(*) FILTER (WHERE total > %[1]d OR subtotal NOT BETWEEN -%[1]d AND %[1]d OR tax_total NOT BETWEEN -%[1]d AND %[1]d OR open_amount > %[1]d),
 			total(total),
-			count(*) FILTER (WHERE status = 'posted' AND open_amount > 0),
-			total(open_amount) FILTER (WHERE status = 'posted' AND open_amount > 0),
+			count(*) FILTER (WHERE open_amount > 0 AND status = 'posted'),
+			total(open_amount) FILTER (WHERE open_amount > 0 AND status = 'posted'),
 			count(seq), coalesce(sum(customer_id %% 1000003), 0)
 			FROM invoices NOT INDEXED`, x),
 			[]any{&p.invoices, &p.zeroLines, &p.postedPaid, &p.openRange, &p.notPostedOpen, &p.totalsSum, &p.noNumber, &p.dueDate, &p.amountInv,
@@ -109,8 +113,8 @@ func (p *passes) queries() []pass {
 			FROM invoice_lines NOT INDEXED`, x),
 			[]any{&p.lines, &p.amountLines, &p.lineKeys}},
 		{0, `SELECT count(*) FILTER (WHERE i.status <> 'posted'),
-			count(*) FILTER (WHERE i.status = 'posted' AND i.total - i.open_amount <> 0),
-			count(*) FILTER (WHERE i.status = 'posted' AND i.total - i.open_amount <> a.s
+			count(*) FILTER (WHERE i.total - i.open_amount <> 0 AND i.status = 'posted'),
+			count(*) FILTER (WHERE i.total - i.open_amount <> a.s AND i.status = 'posted'
 				AND i.total - i.open_amount - a.s <> coalesce((SELECT sum(amount) FROM credit_notes n WHERE n.invoice_id = a.invoice_id), 0)
 					+ coalesce((SELECT sum(amount) FROM write_offs w WHERE w.invoice_id = a.invoice_id), 0)),
 			coalesce(sum(a.c), 0), coalesce(sum(a.invoice_id % 1000003 * a.c), 0)
