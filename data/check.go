@@ -41,7 +41,7 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 	go func() {
 		var r result
 		r.err = s.viewCheck(ctx, func(tx sqlTx) (err error) {
-			r.out, err = sqliteCheck(ctx, tx, pragma)
+			r.out, err = pageCheck(ctx, tx, pragma)
 			return err
 		})
 		pages <- r
