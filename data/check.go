@@ -59,8 +59,9 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 
 // checkInvariants is Check's foreign-key and ledger part, and the index comparisons that
 // CheckFast shows. The two groups of passes (passes.queries) run at once, each in its own
-// read transaction, with the rules decided by that group alone: the sequence of invoice
-// numbers and the payment record beside the second group, in its transaction. A rule the
+// read transaction, with the rules decided by that group alone; the payment record is
+// compared beside the second group, in its transaction, with the sums its scan of the
+// allocations made (passes.allocScan). A rule the
 // passes flag is then listed by its own query, which is the whole rule, in one more
 // transaction (on a healthy file none is flagged, and it is not opened). Without
 // parallel, both groups run one after the other in one transaction.
