@@ -16,35 +16,38 @@ import (
 // other findings being independent of the constraints (and no CHECK line to count towards
 // its limit of a hundred).
 func pageCheck(ctx context.Context, tx sqlTx, pragma string) ([]string, error) {
-	if out, ok := pageCheckWithout(ctx, tx, pragma); ok {
-		return out, nil
+	out, ok, err := pageCheckWithout(ctx, tx, pragma)
+	if err != nil || ok {
+		return out, err
 	}
 	return sqliteCheck(ctx, tx, pragma)
 }
 
 // pageCheckWithout is pageCheck's fast part; ok is false when the pragma must run as it is.
-func pageCheckWithout(ctx context.Context, tx sqlTx, pragma string) (out []string, ok bool) {
+// err is only that the constraints could not be tested again (the pragma would then not
+// test them either).
+func pageCheckWithout(ctx context.Context, tx sqlTx, pragma string) (out []string, ok bool, err error) {
 	checks, ok, err := checkConstraints(ctx, tx)
 	if err != nil || !ok {
-		return nil, false
+		return nil, false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `PRAGMA ignore_check_constraints = ON`); err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	out, err = sqliteCheck(ctx, tx, pragma)
-	if _, err2 := tx.ExecContext(context.Background(), `PRAGMA ignore_check_constraints = OFF`); err == nil {
-		err = err2
+	if _, err := tx.ExecContext(context.Background(), `PRAGMA ignore_check_constraints = OFF`); err != nil {
+		return nil, false, err
 	}
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	for _, c := range checks {
 		var broken bool
 		if err := tx.QueryRowContext(ctx, c).Scan(&broken); err != nil || broken {
-			return nil, false
+			return nil, false, nil
 		}
 	}
-	return out, true
+	return out, true, nil
 }
 
 // checkConstraints are queries, one per table of the file with CHECK constraints, each

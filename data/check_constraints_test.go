@@ -117,8 +117,8 @@ func TestPageCheckIsThePragma(t *testing.T) {
 					if !reflect.DeepEqual(got, want) {
 						t.Errorf("%s: %q, want %q", pragma, got, want)
 					}
-					if _, fast := pageCheckWithout(ctx, tx, pragma); fast != (len(want) == 0) {
-						t.Errorf("%s: the fast way %v on %q", pragma, fast, want)
+					if _, fast, err := pageCheckWithout(ctx, tx, pragma); err != nil || fast != (len(want) == 0) {
+						t.Errorf("%s: the fast way %v %v on %q", pragma, fast, err, want)
 					}
 				}
 				return nil

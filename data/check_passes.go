@@ -19,8 +19,15 @@ import (
 //                  invoice by rowid: sums and counts per invoice; and one plain scan for the
 //                  bounds of each line (cheaper than carrying them through the grouping);
 //   allocations    grouped by invoice (allocations_invoice), grouped by payment
-//                  (allocations_payment), and one plain scan joined to both parties;
-//   payments       one scan; credit notes and write-offs (small) grouped by invoice.
+//                  (allocations_payment), and one plain scan joined to both parties, whose
+//                  rows go to Go (allocScan): it counts there, and sums the payment record
+//                  of each customer for checkPayRecord, which would read them all again;
+//   payments       one scan; credit notes and write-offs (small) grouped by invoice;
+//   seq            the sequence rule along the index of the numbers.
+//
+// Each pass reads the rows the way its rules' own queries do (a table in its order, or
+// along the index the query's plan uses), so that a file whose index differs from its
+// table is judged as those queries judge it.
 //
 // Within a condition the integer comparisons come before the text ones (status), which
 // they mostly spare, SQLite stopping at the first false term of an AND: the invoice scan
