@@ -160,3 +160,18 @@ func TestAllocScanIsTheSQLPass(t *testing.T) {
 		})
 	}
 }
+
+// customerFigs keeps each customer's figures, small ids in its slice and the others in
+// its map, and gives back exactly the customers met.
+func TestCustomerFigs(t *testing.T) {
+	var c customerFigs
+	for _, id := range []int64{5, 1 << 17, 5, -3, 1<<17 - 1, 0, 1 << 40, -3} {
+		f := c.at(id)
+		f.paid++
+		f.wd += id
+	}
+	want := map[int64]payFigs{5: {2, 10, 0}, 1 << 17: {1, 1 << 17, 0}, -3: {2, -6, 0}, 1<<17 - 1: {1, 1<<17 - 1, 0}, 0: {1, 0, 0}, 1 << 40: {1, 1 << 40, 0}}
+	if got := c.all(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v, want %v", got, want)
+	}
+}

@@ -300,8 +300,8 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 const maxFoldAmount = (1<<63 - 1) / 3650
 
 // customerFigs are payment-record figures by customer: in a slice for the small ids
-// Duebook gives (one lookup per allocation; a map took a sixth of the pass), in a map
-// beyond.
+// Duebook gives (one lookup per allocation; a map took a sixth of the pass; at most 3 MiB
+// for the first 131072 ids), in a map beyond.
 type customerFigs struct {
 	dense []payFigs
 	seen  []bool
@@ -309,7 +309,7 @@ type customerFigs struct {
 }
 
 func (c *customerFigs) at(id int64) *payFigs {
-	if id >= 0 && id < 1<<22 {
+	if id >= 0 && id < 1<<17 {
 		if id >= int64(len(c.dense)) {
 			n := max(2*len(c.dense), int(id)+1, 1024)
 			c.dense = append(c.dense, make([]payFigs, n-len(c.dense))...)
