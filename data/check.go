@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"fmt"
+	"math/bits"
+	"runtime"
 )
 
 // Check is the full check (`duebook check -full`, a backup's verification): SQLite's
@@ -38,8 +40,8 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 	pages := make(chan result, 1)
 	go func() {
 		var r result
-		r.err = s.viewLargeCache(ctx, func(tx sqlTx) (err error) {
-			r.out, err = sqliteCheck(ctx, tx, pragma)
+		r.err = s.viewCheck(ctx, func(tx sqlTx) (err error) {
+			r.out, err = pageCheck(ctx, tx, pragma)
 			return err
 		})
 		pages <- r
@@ -57,33 +59,31 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 
 // checkInvariants is Check's foreign-key and ledger part, and the index comparisons that
 // CheckFast shows. The two groups of passes (passes.queries) run at once, each in its own
-// read transaction, with the rules decided by that group alone: the sequence of invoice
-// numbers and the payment record beside the second group, in its transaction. A rule the
+// read transaction, with the rules decided by that group alone; the payment record is
+// compared beside the second group, in its transaction, with the sums its scan of the
+// allocations made (passes.allocScan). A rule the
 // passes flag is then listed by its own query, which is the whole rule, in one more
 // transaction (on a healthy file none is flagged, and it is not opened). Without
 // parallel, both groups run one after the other in one transaction.
 func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index []string, err error) {
 	var p passes
-	var seq, pay []string // the sequence rule's lines and the payment record's
+	var pay []string // the payment record's lines
 	group1 := func(tx sqlTx) (err error) {
 		if err = p.run(ctx, tx, 1); err != nil {
 			return err
 		}
-		if seq, err = runChecks(ctx, tx, ruleOf(labelSequence)); err != nil {
-			return err
-		}
-		pay, err = checkPayRecord(ctx, tx)
+		pay, err = checkPayRecordWith(ctx, tx, p.pay)
 		return err
 	}
 	errs := make(chan error, 2)
 	if parallel {
 		go func() {
-			errs <- s.viewLargeCache(ctx, func(tx sqlTx) error { return p.run(ctx, tx, 0) })
+			errs <- s.viewCheck(ctx, func(tx sqlTx) error { return p.run(ctx, tx, 0) })
 		}()
-		go func() { errs <- s.viewLargeCache(ctx, group1) }()
+		go func() { errs <- s.viewCheck(ctx, group1) }()
 	} else {
 		var e0 error
-		errs <- s.viewLargeCache(ctx, func(tx sqlTx) error {
+		errs <- s.viewCheck(ctx, func(tx sqlTx) error {
 			if e0 = p.run(ctx, tx, 0); e0 != nil && !undecided(e0) {
 				return e0
 			}
@@ -108,7 +108,6 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 	flagged, fk := map[string]bool{}, true
 	if !all {
 		flagged, fk, index = p.flagged(), p.foreignKeys(), p.indexChecks()
-		delete(flagged, labelSequence) // its lines are seq
 	}
 	var report []struct{ label, q string }
 	for _, c := range rules {
@@ -117,9 +116,9 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 		}
 	}
 	if !fk && len(report) == 0 {
-		return append(seq, pay...), index, nil
+		return pay, index, nil
 	}
-	err = s.viewLargeCache(ctx, func(tx sqlTx) error {
+	err = s.viewCheck(ctx, func(tx sqlTx) error {
 		if fk {
 			v, err := foreignKeyCheck(ctx, tx)
 			out = append(out, v...)
@@ -127,16 +126,10 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 				return err
 			}
 		}
-		for _, c := range rules {
-			v := seq
-			if all || c.label != labelSequence {
-				if !all && !flagged[c.label] {
-					continue
-				}
-				var err error
-				if v, err = runChecks(ctx, tx, []struct{ label, q string }{c}); err != nil {
-					return err
-				}
+		for _, c := range report {
+			v, err := runChecks(ctx, tx, []struct{ label, q string }{c})
+			if err != nil {
+				return err
 			}
 			out = append(out, v...)
 		}
@@ -150,6 +143,29 @@ func (s *Store) checkInvariants(ctx context.Context, parallel bool) (out, index 
 		return nil
 	})
 	return out, index, err
+}
+
+// viewCheck is viewLargeCache with the file mapped into memory (PRAGMA mmap_size, up to
+// SQLite's ceiling of 2 GiB; the rest is read as before) while fn runs: each page is then
+// read where it lies instead of copied into the page cache by a read call, which at a
+// million invoices took a quarter of check's CPU (quick_check 4.3 -> 3.8 s, the passes
+// 9.7 -> 7.2 s). Not on Windows, where a file mapped by one connection cannot be truncated
+// by another, nor where the address space is 32 bits; the mapping is dropped after fn.
+func (s *Store) viewCheck(ctx context.Context, fn func(tx sqlTx) error) error {
+	return s.viewLargeCache(ctx, func(tx sqlTx) error {
+		if runtime.GOOS == "windows" || bits.UintSize < 64 {
+			return fn(tx)
+		}
+		var was int64
+		if err := tx.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&was); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `PRAGMA mmap_size = 2147418112`); err != nil {
+			return err
+		}
+		defer tx.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA mmap_size = %d`, was))
+		return fn(tx)
+	})
 }
 
 // ruleOf is the rule of ledgerChecks named label.

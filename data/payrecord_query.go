@@ -140,6 +140,13 @@ func (s *Store) PayRecords(ctx context.Context, asOf Date) (map[int64]*PayRecord
 // (over the bounds, or amounts that are not integers) is summed by SQLite, as the
 // record's own rebuild does.
 func checkPayRecord(ctx context.Context, tx sqlTx) ([]string, error) {
+	return checkPayRecordWith(ctx, tx, nil)
+}
+
+// checkPayRecordWith is checkPayRecord with the allocations already summed per customer
+// (want, as sumPayRecord sums them; check's allocScan does it with the pass it makes over
+// them anyway), or summed here when want is nil.
+func checkPayRecordWith(ctx context.Context, tx sqlTx, want map[int64]payFigs) ([]string, error) {
 	var kept int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_record'`).Scan(&kept); err != nil || kept == 0 {
 		return nil, err
@@ -167,9 +174,11 @@ func checkPayRecord(ctx context.Context, tx sqlTx) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	want, ok, err := sumPayRecord(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("check %q: %w", label, err)
+	ok := want != nil
+	if !ok {
+		if want, ok, err = sumPayRecord(ctx, tx); err != nil {
+			return nil, fmt.Errorf("check %q: %w", label, err)
+		}
 	}
 	if !ok {
 		if want, err = read(strings.Replace(payRecordRebuildQuery, "WHERE a.date <= ?", "", 1)); err != nil {

@@ -23,7 +23,7 @@ func (s *Store) QuickCheck(ctx context.Context) ([]string, error) {
 func (s *Store) PageCheck(ctx context.Context) ([]string, error) {
 	var out []string
 	err := s.View(ctx, func(tx sqlTx) (err error) {
-		out, err = sqliteCheck(ctx, tx, `PRAGMA quick_check`)
+		out, err = pageCheck(ctx, tx, `PRAGMA quick_check`)
 		return err
 	})
 	if ctx.Err() != nil {
