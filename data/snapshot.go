@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -46,6 +47,7 @@ func (s *Store) viewShared(ctx context.Context, fns ...func(tx sqlTx) error) (ok
 	if !s.startTogether(ctx, actx, conns, &txs) {
 		return false, nil
 	}
+	sharedViews.Add(1)
 	errs := make(chan error, len(fns))
 	for i, fn := range fns {
 		go func() { errs <- fn(txs[i]) }()
@@ -57,6 +59,9 @@ func (s *Store) viewShared(ctx context.Context, fns ...func(tx sqlTx) error) (ok
 	}
 	return true, err
 }
+
+// sharedViews counts the reads viewShared ran (for the tests).
+var sharedViews atomic.Int64
 
 // busyTimeoutMS is the connections' busy_timeout (commonPragmas), to put back after viewShared.
 var busyTimeoutMS = func() string {
