@@ -56,8 +56,14 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int))
 		var a, b []InvoiceRow
 		ok, err := s.viewShared(ctx,
 			// (the count is from before the snapshot: the halves leave no id out either way)
-			func(tx sqlTx) (err error) { a, err = readInvoiceRows(ctx, tx, math.MinInt64, mid, n/2, tell); return err },
-			func(tx sqlTx) (err error) { b, err = readInvoiceRows(ctx, tx, mid+1, math.MaxInt64, n/2, tell); return err })
+			func(tx sqlTx) (err error) {
+				a, err = readInvoiceRows(ctx, tx, math.MinInt64, mid, n/2, tell)
+				return err
+			},
+			func(tx sqlTx) (err error) {
+				b, err = readInvoiceRows(ctx, tx, mid+1, math.MaxInt64, n/2, tell)
+				return err
+			})
 		if ok {
 			if err != nil {
 				return nil, err
