@@ -3,7 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"math"
 	"strings"
+	"sync/atomic"
 )
 
 // InvoiceRow is one invoice as a list shows it: no lines, the customer's name shared
@@ -37,24 +39,66 @@ func (r *InvoiceRow) DaysOverdue(day Date) int {
 // second; ctx cancels the read. progress, if set, is told the rows read so far and how many
 // there are, every 10,000 rows.
 func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int)) ([]InvoiceRow, error) {
+	var n int
+	var lo, hi int64 // the ids, to halve
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0) FROM invoices`).Scan(&n, &lo, &hi); err != nil {
+		return nil, err
+	}
+	var read atomic.Int64 // rows read by both halves, for progress
+	tell := func(more int) {
+		if progress != nil {
+			progress(int(read.Add(int64(more))), n)
+		}
+	}
+	// A large file is read in two halves of its ids at once on one snapshot (two cores:
+	// a million invoices in about half the time), the halves then put end to end.
+	if mid := lo + (hi-lo)/2; n >= halveRowsAt && mid > lo {
+		var a, b []InvoiceRow
+		ok, err := s.viewShared(ctx,
+			// (the count is from before the snapshot: the halves leave no id out either way)
+			func(tx sqlTx) (err error) {
+				a, err = readInvoiceRows(ctx, tx, math.MinInt64, mid, n/2, tell)
+				return err
+			},
+			func(tx sqlTx) (err error) {
+				b, err = readInvoiceRows(ctx, tx, mid+1, math.MaxInt64, n/2, tell)
+				return err
+			})
+		if ok {
+			if err != nil {
+				return nil, err
+			}
+			return append(a, b...), nil
+		}
+	}
 	var out []InvoiceRow
-	err := s.View(ctx, func(tx sqlTx) error {
+	err := s.View(ctx, func(tx sqlTx) (err error) {
+		out, err = readInvoiceRows(ctx, tx, math.MinInt64, math.MaxInt64, n, tell)
+		return err
+	})
+	return out, err
+}
+
+// halveRowsAt is the number of invoices from which InvoiceRows reads two halves at once.
+var halveRowsAt = 200_000
+
+// readInvoiceRows reads the list rows of the invoices with ids from..to in id order (size:
+// how many to make room for; tell hears of every 10,000 rows read).
+func readInvoiceRows(ctx context.Context, tx sqlTx, from, to int64, size int, tell func(more int)) ([]InvoiceRow, error) {
+	var out []InvoiceRow
+	err := func() error {
 		names, err := readCustomerNames(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invoices`).Scan(&n); err != nil {
-			return err
-		}
-		out = make([]InvoiceRow, 0, n)
+		out = make([]InvoiceRow, 0, size)
 		// The text columns come as one value, split at the unit separator (U+001F): the
 		// driver's cost is per column, and seven columns fewer read a million invoices in
 		// half the time. A row whose texts hold a separator themselves (a damaged or
 		// hostile file: Duebook refuses control characters) is read again column by column.
 		rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(seq, 0), customer_id, total, open_amount,
 			coalesce(number, '') || char(31) || currency || char(31) || po_number || char(31) || status || char(31) ||
-			issue_date || char(31) || due_date || char(31) || coalesce(sent_date, '') FROM invoices ORDER BY id`)
+			issue_date || char(31) || due_date || char(31) || coalesce(sent_date, '') FROM invoices WHERE id BETWEEN ? AND ? ORDER BY id`, from, to)
 		if err != nil {
 			return err
 		}
@@ -105,9 +149,7 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int))
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				if progress != nil {
-					progress(len(out), n)
-				}
+				tell(10000)
 			}
 		}
 		if err := rows.Err(); err != nil {
@@ -126,7 +168,7 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int))
 			}
 		}
 		return nil
-	})
+	}()
 	return out, err
 }
 

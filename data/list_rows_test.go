@@ -107,3 +107,51 @@ func TestPaymentRowsMatchPayments(t *testing.T) {
 		`UPDATE payments SET method = char(31) WHERE id = `+itoa(f.credit.ID))
 	check("separators in the texts")
 }
+
+// A large file's list rows are read in two halves at once: the same rows, in id order, as
+// the plain read.
+func TestInvoiceRowsInHalves(t *testing.T) {
+	f := newLedgerFixture(t)
+	s := f.s
+	for i := range 7 {
+		mkInvoice(t, s, f.c2, "2026-05-1"+itoa(int64(i)), 100+int64(i))
+	}
+	defer func(n int) { halveRowsAt = n }(halveRowsAt)
+	halveRowsAt = 2
+	halves := sharedViews.Load()
+	got, err := s.InvoiceRows(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sharedViews.Load() != halves+1 {
+		t.Fatal("the rows were not read in two halves")
+	}
+	if want := referenceInvoiceRows(t, s); !slices.Equal(got, want) {
+		t.Fatalf("rows differ from the plain read\n got %+v\nwant %+v", got, want)
+	}
+	for i := range 5 {
+		if err := s.RecordPayment(ctx, &Payment{CustomerID: f.c2.ID, Date: MustDate("2026-05-2" + itoa(int64(i))), Method: "bank", Amount: 10}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	halves = sharedViews.Load()
+	pays, err := s.PaymentRows(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sharedViews.Load() != halves+1 {
+		t.Fatal("the payments were not read in two halves")
+	}
+	all, err := s.Payments(ctx, PaymentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pays) != len(all) || len(pays) < 7 {
+		t.Fatalf("%d payment rows, %d payments", len(pays), len(all))
+	}
+	for i := 1; i < len(pays); i++ {
+		if pays[i].ID <= pays[i-1].ID {
+			t.Fatal("payment rows not in id order")
+		}
+	}
+}

@@ -54,6 +54,8 @@ type Store struct {
 	clock Clock
 	ro    bool
 	lock  *Lock // held while open (Options.Lock)
+	// immutable: the readers read the file as immutable (a read-only folder, openReaders)
+	immutable bool
 
 	subsMu sync.Mutex
 	subs   changeSubs // OnChange (notify.go)
@@ -146,6 +148,7 @@ func (s *Store) openReaders(ctx context.Context, immutable, check bool) (err err
 	if s.r, err = sql.Open("sqlite", readerDSN(s.path, immutable)); err != nil {
 		return err
 	}
+	s.immutable = immutable
 	s.r.SetMaxOpenConns(4)
 	if err = s.r.PingContext(ctx); err != nil {
 		return describeErr(s.path, err)
