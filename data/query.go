@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync/atomic"
 )
 
 // Bucket names of the aging report, in order.
@@ -58,7 +57,6 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 		currency = c.Currency
 	}
 	ag := &Aging{AsOf: asOf, Currency: currency}
-	var after string // the last event's day, when it is after asOf
 	err := s.View(ctx, func(tx sqlTx) error {
 		var latest string
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(d), '') FROM (
@@ -70,73 +68,9 @@ func (s *Store) Aging(ctx context.Context, asOf Date, currency string) (*Aging, 
 		if latest <= asOf.String() {
 			return agingFromItems(ctx, tx, ag, agingTodayQuery, asOf, currency)
 		}
-		after = latest
-		return nil
-	})
-	if err != nil || after == "" {
-		return ag, err
-	}
-	// A past day: today's open amounts plus what came off after the day. The events after it
-	// are most of the work; on two cores they are read in two halves at once, on one
-	// snapshot (the events up to mid with the rest of the query, those after mid on their
-	// own), and the halves' sums per customer added up.
-	if last, perr := ParseDate(after[:min(len(after), 10)]); perr == nil {
-		if mid := asOf.AddDays(last.DaysSince(asOf) / 2); mid.After(asOf) {
-			var a, b Aging
-			ok, err := s.viewShared(ctx,
-				func(tx sqlTx) error {
-					return agingFromItems(ctx, tx, &a, agingAsOfUpToQuery, asOf.String(), currency, mid.String())
-				},
-				func(tx sqlTx) error {
-					return agingFromItems(ctx, tx, &b, agingAfterQuery, asOf.String(), currency, mid.String())
-				})
-			if ok {
-				agingHalves.Add(1)
-				if err == nil {
-					addAging(ag, &a, &b)
-				}
-				return ag, err
-			}
-		}
-	}
-	err = s.View(ctx, func(tx sqlTx) error {
 		return agingFromItems(ctx, tx, ag, agingAsOfQuery, asOf.String(), currency)
 	})
 	return ag, err
-}
-
-// agingHalves counts the as-of agings read in two halves at once (for the tests).
-var agingHalves atomic.Int64
-
-// addAging puts into ag the sum of two agings of the same day (parts of its items): each
-// customer's buckets added, in agingFromItems' order (lower-cased name, then id).
-func addAging(ag *Aging, parts ...*Aging) {
-	byID := map[int64]int{}
-	for _, p := range parts {
-		for _, r := range p.Rows {
-			i, ok := byID[r.CustomerID]
-			if !ok {
-				i = len(ag.Rows)
-				byID[r.CustomerID] = i
-				ag.Rows = append(ag.Rows, AgingRow{CustomerID: r.CustomerID, Customer: r.Customer})
-			}
-			t := &ag.Rows[i]
-			for k, v := range r.Buckets {
-				t.Buckets[k] += v
-			}
-			t.Total += r.Total
-		}
-		for k, v := range p.Total.Buckets {
-			ag.Total.Buckets[k] += v
-		}
-		ag.Total.Total += p.Total.Total
-	}
-	ag.Total.Customer = "TOTAL"
-	keys := make([]string, len(ag.Rows))
-	for i, r := range ag.Rows {
-		keys[i] = strings.ToLower(r.Customer)
-	}
-	sort.Sort(agingByName{ag.Rows, keys})
 }
 
 // agingFromItems fills ag from q, which gives (customer_id, open, days) rows summed per
@@ -257,20 +191,6 @@ const agingAsOfQuery = `WITH later(invoice_id, amount) AS (
 			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1
 		UNION ALL
 		SELECT customer_id, due_date, open FROM (` + voidBalancesQuery + `) WHERE open > 0)`
-
-// agingAsOfUpToQuery is agingAsOfQuery with only the events dated up to ?3 put back, and
-// agingAfterQuery puts back those dated after ?3 (?3 after ?1): the two give, summed, the
-// items of agingAsOfQuery (Aging reads them at once on one snapshot).
-var agingAsOfUpToQuery = strings.ReplaceAll(agingAsOfQuery, "WHERE date > ?1", "WHERE date > ?1 AND date <= ?3")
-
-const agingAfterQuery = `WITH later(invoice_id, amount) AS (
-		SELECT invoice_id, amount FROM allocations WHERE date > ?3
-		UNION ALL SELECT invoice_id, amount FROM credit_notes WHERE date > ?3
-		UNION ALL SELECT invoice_id, amount FROM write_offs WHERE date > ?3),
-	back AS MATERIALIZED (SELECT invoice_id, sum(amount) AS amount FROM later GROUP BY invoice_id)
-	SELECT i.customer_id, b.amount AS open, CAST(julianday(?1) - julianday(i.due_date) AS INTEGER) AS days
-		FROM back b CROSS JOIN invoices i ON i.id = b.invoice_id
-		WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1`
 
 // Balance is what a customer owes.
 type Balance struct {

@@ -11,7 +11,7 @@ import (
 
 // viewShared runs fns at once, each in its own read transaction on its own connection, all
 // on one snapshot of the file: for a read that two cores answer sooner in parts (as-of
-// aging). SQLite gives no way to hand one snapshot to another connection here, so the
+// the invoice and payment lists of a large file). SQLite gives no way to hand one snapshot to another connection here, so the
 // readers start while the writer connection holds the write lock (BEGIN IMMEDIATE): no
 // commit can come between their starts, and each sees the same last commit. The lock is
 // held only while they start (microseconds) and never waited for: when another connection
