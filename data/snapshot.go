@@ -10,13 +10,13 @@ import (
 )
 
 // viewShared runs fns at once, each in its own read transaction on its own connection, all
-// on one snapshot of the file: for a read that two cores answer sooner in parts (as-of
-// the invoice and payment lists of a large file). SQLite gives no way to hand one snapshot to another connection here, so the
-// readers start while the writer connection holds the write lock (BEGIN IMMEDIATE): no
-// commit can come between their starts, and each sees the same last commit. The lock is
-// held only while they start (microseconds) and never waited for: when another connection
-// is writing, or the store is read-only, or the machine has one core, ok is false and
-// nothing ran (the caller reads in one transaction instead).
+// on one snapshot of the file: for a read that two cores answer sooner in parts (the
+// invoice and payment list rows of a large file). SQLite gives no way to hand one snapshot
+// to another connection here, so the readers start while a connection holds the write lock
+// (BEGIN IMMEDIATE): no commit can come between their starts, and each sees the same last
+// commit. The lock is held only while they start (microseconds) and never waited for: when
+// another connection is writing, the file is immutable, or the machine has one core, ok is
+// false and nothing ran (the caller reads in one transaction instead).
 func (s *Store) viewShared(ctx context.Context, fns ...func(tx sqlTx) error) (ok bool, err error) {
 	if runtime.NumCPU() < 2 || len(fns) < 2 || s.immutable {
 		return false, nil // an immutable file: one transaction (it is read as it is anyway)
