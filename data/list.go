@@ -52,7 +52,7 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int))
 	}
 	// A large file is read in two halves of its ids at once on one snapshot (two cores:
 	// a million invoices in about half the time), the halves then put end to end.
-	if mid := lo + (hi-lo)/2; n >= halveRowsAt && mid > lo {
+	if mid := midID(lo, hi); n >= halveRowsAt && mid > lo && mid < hi {
 		var a, b []InvoiceRow
 		ok, err := s.viewShared(ctx,
 			// (the count is from before the snapshot: the halves leave no id out either way)
@@ -78,6 +78,10 @@ func (s *Store) InvoiceRows(ctx context.Context, progress func(done, total int))
 	})
 	return out, err
 }
+
+// midID is an id halfway between lo and hi (lo <= hi), without overflow for any ids a
+// file can hold (rowids from -2^63 to 2^63-1).
+func midID(lo, hi int64) int64 { return lo/2 + hi/2 + (lo%2+hi%2)/2 }
 
 // halveRowsAt is the number of invoices from which InvoiceRows reads two halves at once.
 var halveRowsAt = 200_000

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -152,6 +153,39 @@ func TestInvoiceRowsInHalves(t *testing.T) {
 	for i := 1; i < len(pays); i++ {
 		if pays[i].ID <= pays[i-1].ID {
 			t.Fatal("payment rows not in id order")
+		}
+	}
+}
+
+// Ids at the ends of what a rowid can be (a file written outside Duebook) are halved
+// without overflow: every row once, in id order.
+func TestInvoiceRowsInHalvesExtremeIDs(t *testing.T) {
+	f := newLedgerFixture(t)
+	s := f.s
+	f.corrupt(t,
+		`UPDATE invoices SET id = -9223372036854775807 WHERE id = `+itoa(f.paid.ID),
+		`UPDATE invoices SET id = 9223372036854775807 WHERE id = `+itoa(f.unpaid.ID),
+		`UPDATE payments SET id = -9223372036854775808 WHERE id = `+itoa(f.pay.ID),
+		`UPDATE payments SET id = 9223372036854775807 WHERE id = `+itoa(f.credit.ID))
+	defer func(n int) { halveRowsAt = n }(halveRowsAt)
+	halveRowsAt = 2
+	got, err := s.InvoiceRows(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := referenceInvoiceRows(t, s); !slices.Equal(got, want) {
+		t.Fatalf("rows differ from the plain read\n got %+v\nwant %+v", got, want)
+	}
+	pays, err := s.PaymentRows(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pays) != 2 || pays[0].ID != math.MinInt64 || pays[1].ID != math.MaxInt64 {
+		t.Fatalf("payment rows %+v", pays)
+	}
+	for _, c := range [][3]int64{{math.MinInt64, math.MaxInt64, -1}, {-3, 3, 0}, {1, 2, 1}, {math.MaxInt64 - 1, math.MaxInt64, math.MaxInt64 - 1}, {-7, -4, -6}} {
+		if m := midID(c[0], c[1]); m < c[0] || m > c[1] || (c[2] != 0 && m != c[2] && m != c[2]+1) {
+			t.Errorf("midID(%d, %d) = %d", c[0], c[1], m)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func (s *Store) PaymentRows(ctx context.Context) ([]Payment, error) {
 		return nil, err
 	}
 	// a large file in two halves of its ids at once, on one snapshot (as InvoiceRows)
-	if mid := lo + (hi-lo)/2; n >= halveRowsAt && mid > lo {
+	if mid := midID(lo, hi); n >= halveRowsAt && mid > lo && mid < hi {
 		var a, b []Payment
 		ok, err := s.viewShared(ctx,
 			func(tx sqlTx) (err error) { a, err = readPaymentRows(ctx, tx, math.MinInt64, mid, n/2); return err },
