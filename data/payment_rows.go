@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"math"
 	"strings"
 )
 
@@ -12,32 +11,10 @@ import (
 // (shared between a customer's payments); not the notes, source or creation time, which
 // the list does not show (Payment reads them). It reads the customers once and the text
 // columns as one value, as InvoiceRows does: a million payments in a second or two, where
-// the whole payments with the join and the date order took ten.
+// the whole payments with the join and the date order took ten. A large file is read in
+// two halves at once (readInHalves).
 func (s *Store) PaymentRows(ctx context.Context) ([]Payment, error) {
-	var n int
-	var lo, hi int64 // the ids, to halve
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0) FROM payments`).Scan(&n, &lo, &hi); err != nil {
-		return nil, err
-	}
-	// a large file in two halves of its ids at once, on one snapshot (as InvoiceRows)
-	if mid := midID(lo, hi); n >= halveRowsAt && mid > lo && mid < hi {
-		var a, b []Payment
-		ok, err := s.viewShared(ctx,
-			func(tx sqlTx) (err error) { a, err = readPaymentRows(ctx, tx, math.MinInt64, mid, n/2); return err },
-			func(tx sqlTx) (err error) { b, err = readPaymentRows(ctx, tx, mid+1, math.MaxInt64, n/2); return err })
-		if ok {
-			if err != nil {
-				return nil, err
-			}
-			return append(a, b...), nil
-		}
-	}
-	var out []Payment
-	err := s.View(ctx, func(tx sqlTx) (err error) {
-		out, err = readPaymentRows(ctx, tx, math.MinInt64, math.MaxInt64, n)
-		return err
-	})
-	return out, err
+	return readInHalves(ctx, s, `payments`, func(int) {}, readPaymentRows)
 }
 
 // readPaymentRows reads the list rows of the payments with ids from..to, in id order.
