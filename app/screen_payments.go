@@ -229,7 +229,7 @@ func (ps *PaymentsScreen) Reload() {
 
 // filter shows the payments that match the search, in the list's order.
 func (ps *PaymentsScreen) filter() {
-	if ps.index == nil || len(ps.index.all) != len(ps.all) || (len(ps.all) > 0 && ps.index.all[0] != ps.all[0]) {
+	if ps.index == nil { // a search typed before the first read
 		ps.index = newPaymentIndex(ps.all)
 	}
 	ps.shown = ps.index.shown(ps.shown[:0], strings.ToLower(strings.TrimSpace(ps.Search.Text)), ps.sortCol, ps.sortDesc)
