@@ -114,24 +114,13 @@ func readInvoiceRows(ctx context.Context, tx sqlTx, from, to int64, size int, te
 		}
 		defer rows.Close()
 		dates := dateCache{}
-		curs := map[string]string{}
-		statuses := map[string]InvoiceStatus{}
+		interned := interner{}
 		var again []int // rows to read column by column
 		var texts [7]string
 		fill := func(r *InvoiceRow, t *[7]string) error {
 			// copies: a substring would keep the whole row's text alive
 			r.Number, r.PONumber = strings.Clone(t[0]), strings.Clone(t[2])
-			if c, ok := curs[t[1]]; ok {
-				r.Currency = c
-			} else {
-				curs[t[1]], r.Currency = t[1], t[1]
-			}
-			if st, ok := statuses[t[3]]; ok {
-				r.Status = st
-			} else {
-				r.Status = InvoiceStatus(t[3])
-				statuses[t[3]] = r.Status
-			}
+			r.Currency, r.Status = interned.of(t[1]), InvoiceStatus(interned.of(t[3]))
 			r.Customer = names[r.CustomerID]
 			var err error
 			if r.IssueDate, err = dates.parse(t[4]); err != nil {

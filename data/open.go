@@ -305,10 +305,13 @@ func walUnreadable(path string, err error) bool {
 	return !canWriteDir(filepath.Dir(path))
 }
 
+// busyTimeoutMS is how long a connection waits for another's lock (commonPragmas).
+const busyTimeoutMS = "5000"
+
 func commonPragmas() url.Values {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "busy_timeout("+busyTimeoutMS+")")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	return q

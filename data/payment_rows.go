@@ -33,33 +33,25 @@ func readPaymentRows(ctx context.Context, tx sqlTx, from, to int64, size int) ([
 		}
 		defer rows.Close()
 		dates := dateCache{}
-		interned := map[string]string{}
-		intern := func(s string) string {
-			if v, ok := interned[s]; ok {
-				return v
-			}
-			s = strings.Clone(s)
-			interned[s] = s
-			return s
-		}
+		texts := interner{}
 		fill := func(p *Payment, t *[4]string) (err error) {
-			p.Method, p.Currency = intern(t[1]), intern(t[3])
+			p.Method, p.Currency = texts.of(t[1]), texts.of(t[3])
 			p.Reference = strings.Clone(t[2]) // a substring would keep the whole text alive
 			p.CustomerName = names[p.CustomerID]
 			p.Date, err = dates.parse(t[0])
 			return err
 		}
 		var again []int // rows to read column by column (see InvoiceRows)
-		var texts [4]string
+		var parts [4]string
 		for rows.Next() {
 			var p Payment
 			var text sql.NullString
 			if err := rows.Scan(&p.ID, &p.CustomerID, &p.Amount, &p.Unallocated, &text); err != nil {
 				return err
 			}
-			if !splitUnits(text, texts[:]) {
+			if !splitUnits(text, parts[:]) {
 				again = append(again, len(out))
-			} else if err := fill(&p, &texts); err != nil {
+			} else if err := fill(&p, &parts); err != nil {
 				return err
 			}
 			out = append(out, p)
@@ -128,6 +120,19 @@ func splitUnits(text sql.NullString, parts []string) bool {
 	}
 	parts[len(parts)-1] = rest
 	return true
+}
+
+// interner gives one copy of each distinct text of a long read (currencies, methods,
+// statuses), not a substring of the row it came in, which would keep the row's text alive.
+type interner map[string]string
+
+func (m interner) of(s string) string {
+	if v, ok := m[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	m[s] = s
+	return s
 }
 
 // dateCache parses the dates of a long read once per distinct text ("" is the zero date).

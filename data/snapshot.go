@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"runtime"
-	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -62,16 +61,6 @@ func (s *Store) viewShared(ctx context.Context, fns ...func(tx sqlTx) error) (ok
 
 // sharedViews counts the reads viewShared ran (for the tests).
 var sharedViews atomic.Int64
-
-// busyTimeoutMS is the connections' busy_timeout (commonPragmas), to put back after viewShared.
-var busyTimeoutMS = func() string {
-	for _, p := range commonPragmas()["_pragma"] {
-		if v, ok := strings.CutPrefix(p, "busy_timeout("); ok {
-			return strings.TrimSuffix(v, ")")
-		}
-	}
-	return "5000"
-}()
 
 // startTogether begins a read transaction on each of conns while the writer connection
 // holds the write lock, and gives the writer connection back before it returns (a write
