@@ -85,7 +85,7 @@ type listRow struct {
 type InvoiceList struct {
 	today  data.Date
 	rows   []listRow // never changed once built: prepare reads them on another goroutine
-	ids    []int32   // the rows in id order
+	ids    []int32   // the rows in id order (the load's order; sorted at build if it was not)
 	keys   []string  // per row: lower-case number, customer and PO, for text search (nil: not made yet)
 	orders [numCols][]int32
 	view   []int32
@@ -238,15 +238,12 @@ func (l *InvoiceList) order(col int) []int32 {
 // sortOrder sorts the rows by col (order keeps it).
 func (l *InvoiceList) sortOrder(col int) []int32 {
 	if keys, ok := l.sortKeys(col); ok {
-		return radixSort(l.byID(), keys)
+		return radixSort(l.ids, keys)
 	}
-	o := slices.Clone(l.byID())
+	o := slices.Clone(l.ids)
 	slices.SortStableFunc(o, l.less(col))
 	return o
 }
-
-// byID is the rows' order by id (the load's order; sorted at build if it was not).
-func (l *InvoiceList) byID() []int32 { return l.ids }
 
 // searchKeys makes each row's text searched: its number, customer and PO, lower-cased.
 func (l *InvoiceList) searchKeys() []string {
@@ -279,15 +276,29 @@ type prepared struct {
 	orders [numCols][]int32
 }
 
-// prepare makes the search keys and every column's order. It reads only the rows and their
-// id order, never changed once the list is built, so it runs on any goroutine.
-func (l *InvoiceList) prepare(ctx context.Context) *prepared {
-	p := &prepared{keys: l.searchKeys()}
+// todo is what the list does not have yet, for prepare (call it on the UI goroutine).
+func (l *InvoiceList) todo() (keys bool, cols [numCols]bool) {
 	for col := range numCols {
+		cols[col] = l.orders[col] == nil
+	}
+	return l.keys == nil, cols
+}
+
+// prepare makes what todo said is missing: the search keys and the columns' orders. It
+// reads only the rows and their id order, never changed once the list is built, so it runs
+// on any goroutine.
+func (l *InvoiceList) prepare(ctx context.Context, keys bool, cols [numCols]bool) *prepared {
+	p := &prepared{}
+	if keys {
+		p.keys = l.searchKeys()
+	}
+	for col, need := range cols {
 		if ctx.Err() != nil {
 			return nil
 		}
-		p.orders[col] = l.sortOrder(col)
+		if need {
+			p.orders[col] = l.sortOrder(col)
+		}
 	}
 	return p
 }
@@ -298,11 +309,11 @@ func (l *InvoiceList) install(p *prepared) {
 	if p == nil {
 		return
 	}
-	if l.keys == nil {
+	if l.keys == nil && p.keys != nil {
 		l.keys = p.keys
 	}
 	for col, o := range p.orders {
-		if l.orders[col] == nil {
+		if l.orders[col] == nil && o != nil {
 			l.orders[col] = o
 		}
 	}
@@ -397,7 +408,10 @@ func statusKey(r *data.InvoiceRow) uint64 {
 
 // SortAll sorts every column's order and makes the search keys now, so that a click on a
 // column header or a search is one pass (as install does with prepare's work).
-func (l *InvoiceList) SortAll() { l.install(l.prepare(context.Background())) }
+func (l *InvoiceList) SortAll() {
+	keys, cols := l.todo()
+	l.install(l.prepare(context.Background(), keys, cols))
+}
 
 // Apply filters and sorts the list.
 func (l *InvoiceList) Apply(q InvoiceQuery) {

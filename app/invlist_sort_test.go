@@ -54,6 +54,16 @@ func TestInvoiceListOrderMatchesComparison(t *testing.T) {
 				reasons[row.ID] = reasonsOf[r.IntN(len(reasonsOf))]
 			}
 			l := NewInvoiceList(rows, data.MustDate("2020-01-20"), reasons)
+			// the background's work (prepare, install) makes the same orders, and leaves
+			// out only what the list has
+			bg := NewInvoiceList(rows, data.MustDate("2020-01-20"), reasons)
+			if keys, cols := bg.todo(); !keys || cols[ColIssue] || !cols[ColCustomer] {
+				t.Fatalf("todo of a new list: keys %v, columns %v", keys, cols)
+			}
+			bg.SortAll()
+			if keys, cols := bg.todo(); keys || slices.Contains(cols[:], true) {
+				t.Fatalf("todo after SortAll: keys %v, columns %v", keys, cols)
+			}
 			for col := range numCols {
 				want := make([]int32, n)
 				for i := range want {
@@ -62,6 +72,9 @@ func TestInvoiceListOrderMatchesComparison(t *testing.T) {
 				slices.SortFunc(want, l.less(col))
 				if got := l.order(col); !slices.Equal(got, want) {
 					t.Fatalf("n=%d shuffled=%v column %s: the kept order differs from the comparison sort", n, shuffled, colTitles[col])
+				}
+				if !slices.Equal(bg.orders[col], want) {
+					t.Fatalf("n=%d shuffled=%v column %s: the background's order differs from the comparison sort", n, shuffled, colTitles[col])
 				}
 			}
 		}

@@ -420,8 +420,9 @@ func (is *InvoicesScreen) Reload() {
 			is.refreshTable()
 			// the other columns' orders and the search keys, off the UI goroutine (at a
 			// million invoices about a second), so that a click or a search is one pass
+			keys, cols := list.todo()
 			is.prepare.Go(is.ui, func(ctx context.Context) func() {
-				p := list.prepare(ctx)
+				p := list.prepare(ctx, keys, cols)
 				return func() { list.install(p) }
 			})
 		}

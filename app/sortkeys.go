@@ -30,8 +30,11 @@ func dateKey(d data.Date) uint64 {
 	if d.IsZero() {
 		return 0
 	}
-	return signedKey(d.Time().Unix()/86400) + 1
+	return signedKey(int64(d.DaysSince(keyEpoch))) + 1
 }
+
+// keyEpoch is the day dateKey counts from (any day would do).
+var keyEpoch = data.MustDate("2000-01-01")
 
 // signedKey maps int64 order onto uint64 order.
 func signedKey(v int64) uint64 { return uint64(v) ^ (1 << 63) }
