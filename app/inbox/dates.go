@@ -25,6 +25,7 @@ var dayFirstCurrencies = set("GBP", "EUR", "AUD", "NZD", "INR", "ZAR", "CHF", "S
 // numericDateOrder decides the order from the language (every language but English writes
 // day first), then for English from the sender's country and the currency.
 func numericDateOrder(lang *lexicon, currency, fromDomain string) dateOrder {
+	lexiconsReady()
 	if lang != nil && lang.code != "en" {
 		return orderDayFirst
 	}
@@ -62,6 +63,7 @@ func initDateREs() {
 // findDate reads the first date in s. An all-numeric date whose order is unknown and that
 // reads two ways (03/04/2026) is not read.
 func findDate(s string, order dateOrder) (data.Date, bool) {
+	lexiconsReady()
 	type cand struct {
 		pos     int
 		y, m, d int
@@ -132,6 +134,7 @@ func findDate(s string, order dateOrder) (data.Date, bool) {
 
 // hasMonthWord: the folded text has a word that is a month name or abbreviation.
 func hasMonthWord(f string) bool {
+	lexiconsReady()
 	start := -1
 	for i := 0; i <= len(f); i++ {
 		letter := i < len(f) && (f[i] >= 'a' && f[i] <= 'z' || f[i] >= 0x80)
@@ -210,6 +213,7 @@ func paymentDate(subject string, b body, ls []label, kindLines map[int]bool, ord
 // by March 24", "expire le 4 avril"): a date after them is when it may arrive or lapse,
 // not when it was paid.
 func beforeNotYet(s string) string {
+	lexiconsReady()
 	f := fold(s)
 	loc := notYetRE.FindStringIndex(f)
 	if a := arrivingRE.FindStringIndex(f); a != nil && (loc == nil || a[0] < loc[0]) {

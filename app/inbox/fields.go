@@ -185,6 +185,7 @@ func headerRow(lines []string, i int, aloneLabel func(int) string) (keys []strin
 // HTML cell holding both). Only values that show what they are count (an amount, a date,
 // an address, an id with a digit), so a sentence that starts with a label word is not read.
 func inlineLabel(l string, line int) (label, bool) {
+	lexiconsReady()
 	first := l
 	if i := strings.IndexByte(l, ' '); i > 0 {
 		first = l[:i]

@@ -19,6 +19,7 @@ type kindHit struct {
 // when not nil, counts the phrases found per lexicon. Only the phrases whose literal's first
 // three bytes occur in the line are tried.
 func findKind(folded string, votes []int) (Kind, string, bool) {
+	lexiconsReady()
 	if len(folded) < 3 {
 		return "", "", false
 	}

@@ -151,6 +151,7 @@ func dropGreeting(s string) string {
 // sentencePayer reads a payer from one line of text: "NAME (email) sent you",
 // "… from NAME (email)".
 func sentencePayer(s string) (name, email string) {
+	lexiconsReady()
 	f := fold(s)
 	if containsAny(f, verbLits) {
 		if m := payerVerbRE.FindStringSubmatch(s); m != nil {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -202,7 +203,14 @@ type labelAffix struct {
 	lang        int
 }
 
-func init() {
+// lexiconsOnce builds the indexes and expressions of the lexicons on the first read of a
+// mail, not at start-up: they take about 20 ms, which every command and the window paid.
+var lexiconsOnce sync.Once
+
+// lexiconsReady builds the lexicon indexes once; every function that reads them calls it.
+func lexiconsReady() { lexiconsOnce.Do(buildLexicons) }
+
+func buildLexicons() {
 	var preps, verbs, stops, notYet, arriving []string
 	for li, lx := range lexicons {
 		notYet = append(notYet, lx.notYet...)
@@ -325,6 +333,7 @@ var ownBankRE = regexp.MustCompile(`\b(?:bank account|your bank\b|payouts?\b|ban
 // says the money is not in the account yet (lexicon.notYet, lexicon.arriving), and the
 // words that say it.
 func notYetLine(subject string, b body) (line, words string) {
+	lexiconsReady()
 	for i := -1; i < len(b.folded) && i < 80; i++ {
 		f := fold(subject)
 		if i >= 0 {
@@ -349,6 +358,7 @@ func notYetLine(subject string, b body) (line, words string) {
 
 // labelKind says what a normalised label holds ("" = not a label the reader uses).
 func labelKind(k string) string {
+	lexiconsReady()
 	if e, ok := labelIndex[k]; ok {
 		return e.kind
 	}
@@ -367,6 +377,7 @@ func labelKind(k string) string {
 
 // labelLangs gives the lexicons that use a label (a bit set).
 func labelLangs(k string) uint {
+	lexiconsReady()
 	if e, ok := labelIndex[k]; ok {
 		return e.langs
 	}

@@ -1,6 +1,8 @@
 package inbox
 
 import (
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -8,6 +10,7 @@ import (
 // TestLexicons: every lexicon names each kind of message and the main fields, so the
 // reader is the same for every language.
 func TestLexicons(t *testing.T) {
+	lexiconsReady()
 	for _, lx := range []*lexicon{&lexEN, &lexDE, &lexFR, &lexES} {
 		for _, k := range kindOrder {
 			if k != kindReceipt && k != kindRequestPaid && len(lx.kinds[k]) == 0 {
@@ -215,5 +218,29 @@ func TestHeaderRowTable(t *testing.T) {
 	ls = findLabels([]string{"Transaction ID", "7GH12345AB678901C", "Transaction date", "Jan 14, 2026"})
 	if len(ls) != 2 || ls[0].value != "7GH12345AB678901C" || ls[1].value != "Jan 14, 2026" {
 		t.Errorf("vertical: %+v", ls)
+	}
+}
+
+// TestLexiconsBuiltOnFirstRead: starting the program does not build the lexicon indexes
+// (about 20 ms that every command and the window paid); the first mail read does. It runs
+// itself in a new process, where no other test has read a mail yet.
+func TestLexiconsBuiltOnFirstRead(t *testing.T) {
+	if os.Getenv("DUEBOOK_LEXICON_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestLexiconsBuiltOnFirstRead$", "-test.v")
+		cmd.Env = append(os.Environ(), "DUEBOOK_LEXICON_CHILD=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--- PASS: TestLexiconsBuiltOnFirstRead") {
+			t.Fatalf("child: %v\n%s", err, out)
+		}
+		return
+	}
+	if allPhrases != nil || len(labelIndex) != 0 || payerPrepRE != nil {
+		t.Fatal("the lexicon indexes were built at start-up")
+	}
+	if k := labelKind(normLabel("Transaction ID")); k == "" {
+		t.Fatal(`"Transaction ID" is no label after the first read`)
+	}
+	if allPhrases == nil || payerPrepRE == nil {
+		t.Fatal("the first read did not build the lexicon indexes")
 	}
 }
