@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // viewShared gives its readers one snapshot: a write committed while they run is seen by
 // none of them, and it is refused (nothing run) while another connection holds the write lock.
@@ -44,33 +47,17 @@ func TestViewSharedOneSnapshot(t *testing.T) {
 	}
 	defer other.Close()
 	hold := make(chan struct{})
+	locked := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
-		other.Update(ctx, func(tx *Tx) error { <-hold; return nil })
+		// the writer's transactions begin IMMEDIATE: fn runs holding the write lock
+		other.Update(ctx, func(tx *Tx) error { close(locked); <-hold; return nil })
 		close(done)
 	}()
-	for i := 0; ; i++ { // until the other connection has its write lock
-		var busy bool
-		func() {
-			w, err := s.w.Conn(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer w.Close()
-			w.ExecContext(ctx, `PRAGMA busy_timeout = 0`)
-			defer w.ExecContext(ctx, `PRAGMA busy_timeout = 5000`)
-			if _, err := w.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
-				busy = true
-				return
-			}
-			w.ExecContext(ctx, `ROLLBACK`)
-		}()
-		if busy {
-			break
-		}
-		if i > 1000 {
-			t.Fatal("the other connection never took the write lock")
-		}
+	select {
+	case <-locked:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the other connection never took the write lock")
 	}
 	ran := false
 	ok, _ = s.viewShared(ctx, func(tx sqlTx) error { ran = true; return nil }, func(tx sqlTx) error { ran = true; return nil })
