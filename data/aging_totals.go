@@ -13,7 +13,7 @@ import (
 //
 // A posted invoice counts on day D when it was issued by D: today's open amount, plus each
 // of its allocations, credit notes and write-offs dated after D, all in the bucket of D
-// minus its due date (as agingAsOfQuery's rows); a void invoice's balance on D is read per
+// minus its due date (as agingAsOfItems's rows); a void invoice's balance on D is read per
 // day as Aging reads it.
 func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) ([]AgingRow, error) {
 	out := make([]AgingRow, len(days))
@@ -120,6 +120,6 @@ const agingTotalsItemsQuery = `WITH later(invoice_id, date, amount) AS (
 		FROM later l CROSS JOIN invoices i ON i.id = l.invoice_id
 		WHERE i.status = 'posted' AND i.currency = ?2`
 
-// agingVoidItemsQuery is agingAsOfQuery's void part: invoices voided after ?1.
+// agingVoidItemsQuery is agingAsOfItems's void part: invoices voided after ?1.
 const agingVoidItemsQuery = `SELECT customer_id, open, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS days
 	FROM (` + voidBalancesQuery + `) WHERE open > 0`

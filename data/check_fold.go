@@ -32,9 +32,10 @@ var folds struct {
 	fn   map[int64]func([]driver.Value)
 }
 
-// fold runs q, one row of one column, duebook_check_fold(?, ...), with the token of fn as
-// its one argument, and returns the number of rows that fn was called with.
-func fold(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value)) (int64, error) {
+// fold runs q, one row of one column, duebook_check_fold(?N, ...), with args and then the
+// token of fn as its arguments (N = len(args)+1), and returns the number of rows that fn
+// was called with.
+func fold(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value), args ...any) (int64, error) {
 	if foldUnavailable != nil {
 		return 0, foldUnavailable
 	}
@@ -52,7 +53,7 @@ func fold(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value)) 
 		folds.Unlock()
 	}()
 	var n int64
-	if err := tx.QueryRowContext(ctx, q, token).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, q, append(args, token)...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("check: %w", err)
 	}
 	return n, nil

@@ -54,7 +54,7 @@ func queryPlan(t *testing.T, s *Store, q string) string {
 // 0016), and never scans the invoices table; the currencies note seeks invoices_currency.
 func TestAsOfReadsUseCoveringDateIndexes(t *testing.T) {
 	s := newStore(t, "2026-06-30")
-	p := queryPlan(t, s, agingAsOfQuery)
+	p := queryPlan(t, s, agingAsOfItems)
 	for _, want := range []string{"COVERING INDEX allocations_date", "COVERING INDEX credit_notes_date", "COVERING INDEX write_offs_date", "COVERING INDEX invoices_open"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("as-of aging: no %q in the plan: %s", want, p)

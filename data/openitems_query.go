@@ -29,7 +29,7 @@ func (s *Store) OpenItemsAsOf(ctx context.Context, asOf Date, currency string) (
 	return out, err
 }
 
-// openItemsAsOfQuery is agingAsOfQuery per invoice: each invoice's rows (today's open amount,
+// openItemsAsOfQuery is agingAsOfItems per invoice: each invoice's rows (today's open amount,
 // what came off after ?1, or a void invoice's rebuilt balance) summed by invoice.
 const openItemsAsOfQuery = `WITH later(invoice_id, amount) AS (
 		SELECT invoice_id, amount FROM allocations WHERE date > ?1

@@ -83,12 +83,25 @@ func readPaymentRows(ctx context.Context, tx sqlTx, from, to int64, size int) ([
 
 // readCustomerNames maps every customer's id to its name.
 func readCustomerNames(ctx context.Context, tx sqlTx) (map[int64]string, error) {
-	names := map[int64]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM customers`)
+	return scanNames(tx.QueryContext(ctx, `SELECT id, name FROM customers`))
+}
+
+// readCustomerNamesOf reads the names of the customers ids in one query (the ids go as a
+// JSON array); an id of no customer is absent from the map.
+func readCustomerNamesOf(ctx context.Context, tx sqlTx, ids []int64) (map[int64]string, error) {
+	if len(ids) == 0 {
+		return map[int64]string{}, nil
+	}
+	return scanNames(tx.QueryContext(ctx, `SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonInts(ids)))
+}
+
+// scanNames reads (id, name) rows into a map.
+func scanNames(rows *sql.Rows, err error) (map[int64]string, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	names := map[int64]string{}
 	for rows.Next() {
 		var id int64
 		var n string

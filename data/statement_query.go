@@ -58,7 +58,7 @@ func statementsChunk(ctx context.Context, tx sqlTx, ids []int64, from, asOf Date
 		}
 	}
 	// Invoices posted (issued) on or before asOf, with what was open on asOf: today's open
-	// amount plus what came off after asOf (as Aging's agingAsOfQuery); a void invoice's
+	// amount plus what came off after asOf (as Aging's agingAsOfItems); a void invoice's
 	// events are summed.
 	rows, err := tx.QueryContext(ctx, `WITH later(invoice_id, amount) AS (
 			SELECT invoice_id, amount FROM allocations WHERE date > ?1
