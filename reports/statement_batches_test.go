@@ -65,4 +65,13 @@ func TestEachStatementAcrossBatches(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || calls != 11 {
 		t.Fatalf("cancelled: %v after %d statements", err, calls)
 	}
+	// a batch that cannot be read (here the second, read by the second reader): the
+	// statements before it are drawn, then its error ends the run
+	bad := append([]int64{}, ids...)
+	bad[statementBatch+5] = 999999
+	calls = 0
+	err = eachStatement(ctx, s, bad, opt, func(i int, st *data.Statement) error { calls++; return nil })
+	if !errors.Is(err, data.ErrNotFound) || calls != statementBatch {
+		t.Fatalf("unreadable second batch: %v after %d statements", err, calls)
+	}
 }
