@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -12,10 +13,10 @@ import (
 // column's order is sorted once and kept (sortkeys.go).
 type paymentIndex struct {
 	all       []*data.Payment
-	custLower map[int64]string  // customer id -> lower-cased name
-	refLower  []string          // lower-cased reference of all[i]
-	methods   map[string]string // method code -> its lower-cased name (methodName)
-	orders    [6][]int32        // by payCols column, ascending, ties by id
+	custLower map[int64]string      // customer id -> lower-cased name
+	refLower  []string              // lower-cased reference of all[i]
+	methods   map[string]string     // method code -> its lower-cased name (methodName)
+	orders    [len(payCols)][]int32 // by payCols column, ascending, ties by id
 	byID      []int32
 }
 
@@ -42,6 +43,51 @@ func (x *paymentIndex) order(col int) []int32 {
 	if o := x.orders[col]; o != nil {
 		return o
 	}
+	o := x.sortOrder(col)
+	x.orders[col] = o
+	return o
+}
+
+// todo is which columns have no order yet, for prepare (call it on the UI goroutine).
+func (x *paymentIndex) todo() (cols [len(payCols)]bool) {
+	for col := range cols {
+		cols[col] = x.orders[col] == nil
+	}
+	return cols
+}
+
+// prepare sorts the columns todo named. It reads only what newPaymentIndex made, never
+// changed after, so it runs on any goroutine (at a million payments about a second, which
+// a click on a column header would otherwise spend on the UI goroutine); nil when ctx ends.
+func (x *paymentIndex) prepare(ctx context.Context, cols [len(payCols)]bool) *[len(payCols)][]int32 {
+	var out [len(payCols)][]int32
+	for col, need := range cols {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if need {
+			out[col] = x.sortOrder(col)
+		}
+	}
+	return &out
+}
+
+// install keeps the orders prepare made that the index does not have yet (call it on the
+// UI goroutine).
+func (x *paymentIndex) install(orders *[len(payCols)][]int32) {
+	if orders == nil {
+		return
+	}
+	for col, o := range orders {
+		if x.orders[col] == nil && o != nil {
+			x.orders[col] = o
+		}
+	}
+}
+
+// sortOrder sorts by column col (0 to len(payCols)-1): the radix sort of one key per
+// payment over the id order, so ties stay by id.
+func (x *paymentIndex) sortOrder(col int) []int32 {
 	all := x.all
 	n := len(all)
 	each := func(f func(p *data.Payment) uint64) []uint64 {
@@ -66,9 +112,7 @@ func (x *paymentIndex) order(col int) []int32 {
 	case 5:
 		keys = each(func(p *data.Payment) uint64 { return signedKey(p.Unallocated) })
 	}
-	o := radixSort(x.byID, keys)
-	x.orders[col] = o
-	return o
+	return radixSort(x.byID, keys)
 }
 
 // shown appends to dst the payments matching text (lower-cased; "" = all) in column col's

@@ -2,6 +2,8 @@ package app
 
 import (
 	"cmp"
+	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -80,4 +82,54 @@ func plainPayments(all []*data.Payment, t string, col int, desc bool) []*data.Pa
 		return c
 	})
 	return shown
+}
+
+// The orders made off the UI goroutine (prepare, then install) are the ones a click would
+// make; todo names only what is missing; a cancelled prepare gives nothing. After the
+// payments screen is read, the background leaves every column sorted.
+func TestPaymentIndexPreparesTheOtherOrders(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 11))
+	all := make([]*data.Payment, 400)
+	for i := range all {
+		all[i] = &data.Payment{ID: int64(400 - i), CustomerID: int64(r.IntN(9) + 1), CustomerName: fmt.Sprint("C", r.IntN(9)),
+			Date: data.MustDate("2026-01-01").AddDays(r.IntN(40)), Method: []string{"bank", "card", "cash"}[r.IntN(3)],
+			Reference: fmt.Sprint("R", r.IntN(50)), Amount: int64(r.IntN(900) - 100), Unallocated: int64(r.IntN(4)), Currency: "USD"}
+	}
+	x, bg := newPaymentIndex(all), newPaymentIndex(all)
+	bg.order(3)
+	cols := bg.todo()
+	for col, need := range cols {
+		if need != (col != 3) {
+			t.Fatalf("todo after sorting Reference: %v", cols)
+		}
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if bg.prepare(cancelled, cols) != nil {
+		t.Fatal("a cancelled prepare gave orders")
+	}
+	bg.install(bg.prepare(context.Background(), cols))
+	if cols := bg.todo(); slices.Contains(cols[:], true) {
+		t.Fatalf("todo after install: %v", cols)
+	}
+	for col := range payCols {
+		if !slices.Equal(bg.orders[col], x.order(col)) {
+			t.Fatalf("column %s: the prepared order differs from the one a click makes", payCols[col])
+		}
+	}
+
+	s := newStore(t)
+	c := mkCustomer(t, s, "Anchor Supply", 30, 0)
+	for i := range 5 {
+		if err := s.RecordPayment(ctx, &data.Payment{CustomerID: c.ID, Date: data.MustDate("2026-06-01").AddDays(i), Method: "bank",
+			Reference: fmt.Sprint("B-", i), Amount: int64(100 + i)}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ui := newTestUI(t, s)
+	showTab(ui, TabPayments)
+	ui.Wait()
+	if cols := ui.Payments.index.todo(); slices.Contains(cols[:], true) {
+		t.Fatalf("after the payments were read, columns still unsorted: %v", cols)
+	}
 }

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-var payCols = []string{"Date", "Customer", "Method", "Reference", "Amount", "Credit left"}
+var payCols = [...]string{"Date", "Customer", "Method", "Reference", "Amount", "Credit left"}
 var payWidths = []float32{95, 150, 112, 110, 115, 95} // Method fits "Bank transfer"; up to Amount fits the list at 1024x640
 
 // PaymentsScreen lists payments and records new ones with their allocation.
@@ -43,6 +43,7 @@ type PaymentsScreen struct {
 	index         *paymentIndex // the search keys and column orders of all
 	customers     map[int64]*data.Customer
 	load, balance latest
+	prepare       latest // the other columns' orders, after the list shows (paymentIndex.prepare)
 	selectedAlloc []data.Allocation
 	sortCol       int  // column the list is sorted by (payCols)
 	sortDesc      bool // largest / newest first
@@ -212,6 +213,11 @@ func (ps *PaymentsScreen) Reload() {
 		return func() {
 			ps.all, ps.index = all, index
 			ps.filter()
+			cols := index.todo()
+			ps.prepare.Go(ps.ui, func(ctx context.Context) func() {
+				orders := index.prepare(ctx, cols)
+				return func() { index.install(orders) }
+			})
 			if ps.Selected != nil {
 				for _, p := range all {
 					if p.ID == ps.Selected.ID {
