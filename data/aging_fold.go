@@ -79,7 +79,7 @@ func (a *agingSums) add(customer, due driver.Value, amount int64) {
 		a.ids = append(a.ids, cid)
 		a.sums = append(a.sums, [5]int64{})
 	}
-	a.sums[k][agingBucket(a.asOf-day)] += amount
+	a.sums[k][bucketOfDays(a.asOf-day)] += amount
 }
 
 // item folds one (customer_id, due_date, open) row.
@@ -209,18 +209,109 @@ func jsonInts(ids []int64) string {
 	return string(append(b, ']'))
 }
 
-// agingBucket is the bucket of an amount due days ago (0: current; then 1–30, 31–60,
-// 61–90 and over 90 days), as agingBySQL's CASE.
-func agingBucket(days int64) int {
-	switch {
-	case days <= 0:
-		return 0
-	case days <= 30:
-		return 1
-	case days <= 60:
-		return 2
-	case days <= 90:
-		return 3
+// agingTotalsFold is AgingTotals's rows (agingTotalsItemsQuery) summed in Go, as
+// agingAsOfFold reads them: the events after the earliest day, summed into each day they
+// count on by their invoice looked up in id order, and today's open invoices. sums[i] is
+// the buckets of days[i] without the void invoices. At a million invoices and 13 month
+// ends, SQLite's lookup of each of 550k events' invoice in date order took 2.9 s.
+func agingTotalsFold(ctx context.Context, tx sqlTx, days []Date, lo, currency string) (sums [][5]int64, done bool, err error) {
+	if foldUnavailable != nil {
+		return nil, false, nil
 	}
-	return 4
+	dn := make([]int64, len(days))
+	for i, d := range days {
+		v, ok := dayNumber(d.String())
+		if !ok {
+			return nil, false, nil
+		}
+		dn[i] = v
+	}
+	a := &agingSums{}
+	sums = make([][5]int64, len(days))
+	// add counts amount on each day that an invoice issued on issue, due on due, owed it:
+	// from its issue to the day before the event that took it off (after; 0: still open)
+	add := func(issue, due, after, amount int64) {
+		for i, d := range dn {
+			if issue <= d && (after == 0 || after > d) {
+				sums[i][bucketOfDays(d-due)] += amount
+			}
+		}
+	}
+	day := func(v driver.Value) int64 { // 0 and a.odd when v is not a plain date
+		if t, ok := v.(string); ok {
+			if d, ok := dayNumber(t); ok && d != 0 {
+				return d
+			}
+		}
+		a.odd = true
+		return 0
+	}
+	type event struct{ invoice, date, amount int64 }
+	var later []event
+	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, invoice_id, date, amount) FROM (
+			SELECT invoice_id, date, amount FROM allocations WHERE date > ?1
+			UNION ALL SELECT invoice_id, date, amount FROM credit_notes WHERE date > ?1
+			UNION ALL SELECT invoice_id, date, amount FROM write_offs WHERE date > ?1)`, func(v []driver.Value) {
+		if a.odd {
+			return
+		}
+		id, ok := v[0].(int64)
+		if !ok {
+			a.odd = true
+			return
+		}
+		d := day(v[1])
+		if n, ok := a.amount(v[2]); ok && !a.odd {
+			later = append(later, event{id, d, n})
+		}
+	}, lo, currency); err != nil || a.odd {
+		return nil, false, err
+	}
+	if len(later) > 0 {
+		slices.SortFunc(later, func(x, y event) int { return cmp.Compare(x.invoice, y.invoice) })
+		var ids []int64
+		for i, e := range later {
+			if i == 0 || later[i-1].invoice != e.invoice {
+				ids = append(ids, e.invoice)
+			}
+		}
+		k := 0 // the invoices come back in the order of ids (a subset: the posted ones)
+		if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?4, i.id, i.issue_date, i.due_date)
+			FROM json_each(?3) j CROSS JOIN invoices i ON i.id = j.value
+			WHERE i.status = 'posted' AND i.currency = ?2`, func(v []driver.Value) {
+			if a.odd {
+				return
+			}
+			id, _ := v[0].(int64) // an INTEGER PRIMARY KEY
+			issue, due := day(v[1]), day(v[2])
+			if a.odd {
+				return
+			}
+			for k < len(later) && later[k].invoice < id {
+				k++
+			}
+			if k == len(later) || later[k].invoice != id {
+				a.odd = true // not in the order asked: let SQLite answer
+				return
+			}
+			for ; k < len(later) && later[k].invoice == id; k++ {
+				add(issue, due, later[k].date, later[k].amount)
+			}
+		}, lo, currency, jsonInts(ids)); err != nil || a.odd {
+			return nil, false, err
+		}
+	}
+	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, issue_date, due_date, open_amount)
+			FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?2`, func(v []driver.Value) {
+		if a.odd {
+			return
+		}
+		issue, due := day(v[0]), day(v[1])
+		if n, ok := a.amount(v[2]); ok && !a.odd {
+			add(issue, due, 0, n)
+		}
+	}, lo, currency); err != nil || a.odd {
+		return nil, false, err
+	}
+	return sums, true, nil
 }

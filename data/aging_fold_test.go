@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // agingWant is the aging of day d summed inside SQLite (agingBySQL), or its error, as text.
 func agingWant(t *testing.T, s *Store, d Date, currency string) string {
@@ -19,6 +22,13 @@ func agingWant(t *testing.T, s *Store, d Date, currency string) string {
 		return "error: " + err.Error()
 	}
 	return agingCSV(ag)
+}
+
+func totalsText(rows []AgingRow, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return fmt.Sprint(rows)
 }
 
 func agingGot(s *Store, d Date, currency string) string {
@@ -80,6 +90,10 @@ func TestAgingFoldIsTheSQLOnOddRows(t *testing.T) {
 			if got != want {
 				t.Errorf("%s\nas of %s:\n got %s\nwant %s", damage, d, got, want)
 			}
+		}
+		days := []Date{asOf.AddDays(-400), asOf, asOf.AddDays(31), today}
+		if got, want := totalsText(s.agingTotals(ctx, days, c.Currency, true)), totalsText(s.agingTotals(ctx, days, c.Currency, false)); got != want {
+			t.Errorf("%s\nmonth-end totals:\n got %s\nwant %s", damage, got, want)
 		}
 		if damage == "" {
 			if got := agingGot(s, asOf, c.Currency); len(got) < 200 {

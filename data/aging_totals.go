@@ -16,6 +16,12 @@ import (
 // minus its due date (as agingAsOfItems's rows); a void invoice's balance on D is read per
 // day as Aging reads it.
 func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) ([]AgingRow, error) {
+	return s.agingTotals(ctx, days, currency, true)
+}
+
+// agingTotals is AgingTotals; without fold the rows are always summed as agingTotalsBySQL
+// reads them (the reference the tests compare agingTotalsFold with).
+func (s *Store) agingTotals(ctx context.Context, days []Date, currency string, fold bool) ([]AgingRow, error) {
 	out := make([]AgingRow, len(days))
 	for i := range out {
 		out[i].Customer = "TOTAL"
@@ -36,7 +42,7 @@ func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) (
 	}
 	ds := make([]day, len(days))
 	lo := days[0].String()
-	err := s.View(ctx, func(tx sqlTx) error {
+	err := s.View(ctx, func(tx sqlTx) (err error) {
 		for i, d := range days {
 			ds[i].text = d.String()
 			if err := tx.QueryRowContext(ctx, `SELECT CAST(julianday(?) - 0.5 AS INTEGER)`, ds[i].text).Scan(&ds[i].jd); err != nil {
@@ -44,31 +50,26 @@ func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) (
 			}
 			lo = min(lo, ds[i].text)
 		}
-		rows, err := tx.QueryContext(ctx, agingTotalsItemsQuery, lo, currency)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		var issue, after string
-		var jdue sql.NullInt64
-		var amount int64
-		for rows.Next() {
-			if err := rows.Scan(&issue, &jdue, &amount, &after); err != nil {
+		var sums [][5]int64
+		var done bool
+		if fold {
+			if sums, done, err = agingTotalsFold(ctx, tx, days, lo, currency); err != nil {
 				return err
 			}
-			if !jdue.Valid { // a due date SQLite cannot read: no bucket, as in Aging
-				continue
+		}
+		if done {
+			for i := range out {
+				out[i].Buckets = sums[i]
 			}
+		} else if err := agingTotalsBySQL(ctx, tx, lo, currency, func(issue string, jdue, amount int64, after string) {
 			for i, d := range ds {
 				if issue <= d.text && (after == "" || after > d.text) {
-					out[i].Buckets[bucketOfDays(d.jd-jdue.Int64)] += amount
+					out[i].Buckets[bucketOfDays(d.jd-jdue)] += amount
 				}
 			}
-		}
-		if err := rows.Err(); err != nil {
+		}); err != nil {
 			return err
 		}
-		rows.Close()
 		for i, d := range ds {
 			var v AgingRow
 			if err := sumBuckets(ctx, tx, &v, agingVoidItemsQuery, d.text, currency); err != nil {
@@ -90,6 +91,28 @@ func (s *Store) AgingTotals(ctx context.Context, days []Date, currency string) (
 		}
 	}
 	return out, nil
+}
+
+// agingTotalsBySQL calls add with each row of agingTotalsItemsQuery whose due date SQLite
+// can read (an unreadable one has no bucket, as in Aging).
+func agingTotalsBySQL(ctx context.Context, tx sqlTx, lo, currency string, add func(issue string, jdue, amount int64, after string)) error {
+	rows, err := tx.QueryContext(ctx, agingTotalsItemsQuery, lo, currency)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var issue, after string
+	var jdue sql.NullInt64
+	var amount int64
+	for rows.Next() {
+		if err := rows.Scan(&issue, &jdue, &amount, &after); err != nil {
+			return err
+		}
+		if jdue.Valid {
+			add(issue, jdue.Int64, amount, after)
+		}
+	}
+	return rows.Err()
 }
 
 // bucketOfDays is the aging bucket of an amount days past due, as the aging queries sum them.

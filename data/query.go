@@ -11,19 +11,7 @@ import (
 var BucketNames = [5]string{"current", "1-30", "31-60", "61-90", "over_90"}
 
 // BucketOf gives the aging bucket index of an item daysPastDue days past its due date.
-func BucketOf(daysPastDue int) int {
-	switch {
-	case daysPastDue <= 0:
-		return 0
-	case daysPastDue <= 30:
-		return 1
-	case daysPastDue <= 60:
-		return 2
-	case daysPastDue <= 90:
-		return 3
-	}
-	return 4
-}
+func BucketOf(daysPastDue int) int { return bucketOfDays(int64(daysPastDue)) }
 
 // AgingRow is one customer's open balance by bucket.
 type AgingRow struct {
