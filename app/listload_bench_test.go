@@ -37,7 +37,7 @@ func BenchmarkWindowListLoad(b *testing.B) {
 		t1 := time.Now()
 		l.SortAll()
 		t2 := time.Now()
-		ps, err := s.PaymentRows(ctx)
+		ps, err := s.PaymentRows(ctx, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -133,3 +133,31 @@ func TestPaymentIndexPreparesTheOtherOrders(t *testing.T) {
 		t.Fatalf("after the payments were read, columns still unsorted: %v", cols)
 	}
 }
+
+// Before its first read the payments list says it is loading (not "No payments yet"), and
+// a search typed meanwhile applies once the payments are in.
+func TestPaymentsSayLoadingUntilRead(t *testing.T) {
+	s := newStore(t)
+	a := mkCustomer(t, s, "Anchor Supply", 30, 0)
+	z := mkCustomer(t, s, "Zephyr Tools", 30, 0)
+	for i, c := range []*data.Customer{a, z, z} {
+		if err := s.RecordPayment(ctx, &data.Payment{CustomerID: c.ID, Date: data.MustDate("2026-06-01").AddDays(i), Method: "bank",
+			Reference: fmt.Sprint("R-", i), Amount: int64(100 + i)}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ui := newTestUI(t, s)
+	ui.SelectTab(TabPayments) // the read is under way (applied at Wait)
+	ps := ui.Payments
+	if got := ps.Count.Text; got != "Loading payments…" {
+		t.Fatalf("before the read the count says %q", got)
+	}
+	ps.Search.SetText("zephyr")
+	if got := ps.Count.Text; got != "Loading payments…" || len(ps.shown) != 0 {
+		t.Fatalf("a search before the read: %q, %d shown", got, len(ps.shown))
+	}
+	ui.Wait()
+	if len(ps.shown) != 2 || ps.Count.Text != "2 of 3 payments" {
+		t.Fatalf("after the read: %d shown, %q", len(ps.shown), ps.Count.Text)
+	}
+}

@@ -193,13 +193,30 @@ func (ps *PaymentsScreen) setCustomers(cs []*data.Customer) {
 func (ps *PaymentsScreen) Reload() {
 	s := ps.ui.Store
 	col := ps.sortCol
+	first := ps.index == nil // nothing read yet: the count line says the read is under way
+	if first {
+		ps.Count.SetText("Loading payments…")
+	}
 	ps.load.Go(ps.ui, func(ctx context.Context) func() {
-		rows, err := s.PaymentRows(ctx)
+		rows, err := s.PaymentRows(ctx, func(done, total int) {
+			if first && total >= 100_000 { // a second or more: say how far it is
+				ps.ui.postProgress(func() {
+					if ps.index == nil && ctx.Err() == nil {
+						ps.Count.SetText(fmt.Sprintf("Loading payments… %s of %s", grouped(done), grouped(total)))
+					}
+				})
+			}
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return func() { ps.ui.ShowError(err) }
+			return func() {
+				if ps.index == nil {
+					ps.Count.SetText("The payments could not be read.")
+				}
+				ps.ui.ShowError(err)
+			}
 		}
 		all := make([]*data.Payment, len(rows))
 		for i := range rows {
@@ -235,8 +252,8 @@ func (ps *PaymentsScreen) Reload() {
 
 // filter shows the payments that match the search, in the list's order.
 func (ps *PaymentsScreen) filter() {
-	if ps.index == nil { // a search typed before the first read
-		ps.index = newPaymentIndex(ps.all)
+	if ps.index == nil { // a search typed before the first read: it applies once read
+		return
 	}
 	ps.shown = ps.index.shown(ps.shown[:0], strings.ToLower(strings.TrimSpace(ps.Search.Text)), ps.sortCol, ps.sortDesc)
 	ps.Count.SetText(fmt.Sprintf("%s of %s", grouped(len(ps.shown)), count(len(ps.all), "payment", "payments")))

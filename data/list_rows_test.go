@@ -82,7 +82,7 @@ func TestPaymentRowsMatchPayments(t *testing.T) {
 	}
 	check := func(when string) {
 		t.Helper()
-		got, err := s.PaymentRows(ctx)
+		got, err := s.PaymentRows(ctx, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", when, err)
 		}
@@ -136,7 +136,7 @@ func TestInvoiceRowsInHalves(t *testing.T) {
 		}
 	}
 	halves = sharedViews.Load()
-	pays, err := s.PaymentRows(ctx)
+	pays, err := s.PaymentRows(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestInvoiceRowsInHalvesExtremeIDs(t *testing.T) {
 	if want := referenceInvoiceRows(t, s); !slices.Equal(got, want) {
 		t.Fatalf("rows differ from the plain read\n got %+v\nwant %+v", got, want)
 	}
-	pays, err := s.PaymentRows(ctx)
+	pays, err := s.PaymentRows(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

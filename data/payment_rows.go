@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"sync/atomic"
 )
 
 // PaymentRows reads every payment as the payments list shows it, in id order: the
@@ -13,12 +14,23 @@ import (
 // columns as one value, as InvoiceRows does: a million payments in a second or two, where
 // the whole payments with the join and the date order took ten. A large file is read in
 // two halves at once (readInHalves).
-func (s *Store) PaymentRows(ctx context.Context) ([]Payment, error) {
-	return readInHalves(ctx, s, `payments`, func(int) {}, readPaymentRows)
+// progress (may be nil) is told, from any goroutine, how many rows are read of how many.
+func (s *Store) PaymentRows(ctx context.Context, progress func(done, total int)) ([]Payment, error) {
+	var read atomic.Int64 // rows read by both halves, for progress
+	var n int
+	return readInHalves(ctx, s, `payments`, func(total int) { n = total },
+		func(ctx context.Context, tx sqlTx, from, to int64, size int) ([]Payment, error) {
+			return readPaymentRows(ctx, tx, from, to, size, func(more int) {
+				if progress != nil {
+					progress(int(read.Add(int64(more))), n)
+				}
+			})
+		})
 }
 
-// readPaymentRows reads the list rows of the payments with ids from..to, in id order.
-func readPaymentRows(ctx context.Context, tx sqlTx, from, to int64, size int) ([]Payment, error) {
+// readPaymentRows reads the list rows of the payments with ids from..to, in id order,
+// telling tell of every 10,000 read.
+func readPaymentRows(ctx context.Context, tx sqlTx, from, to int64, size int, tell func(more int)) ([]Payment, error) {
 	var out []Payment
 	err := func() error {
 		names, err := readCustomerNames(ctx, tx)
@@ -59,6 +71,7 @@ func readPaymentRows(ctx context.Context, tx sqlTx, from, to int64, size int) ([
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+				tell(10000)
 			}
 		}
 		if err := rows.Err(); err != nil {
