@@ -36,8 +36,16 @@ var folds struct {
 // token of fn as its arguments (N = len(args)+1), and returns the number of rows that fn
 // was called with.
 func fold(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value), args ...any) (int64, error) {
+	var n int64
+	err := foldRow(ctx, tx, q, fn, []any{&n}, args...)
+	return n, err
+}
+
+// foldRow is fold for a query of one row whose columns, one of them the fold, are scanned
+// into dest.
+func foldRow(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value), dest []any, args ...any) error {
 	if foldUnavailable != nil {
-		return 0, foldUnavailable
+		return foldUnavailable
 	}
 	folds.Lock()
 	folds.next++
@@ -52,11 +60,10 @@ func fold(ctx context.Context, tx sqlTx, q string, fn func(row []driver.Value), 
 		delete(folds.fn, token)
 		folds.Unlock()
 	}()
-	var n int64
-	if err := tx.QueryRowContext(ctx, q, append(args, token)...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("check: %w", err)
+	if err := tx.QueryRowContext(ctx, q, append(args, token)...).Scan(dest...); err != nil {
+		return fmt.Errorf("check: %w", err)
 	}
-	return n, nil
+	return nil
 }
 
 // foldAgg is one evaluation of duebook_check_fold.

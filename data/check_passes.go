@@ -15,19 +15,24 @@ import (
 //
 //   invoices       one scan (rowid order) counting the rows that break each per-invoice rule,
 //                  and the figures the other passes are compared with;
-//   invoice_lines  grouped by invoice along its (invoice_id, pos) index, joined to the
-//                  invoice by rowid: sums and counts per invoice; and one plain scan for the
-//                  bounds of each line (cheaper than carrying them through the grouping);
-//   allocations    grouped by invoice (allocations_invoice), grouped by payment
-//                  (allocations_payment), and one plain scan joined to both parties, whose
-//                  rows go to Go (allocScan): it counts there, and sums the payment record
-//                  of each customer for checkPayRecord, which would read them all again;
+//   invoice_lines  one plain scan for the bounds of each line, which carries each line's
+//                  invoice, net and tax to Go, summed by invoice and compared there with
+//                  the invoice scan's rows (check_lines.go); the SQL pass it stands for,
+//                  grouped along the (invoice_id, pos) index and joined to the invoice by
+//                  rowid, runs only for a file whose values Go might read otherwise;
+//   allocations    a plain count, summed by invoice in Go the same way, and one plain scan
+//                  joined to both parties, whose rows go to Go (allocScan): it counts
+//                  there, sums each payment's allocations for the payment scan, and sums
+//                  the payment record of each customer for checkPayRecord, which would
+//                  read them all again; the SQL passes grouped by invoice and by payment
+//                  are the fallback as for the lines;
 //   payments       one scan; credit notes and write-offs (small) grouped by invoice;
 //   seq            the sequence rule along the index of the numbers.
 //
-// Each pass reads the rows the way its rules' own queries do (a table in its order, or
-// along the index the query's plan uses), so that a file whose index differs from its
-// table is judged as those queries judge it.
+// The SQL passes read the rows the way their rules' own queries do (a table in its order,
+// or along the index the query's plan uses). The sums in Go read the tables; an index
+// that differs from its table is found by the comparison of their entries (indexChecks),
+// as it was, and row by row by check -full.
 //
 // Within a condition the integer comparisons come before the text ones (status), which
 // they mostly spare, SQLite stopping at the first false term of an AND: the invoice scan
@@ -72,6 +77,14 @@ type passes struct {
 	openSumByIndex                                                                                   float64
 	// the payment record's sums per customer, from allocScan (nil: checkPayRecord sums)
 	pay map[int64]payFigs
+	// the sums of the lines and the allocations by invoice, and of the allocations by
+	// payment, from the scans (nil or not ok: the SQL pass decides; check_lines.go)
+	lineFigs, allocFigs, payFigs *groupSums
+	byInvoice                    struct {
+		notPosted, postedPaid int64
+		unexplained           [][2]int64 // posted invoices: id, paid less allocated
+	}
+	byPayment struct{ unallocated, paid int64 }
 }
 
 // pass is one query of the passes: its group (see run), and the fields its one row fills.
@@ -79,6 +92,9 @@ type pass struct {
 	group int
 	q     string
 	dest  []any
+	// folded is q with a fold column after dest's (the bounds pass of the lines and the
+	// invoice scan, see check_lines.go)
+	folded string
 }
 
 // queries are the passes. Group 0 reads invoices, their lines, and the allocations, credit
@@ -88,8 +104,7 @@ type pass struct {
 // a rule ever comparing rows of two moments.
 func (p *passes) queries() []pass {
 	x := MaxAmount
-	return []pass{
-		{0, fmt.Sprintf(`SELECT count(*),
+	inv := `SELECT count(*),
 			count(*) FILTER (WHERE subtotal = 0 AND tax_total = 0),
 			count(*) FILTER (WHERE total - open_amount <> 0 AND status = 'posted'),
 			count(*) FILTER (WHERE open_amount < 0 OR open_amount > total),
@@ -101,10 +116,29 @@ func (p *passes) queries() []pass {
 			total(total),
 			count(*) FILTER (WHERE open_amount > 0 AND status = 'posted'),
 			total(open_amount) FILTER (WHERE open_amount > 0 AND status = 'posted'),
-			count(seq), coalesce(sum(customer_id %% 1000003), 0)
-			FROM invoices NOT INDEXED`, x),
+			count(seq), coalesce(sum(customer_id %% 1000003), 0)%[2]s
+			FROM invoices NOT INDEXED`
+	payments := `SELECT count(*), count(*) FILTER (WHERE unallocated < 0),
+			count(*) FILTER (WHERE amount - unallocated <> 0),
+			count(*) FILTER (WHERE amount > %[1]d), total(amount), coalesce(sum(customer_id %% 1000003), 0)%[2]s
+			FROM payments NOT INDEXED`
+	lines := `SELECT count(*),
+			count(*) FILTER (WHERE unit_price NOT BETWEEN -%[1]d AND %[1]d OR net NOT BETWEEN -%[1]d AND %[1]d OR tax NOT BETWEEN -%[1]d AND %[1]d),
+			coalesce(sum(invoice_id %% 1000003), 0)%[2]s
+			FROM invoice_lines NOT INDEXED`
+	return []pass{
+		// first the lines' bounds, carrying their sums to the invoice scan (check_lines.go)
+		{0, fmt.Sprintf(lines, x, ""),
+			[]any{&p.lines, &p.amountLines, &p.lineKeys},
+			fmt.Sprintf(lines, x, ", "+lineScanFold)},
+		{0, `SELECT count(*), coalesce(sum(invoice_id % 1000003), 0) FROM allocations NOT INDEXED`,
+			[]any{&p.allocsA, &p.allocInvoiceKeysTable},
+			`SELECT count(*), coalesce(sum(invoice_id % 1000003), 0), ` + allocScanFold + ` FROM allocations NOT INDEXED`},
+		{0, fmt.Sprintf(inv, x, ""),
 			[]any{&p.invoices, &p.zeroLines, &p.postedPaid, &p.openRange, &p.notPostedOpen, &p.totalsSum, &p.noNumber, &p.dueDate, &p.amountInv,
-				&p.invoiceTotal, &p.openCount, &p.openSum, &p.seqCount, &p.invoiceCustomerKeys}},
+				&p.invoiceTotal, &p.openCount, &p.openSum, &p.seqCount, &p.invoiceCustomerKeys},
+			fmt.Sprintf(inv, x, ", "+invoiceScanFold)},
+		// answered by decideLines, unless it cannot tell
 		{0, `SELECT count(i.id), count(*) FILTER (WHERE i.id IS NULL),
 			count(*) FILTER (WHERE i.subtotal = 0 AND i.tax_total = 0),
 			count(*) FILTER (WHERE i.subtotal <> l.n OR i.tax_total <> l.t),
@@ -113,12 +147,8 @@ func (p *passes) queries() []pass {
 			FROM (SELECT invoice_id, sum(net) n, sum(tax) t, count(*) c FROM invoice_lines INDEXED BY sqlite_autoindex_invoice_lines_1
 			      GROUP BY invoice_id) l
 			LEFT JOIN invoices i ON i.id = l.invoice_id`,
-			[]any{&p.withLines, &p.lineOrphans, &p.zeroWithLines, &p.lineSums, &p.manyLines, &p.linesByIndex, &p.lineKeysByIndex}},
-		{0, fmt.Sprintf(`SELECT count(*),
-			count(*) FILTER (WHERE unit_price NOT BETWEEN -%[1]d AND %[1]d OR net NOT BETWEEN -%[1]d AND %[1]d OR tax NOT BETWEEN -%[1]d AND %[1]d),
-			coalesce(sum(invoice_id %% 1000003), 0)
-			FROM invoice_lines NOT INDEXED`, x),
-			[]any{&p.lines, &p.amountLines, &p.lineKeys}},
+			[]any{&p.withLines, &p.lineOrphans, &p.zeroWithLines, &p.lineSums, &p.manyLines, &p.linesByIndex, &p.lineKeysByIndex}, ""},
+		// answered by decideAllocInvoices, unless it cannot tell
 		{0, `SELECT count(*) FILTER (WHERE i.status <> 'posted'),
 			count(*) FILTER (WHERE i.total - i.open_amount <> 0 AND i.status = 'posted'),
 			count(*) FILTER (WHERE i.total - i.open_amount <> a.s AND i.status = 'posted'
@@ -127,22 +157,13 @@ func (p *passes) queries() []pass {
 			coalesce(sum(a.c), 0), coalesce(sum(a.invoice_id % 1000003 * a.c), 0)
 			FROM (SELECT invoice_id, sum(amount) s, count(*) c FROM allocations INDEXED BY allocations_invoice GROUP BY invoice_id) a
 			LEFT JOIN invoices i ON i.id = a.invoice_id`,
-			[]any{&p.allocNotPosted, &p.allocPostedPaid, &p.allocOpenBalance, &p.allocsByInvoice, &p.allocInvoiceKeys}},
-		{1, `SELECT count(*) FILTER (WHERE p.id IS NULL),
-			count(*) FILTER (WHERE p.unallocated <> p.amount - a.s),
-			count(*) FILTER (WHERE p.amount - p.unallocated <> 0),
-			coalesce(sum(a.c), 0), coalesce(sum(a.payment_id % 1000003 * a.c), 0)
-			FROM (SELECT payment_id, sum(amount) s, count(*) c FROM allocations INDEXED BY allocations_payment GROUP BY payment_id) a
-			LEFT JOIN payments p ON p.id = a.payment_id`,
-			[]any{&p.payOrphans, &p.payUnallocated, &p.payWithAllocPaid, &p.allocsByPayment, &p.allocPaymentKeys}},
-		{0, `SELECT count(*), coalesce(sum(invoice_id % 1000003), 0) FROM allocations NOT INDEXED`,
-			[]any{&p.allocsA, &p.allocInvoiceKeysTable}},
+			[]any{&p.allocNotPosted, &p.allocPostedPaid, &p.allocOpenBalance, &p.allocsByInvoice, &p.allocInvoiceKeys}, ""},
 		// answered by allocScan, with the payment record's sums, unless it cannot tell
 		{1, `SELECT count(*), count(*) FILTER (WHERE p.id IS NULL OR i.id IS NULL),
 			count(*) FILTER (WHERE p.customer_id <> i.customer_id OR p.currency <> i.currency),
 			coalesce(sum(a.payment_id % 1000003), 0)
 			FROM allocations a NOT INDEXED LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN invoices i ON i.id = a.invoice_id`,
-			[]any{&p.allocs, &p.allocOrphans, &p.allocParties, &p.allocPaymentKeysTable}},
+			[]any{&p.allocs, &p.allocOrphans, &p.allocParties, &p.allocPaymentKeysTable}, ""},
 		{0, `SELECT count(*) FILTER (WHERE i.id IS NULL),
 			count(*) FILTER (WHERE i.status = 'draft'),
 			count(*) FILTER (WHERE i.status = 'posted'
@@ -152,15 +173,21 @@ func (p *passes) queries() []pass {
 			FROM (SELECT invoice_id, sum(amount) s FROM (SELECT invoice_id, amount FROM credit_notes UNION ALL SELECT invoice_id, amount FROM write_offs)
 			      GROUP BY invoice_id) e
 			LEFT JOIN invoices i ON i.id = e.invoice_id`,
-			[]any{&p.eventOrphans, &p.eventOnDraft, &p.eventOpenBalance, &p.eventPostedPaidNoAlloc}},
+			[]any{&p.eventOrphans, &p.eventOnDraft, &p.eventOpenBalance, &p.eventPostedPaidNoAlloc}, ""},
 		{1, fmt.Sprintf(`SELECT (SELECT count(*) FROM credit_notes WHERE amount > %[1]d) + (SELECT count(*) FROM write_offs WHERE amount > %[1]d)
 			+ (SELECT count(*) FROM customers WHERE credit_limit > %[1]d) + (SELECT count(*) FROM promises WHERE amount > %[1]d)`, x),
-			[]any{&p.amountSmall}},
-		{1, fmt.Sprintf(`SELECT count(*), count(*) FILTER (WHERE unallocated < 0),
-			count(*) FILTER (WHERE amount - unallocated <> 0),
-			count(*) FILTER (WHERE amount > %[1]d), total(amount), coalesce(sum(customer_id %% 1000003), 0)
-			FROM payments NOT INDEXED`, x),
-			[]any{&p.payments, &p.paymentNegative, &p.paymentsPaid, &p.amountPayments, &p.paymentTotal, &p.paymentCustomerKeys}},
+			[]any{&p.amountSmall}, ""},
+		{1, fmt.Sprintf(payments, x, ""),
+			[]any{&p.payments, &p.paymentNegative, &p.paymentsPaid, &p.amountPayments, &p.paymentTotal, &p.paymentCustomerKeys},
+			fmt.Sprintf(payments, x, ", "+paymentScanFold)},
+		// answered by decideAllocPayments, unless it cannot tell
+		{1, `SELECT count(*) FILTER (WHERE p.id IS NULL),
+			count(*) FILTER (WHERE p.unallocated <> p.amount - a.s),
+			count(*) FILTER (WHERE p.amount - p.unallocated <> 0),
+			coalesce(sum(a.c), 0), coalesce(sum(a.payment_id % 1000003 * a.c), 0)
+			FROM (SELECT payment_id, sum(amount) s, count(*) c FROM allocations INDEXED BY allocations_payment GROUP BY payment_id) a
+			LEFT JOIN payments p ON p.id = a.payment_id`,
+			[]any{&p.payOrphans, &p.payUnallocated, &p.payWithAllocPaid, &p.allocsByPayment, &p.allocPaymentKeys}, ""},
 		// The customers of the invoices and of the payments, each once, through the
 		// customer indexes, whose entries are counted and their keys summed there (a
 		// count(*) of its own would be answered by the smallest index, not the one named);
@@ -172,7 +199,7 @@ func (p *passes) queries() []pass {
 			FROM (SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = k.customer_id)) orphans,
 			        coalesce(sum(k.n), 0) n, coalesce(sum(k.customer_id % 1000003 * k.n), 0) keys
 			      FROM (SELECT customer_id, count(*) n FROM invoices INDEXED BY invoices_customer GROUP BY customer_id) k) g`,
-			[]any{&p.customerOrphansInv, &p.invoicesByCustomerIndex, &p.invoiceCustomerKeysByIndex, &p.seqByIndex, &p.openByIndex, &p.openSumByIndex}},
+			[]any{&p.customerOrphansInv, &p.invoicesByCustomerIndex, &p.invoiceCustomerKeysByIndex, &p.seqByIndex, &p.openByIndex, &p.openSumByIndex}, ""},
 		// The sequence rule through the index its own query reads: the numbers, whether
 		// the largest is their count, and the distinct numbers, as groups of the index in
 		// its order (count(DISTINCT seq) builds a b-tree of them all: 0.37 s at a million
@@ -181,20 +208,20 @@ func (p *passes) queries() []pass {
 		{1, `SELECT count(*), count(*) <> coalesce(max(seq), 0),
 			(SELECT count(*) FROM (SELECT seq FROM invoices INDEXED BY sqlite_autoindex_invoices_2 WHERE seq IS NOT NULL GROUP BY seq))
 			FROM invoices INDEXED BY sqlite_autoindex_invoices_2 WHERE seq IS NOT NULL`,
-			[]any{&p.seqNumbers, &p.seqGap, &p.seqDistinct}},
+			[]any{&p.seqNumbers, &p.seqGap, &p.seqDistinct}, ""},
 		{1, `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = g.customer_id)),
 			  coalesce(sum(g.n), 0), coalesce(sum(g.customer_id % 1000003 * g.n), 0)
 			FROM (SELECT customer_id, count(*) n FROM payments INDEXED BY payments_customer GROUP BY customer_id) g`,
-			[]any{&p.customerOrphansPay, &p.paymentsByCustomerIndex, &p.paymentCustomerKeysByIndex}},
+			[]any{&p.customerOrphansPay, &p.paymentsByCustomerIndex, &p.paymentCustomerKeysByIndex}, ""},
 		// The foreign keys of every other table (all small beside these four).
 		{1, `SELECT count(*) FROM sqlite_master m, pragma_foreign_key_check(m.name) f
 			WHERE m.type = 'table' AND m.name NOT IN ('invoices', 'invoice_lines', 'allocations', 'payments')`,
-			[]any{&p.otherFK}},
+			[]any{&p.otherFK}, ""},
 		// The foreign keys of the four large tables that the passes above check (a schema
 		// with others is checked by PRAGMA foreign_key_check).
 		{1, `SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f
 			WHERE m.type = 'table' AND m.name IN ('invoices', 'invoice_lines', 'allocations', 'payments')`,
-			[]any{&p.bigFKs}},
+			[]any{&p.bigFKs}, ""},
 	}
 }
 
@@ -205,14 +232,37 @@ func (p *passes) run(ctx context.Context, tx sqlTx, group int) error {
 		if q.group != group {
 			continue
 		}
-		if q.dest[0] == any(&p.allocs) { // the allocations joined to both parties
-			ok, err := p.allocScan(ctx, tx)
-			if err != nil {
-				return err
+		var ok bool
+		var err error
+		switch q.dest[0] {
+		case any(&p.lines): // the lines' bounds, and their sums
+			p.lineFigs, err = sumScan(ctx, tx, q.folded, q.dest)
+			ok = p.lineFigs != nil
+		case any(&p.allocsA): // the allocations counted, and summed by invoice
+			p.allocFigs, err = sumScan(ctx, tx, q.folded, q.dest)
+			ok = p.allocFigs != nil
+		case any(&p.invoices): // the invoices, compared with those sums
+			if p.lineFigs != nil || p.allocFigs != nil {
+				ok, err = true, p.invoiceScan(ctx, tx, q.folded, q.dest)
 			}
-			if ok {
-				continue
+		case any(&p.withLines): // the lines grouped by invoice
+			ok, err = p.decideLines(ctx, tx)
+		case any(&p.allocNotPosted): // the allocations grouped by invoice
+			ok, err = p.decideAllocInvoices(ctx, tx)
+		case any(&p.allocs): // the allocations joined to both parties, and summed by payment
+			ok, err = p.allocScan(ctx, tx)
+		case any(&p.payments): // the payments, compared with their allocations' sums
+			if p.payFigs != nil {
+				ok, err = true, p.paymentScan(ctx, tx, q.folded, q.dest)
 			}
+		case any(&p.payOrphans): // the allocations grouped by payment
+			ok, err = p.decideAllocPayments(ctx, tx)
+		}
+		if err != nil {
+			return err
+		}
+		if ok {
+			continue
 		}
 		if err := tx.QueryRowContext(ctx, q.q).Scan(q.dest...); err != nil {
 			return fmt.Errorf("check: %w", err)
@@ -241,6 +291,7 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 	var n, orphans, parties, keys int64
 	var pay customerFigs
 	payOK, idsOK := true, true
+	byPayment := &groupSums{ok: true}
 	add := func(a, b int64) int64 {
 		s := a + b
 		if (b > 0 && s < a) || (b < 0 && s > a) {
@@ -249,6 +300,7 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 		return s
 	}
 	n, err = fold(ctx, tx, allocScanQuery, func(v []driver.Value) {
+		byPayment.add(v[0], v[1], int64(0))
 		pid, ok1 := v[0].(int64)
 		bits, _ := v[5].(int64) // always an integer
 		if !ok1 {
@@ -291,6 +343,7 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 	if !idsOK {
 		return false, nil
 	}
+	p.payFigs = byPayment
 	p.allocs, p.allocOrphans, p.allocParties, p.allocPaymentKeysTable = n, orphans, parties, keys
 	return true, nil
 }
