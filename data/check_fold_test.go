@@ -161,17 +161,27 @@ func TestAllocScanIsTheSQLPass(t *testing.T) {
 	}
 }
 
-// customerFigs keeps each customer's figures, small ids in its slice and the others in
-// its map, and gives back exactly the customers met.
-func TestCustomerFigs(t *testing.T) {
-	var c customerFigs
+// byID keeps each id's figures, small ids in its slice and the others in its map, and gives
+// back exactly the ids met.
+func TestByID(t *testing.T) {
+	c := byID[payFigs]{limit: 1 << 17}
 	for _, id := range []int64{5, 1 << 17, 5, -3, 1<<17 - 1, 0, 1 << 40, -3} {
 		f := c.at(id)
 		f.paid++
 		f.wd += id
 	}
 	want := map[int64]payFigs{5: {2, 10, 0}, 1 << 17: {1, 1 << 17, 0}, -3: {2, -6, 0}, 1<<17 - 1: {1, 1<<17 - 1, 0}, 0: {1, 0, 0}, 1 << 40: {1, 1 << 40, 0}}
-	if got := c.all(); !reflect.DeepEqual(got, want) {
+	got := map[int64]payFigs{}
+	c.each(func(id int64, f *payFigs) { got[id] = *f })
+	for id := range want {
+		if f := c.lookup(id); f == nil || *f != want[id] {
+			t.Errorf("lookup(%d) = %v, want %v", id, f, want[id])
+		}
+	}
+	if c.lookup(7) != nil || c.lookup(1<<20) != nil {
+		t.Errorf("lookup finds an id not met")
+	}
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%v, want %v", got, want)
 	}
 }

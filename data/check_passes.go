@@ -289,9 +289,9 @@ const allocScanQuery = `SELECT ` + checkFoldFunc + `(?, a.payment_id, a.amount, 
 // int64 leaves p.pay nil (checkPayRecord then sums in SQL, as before).
 func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 	var n, orphans, parties, keys int64
-	var pay customerFigs
+	pay := byID[payFigs]{limit: 1 << 17}
 	payOK, idsOK := true, true
-	byPayment := &groupSums{ok: true}
+	byPayment := newGroupSums()
 	add := func(a, b int64) int64 {
 		s := a + b
 		if (b > 0 && s < a) || (b < 0 && s > a) {
@@ -338,7 +338,8 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 		return false, err
 	}
 	if payOK {
-		p.pay = pay.all()
+		p.pay = map[int64]payFigs{}
+		pay.each(func(id int64, f *payFigs) { p.pay[id] = *f })
 	}
 	if !idsOK {
 		return false, nil
@@ -351,50 +352,6 @@ func (p *passes) allocScan(ctx context.Context, tx sqlTx) (ok bool, err error) {
 // maxFoldAmount is the largest amount allocScan multiplies by a number of days (at most
 // 3650) within int64.
 const maxFoldAmount = (1<<63 - 1) / 3650
-
-// customerFigs are payment-record figures by customer: in a slice for the small ids
-// Duebook gives (one lookup per allocation; a map took a sixth of the pass; at most 3 MiB
-// for the first 131072 ids), in a map beyond.
-type customerFigs struct {
-	dense []payFigs
-	seen  []bool
-	other map[int64]*payFigs
-}
-
-func (c *customerFigs) at(id int64) *payFigs {
-	if id >= 0 && id < 1<<17 {
-		if id >= int64(len(c.dense)) {
-			n := max(2*len(c.dense), int(id)+1, 1024)
-			c.dense = append(c.dense, make([]payFigs, n-len(c.dense))...)
-			c.seen = append(c.seen, make([]bool, n-len(c.seen))...)
-		}
-		c.seen[id] = true
-		return &c.dense[id]
-	}
-	if c.other == nil {
-		c.other = map[int64]*payFigs{}
-	}
-	f := c.other[id]
-	if f == nil {
-		f = &payFigs{}
-		c.other[id] = f
-	}
-	return f
-}
-
-// all is every customer met, as sumPayRecord gives them.
-func (c *customerFigs) all() map[int64]payFigs {
-	out := map[int64]payFigs{}
-	for id, seen := range c.seen {
-		if seen {
-			out[int64(id)] = c.dense[id]
-		}
-	}
-	for id, f := range c.other {
-		out[id] = *f
-	}
-	return out
-}
 
 // dayNumber is the day of a date written YYYY-MM-DD (a year from 1000 to 9999, a day that
 // its month has) counted from 1970-01-01: julianday(s) - 2440587.5, exactly, for those
