@@ -132,59 +132,21 @@ func agingAsOfFold(ctx context.Context, tx sqlTx, ag *Aging, currency string) (d
 		return false, nil
 	}
 	d := ag.AsOf.String()
-	type event struct{ invoice, amount int64 }
-	var later []event // the events after the day, then summed per invoice in id order
-	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, invoice_id, amount) FROM (
-			SELECT invoice_id, amount FROM allocations WHERE date > ?1
-			UNION ALL SELECT invoice_id, amount FROM credit_notes WHERE date > ?1
-			UNION ALL SELECT invoice_id, amount FROM write_offs WHERE date > ?1)`, func(v []driver.Value) {
-		if a.odd {
-			return
-		}
-		id, ok := v[0].(int64)
-		if !ok {
-			a.odd = true
-			return
-		}
-		if n, ok := a.amount(v[1]); ok {
-			later = append(later, event{id, n})
-		}
-	}, d, currency); err != nil || a.odd {
+	later, err := a.laterEvents(ctx, tx, d, currency, false)
+	if err != nil || a.odd {
 		return false, err
 	}
-	if len(later) > 0 {
-		slices.SortFunc(later, func(x, y event) int { return cmp.Compare(x.invoice, y.invoice) })
-		ids := make([]int64, 0, len(later))
-		n := 0
-		for _, e := range later {
-			if n > 0 && later[n-1].invoice == e.invoice {
-				later[n-1].amount += e.amount
-				continue
-			}
-			later[n] = e
-			ids = append(ids, e.invoice)
-			n++
-		}
-		later = later[:n]
-		k := 0 // the invoices come back in the order of ids (a subset: the posted ones)
-		if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?4, i.id, i.customer_id, i.due_date)
+	if err := a.eachInvoiceOf(ctx, tx, `SELECT `+checkFoldFunc+`(?4, i.id, i.customer_id, i.due_date)
 			FROM json_each(?3) j CROSS JOIN invoices i ON i.id = j.value
-			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1`, func(v []driver.Value) {
-			if a.odd {
-				return
+			WHERE i.status = 'posted' AND i.currency = ?2 AND i.issue_date <= ?1`, d, currency, later,
+		func(v []driver.Value, events []laterEvent) {
+			var n int64
+			for _, e := range events {
+				n += e.amount
 			}
-			id, _ := v[0].(int64) // an INTEGER PRIMARY KEY
-			for k < len(later) && later[k].invoice < id {
-				k++
-			}
-			if k == len(later) || later[k].invoice != id {
-				a.odd = true // not in the order asked: let SQLite answer
-				return
-			}
-			a.add(v[1], v[2], later[k].amount)
-		}, d, currency, jsonInts(ids)); err != nil || a.odd {
-			return false, err
-		}
+			a.add(v[1], v[2], n)
+		}); err != nil || a.odd {
+		return false, err
 	}
 	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, customer_id, due_date, open) FROM (
 			SELECT customer_id, due_date, open_amount AS open
@@ -207,6 +169,93 @@ func jsonInts(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, ']'))
+}
+
+// laterEvent is an event (allocation, credit note, write-off) that took amount off an
+// invoice on a day after the aging's (date: its day number, when asked for).
+type laterEvent struct{ invoice, date, amount int64 }
+
+// laterEvents are the events after the day after (from the covering date indexes), in the
+// order of their invoices; nil and a.odd when one is not plain.
+func (a *agingSums) laterEvents(ctx context.Context, tx sqlTx, after, currency string, dated bool) ([]laterEvent, error) {
+	date := "NULL"
+	if dated {
+		date = "date"
+	}
+	var later []laterEvent
+	_, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, invoice_id, `+date+`, amount) FROM (
+			SELECT invoice_id, date, amount FROM allocations WHERE date > ?1
+			UNION ALL SELECT invoice_id, date, amount FROM credit_notes WHERE date > ?1
+			UNION ALL SELECT invoice_id, date, amount FROM write_offs WHERE date > ?1)`, func(v []driver.Value) {
+		if a.odd {
+			return
+		}
+		id, ok := v[0].(int64)
+		if !ok {
+			a.odd = true
+			return
+		}
+		var d int64
+		if dated {
+			d = a.day(v[1])
+		}
+		if n, ok := a.amount(v[2]); ok && !a.odd {
+			later = append(later, laterEvent{id, d, n})
+		}
+	}, after, currency)
+	if err != nil || a.odd {
+		return nil, err
+	}
+	slices.SortFunc(later, func(x, y laterEvent) int { return cmp.Compare(x.invoice, y.invoice) })
+	return later, nil
+}
+
+// eachInvoiceOf looks up the invoices of later (in the order of their invoices) by q, whose
+// ?3 is their ids as a JSON array and ?4 the fold's token, in id order (each page of the
+// invoices read once, not once per event in date order), calling fn with each invoice q
+// gives (v[0] its id) and its events. An invoice out of that order sets a.odd.
+func (a *agingSums) eachInvoiceOf(ctx context.Context, tx sqlTx, q, day, currency string, later []laterEvent, fn func(v []driver.Value, events []laterEvent)) error {
+	if len(later) == 0 {
+		return nil
+	}
+	var ids []int64
+	for i, e := range later {
+		if i == 0 || later[i-1].invoice != e.invoice {
+			ids = append(ids, e.invoice)
+		}
+	}
+	k := 0 // the invoices come back in the order of ids (a subset: those q keeps)
+	_, err := fold(ctx, tx, q, func(v []driver.Value) {
+		if a.odd {
+			return
+		}
+		id, _ := v[0].(int64) // an INTEGER PRIMARY KEY
+		for k < len(later) && later[k].invoice < id {
+			k++
+		}
+		if k == len(later) || later[k].invoice != id {
+			a.odd = true // not in the order asked: let SQLite answer
+			return
+		}
+		end := k
+		for end < len(later) && later[end].invoice == id {
+			end++
+		}
+		fn(v, later[k:end])
+		k = end
+	}, day, currency, jsonInts(ids))
+	return err
+}
+
+// day is v's day number; 0 and a.odd when v is not a plain date.
+func (a *agingSums) day(v driver.Value) int64 {
+	if t, ok := v.(string); ok {
+		if d, ok := dayNumber(t); ok && d != 0 {
+			return d
+		}
+	}
+	a.odd = true
+	return 0
 }
 
 // agingTotalsFold is AgingTotals's rows (agingTotalsItemsQuery) summed in Go, as
@@ -237,69 +286,24 @@ func agingTotalsFold(ctx context.Context, tx sqlTx, days []Date, lo, currency st
 			}
 		}
 	}
-	day := func(v driver.Value) int64 { // 0 and a.odd when v is not a plain date
-		if t, ok := v.(string); ok {
-			if d, ok := dayNumber(t); ok && d != 0 {
-				return d
-			}
-		}
-		a.odd = true
-		return 0
-	}
-	type event struct{ invoice, date, amount int64 }
-	var later []event
-	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, invoice_id, date, amount) FROM (
-			SELECT invoice_id, date, amount FROM allocations WHERE date > ?1
-			UNION ALL SELECT invoice_id, date, amount FROM credit_notes WHERE date > ?1
-			UNION ALL SELECT invoice_id, date, amount FROM write_offs WHERE date > ?1)`, func(v []driver.Value) {
-		if a.odd {
-			return
-		}
-		id, ok := v[0].(int64)
-		if !ok {
-			a.odd = true
-			return
-		}
-		d := day(v[1])
-		if n, ok := a.amount(v[2]); ok && !a.odd {
-			later = append(later, event{id, d, n})
-		}
-	}, lo, currency); err != nil || a.odd {
+	day := a.day
+	later, err := a.laterEvents(ctx, tx, lo, currency, true)
+	if err != nil || a.odd {
 		return nil, false, err
 	}
-	if len(later) > 0 {
-		slices.SortFunc(later, func(x, y event) int { return cmp.Compare(x.invoice, y.invoice) })
-		var ids []int64
-		for i, e := range later {
-			if i == 0 || later[i-1].invoice != e.invoice {
-				ids = append(ids, e.invoice)
-			}
-		}
-		k := 0 // the invoices come back in the order of ids (a subset: the posted ones)
-		if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?4, i.id, i.issue_date, i.due_date)
+	if err := a.eachInvoiceOf(ctx, tx, `SELECT `+checkFoldFunc+`(?4, i.id, i.issue_date, i.due_date)
 			FROM json_each(?3) j CROSS JOIN invoices i ON i.id = j.value
-			WHERE i.status = 'posted' AND i.currency = ?2`, func(v []driver.Value) {
-			if a.odd {
-				return
-			}
-			id, _ := v[0].(int64) // an INTEGER PRIMARY KEY
+			WHERE i.status = 'posted' AND i.currency = ?2`, lo, currency, later,
+		func(v []driver.Value, events []laterEvent) {
 			issue, due := day(v[1]), day(v[2])
 			if a.odd {
 				return
 			}
-			for k < len(later) && later[k].invoice < id {
-				k++
+			for _, e := range events {
+				add(issue, due, e.date, e.amount)
 			}
-			if k == len(later) || later[k].invoice != id {
-				a.odd = true // not in the order asked: let SQLite answer
-				return
-			}
-			for ; k < len(later) && later[k].invoice == id; k++ {
-				add(issue, due, later[k].date, later[k].amount)
-			}
-		}, lo, currency, jsonInts(ids)); err != nil || a.odd {
-			return nil, false, err
-		}
+		}); err != nil || a.odd {
+		return nil, false, err
 	}
 	if _, err := fold(ctx, tx, `SELECT `+checkFoldFunc+`(?3, issue_date, due_date, open_amount)
 			FROM invoices WHERE status = 'posted' AND open_amount > 0 AND currency = ?2`, func(v []driver.Value) {
