@@ -1,8 +1,10 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -201,6 +203,37 @@ func TestSumScansAreTheSQLPasses(t *testing.T) {
 			consistent := map[string]bool{"healthy": true, "an invoice beyond the slice with its lines": true, "lines and totals zeroed": true}
 			if !consistent[tc.name] && len(want) == 0 {
 				t.Errorf("the damage is not one check reports")
+			}
+		})
+	}
+}
+
+// A file whose allocations cannot be summed in whole numbers (an amount of 4000.5, amounts
+// far over the bounds) is reported by check, line by line, not answered with an error.
+func TestCheckReportsAnOddPaymentRecord(t *testing.T) {
+	for _, tc := range []struct {
+		name, stmt, want string
+	}{
+		{"amount not a whole number", `UPDATE allocations SET amount = amount + 0.5 WHERE id = %[1]d`,
+			"customer payment record does not match the allocations: customer %[2]d"},
+		{"amounts whose sum leaves int64", `UPDATE allocations SET amount = 5000000000000000000 WHERE id > %[1]d - 100`,
+			"customer payment record does not match the allocations: " + sumsTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newLedgerFixture(t)
+			f.corrupt(t, fmt.Sprintf(tc.stmt, f.payAlloc))
+			for name, check := range map[string]func(context.Context) ([]string, error){"CheckFast": f.s.CheckFast, "Check": f.s.Check} {
+				v, err := check(ctx)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				want := tc.want
+				if strings.Contains(want, "%") {
+					want = fmt.Sprintf(want, f.payAlloc, f.c.ID)
+				}
+				if !hasLine(v, want) {
+					t.Errorf("%s: %q, want the line %q", name, v, want)
+				}
 			}
 		})
 	}
