@@ -209,13 +209,16 @@ func TestSumScansAreTheSQLPasses(t *testing.T) {
 }
 
 // A file whose allocations cannot be summed in whole numbers (an amount of 4000.5, amounts
-// far over the bounds) is reported by check, line by line, not answered with an error.
+// far over the bounds, an invoice's customer that is not an id) is reported by check, line
+// by line, not answered with an error.
 func TestCheckReportsAnOddPaymentRecord(t *testing.T) {
 	for _, tc := range []struct {
 		name, stmt, want string
 	}{
 		{"amount not a whole number", `UPDATE allocations SET amount = amount + 0.5 WHERE id = %[1]d`,
 			"customer payment record does not match the allocations: customer %[2]d"},
+		{"an invoice's customer not an id", `UPDATE invoices SET customer_id = 'x' WHERE id = (SELECT invoice_id FROM allocations WHERE id = %[1]d)`,
+			`customer payment record does not match the allocations: customer "x"`},
 		{"amounts whose sum leaves int64", `UPDATE allocations SET amount = 5000000000000000000 WHERE id > %[1]d - 100`,
 			"customer payment record does not match the allocations: " + sumsTooLarge},
 	} {

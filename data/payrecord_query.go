@@ -157,6 +157,7 @@ func checkPayRecordWith(ctx context.Context, tx sqlTx, want map[int64]payFigs) (
 	// odd are the customers with a figure that is not a whole number (a damaged file: an
 	// amount of 4000.5, a date SQLite cannot read), on either side: they do not match
 	odd := map[int64]bool{}
+	var oddKeys []string // the lines of the customers that are not ids
 	read := func(q string) (map[int64]figs, error) {
 		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {
@@ -165,10 +166,15 @@ func checkPayRecordWith(ctx context.Context, tx sqlTx, want map[int64]payFigs) (
 		defer rows.Close()
 		out := map[int64]figs{}
 		for rows.Next() {
-			var id int64
+			var key any
 			var v [3]any
-			if err := rows.Scan(&id, &v[0], &v[1], &v[2]); err != nil {
+			if err := rows.Scan(&key, &v[0], &v[1], &v[2]); err != nil {
 				return nil, err
+			}
+			id, ok := key.(int64)
+			if !ok { // an invoice's customer that is not an id (a damaged file)
+				oddKeys = append(oddKeys, fmt.Sprintf("%s: customer %q", label, fmt.Sprint(key)))
+				continue
 			}
 			var f [3]int64
 			for i := range v {
@@ -219,7 +225,8 @@ func checkPayRecordWith(ctx context.Context, tx sqlTx, want map[int64]payFigs) (
 		}
 		out = append(out, fmt.Sprintf("%s: customer %d", label, id))
 	}
-	return out, nil
+	sort.Strings(oddKeys)
+	return append(out, oddKeys[:min(len(oddKeys), max(0, 50-len(out)))]...), nil
 }
 
 // wholeNumber is v as an integer: an integer, or a real that is a whole number within
