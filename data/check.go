@@ -42,7 +42,11 @@ func (s *Store) checkWith(ctx context.Context, pragma string, fast bool) ([]stri
 	go func() {
 		var r result
 		r.err = s.viewCheck(ctx, func(tx sqlTx) (err error) {
-			r.out, err = pageCheck(ctx, tx, pragma)
+			if r.out, err = pageCheck(ctx, tx, pragma); err != nil {
+				return err
+			}
+			v, err := schemaCheck(ctx, tx)
+			r.out = append(r.out, v...)
 			return err
 		})
 		pages <- r

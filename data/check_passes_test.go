@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -71,25 +72,27 @@ func newLedgerFixture(t *testing.T) *ledgerFixture {
 	return f
 }
 
-// corrupt writes behind the schema's back: no CHECK constraints, no foreign keys, no triggers.
+// corrupt writes behind the schema's back: no CHECK constraints, no foreign keys, no triggers
+// (put back afterwards: the schema stays whole, the rows are damaged).
 func (f *ledgerFixture) corrupt(t *testing.T, stmts ...string) {
 	t.Helper()
-	var triggers []string
-	rows, err := f.s.w.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'trigger'`)
+	var triggers, defs []string
+	rows, err := f.s.w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		triggers = append(triggers, n)
+		var n, def string
+		rows.Scan(&n, &def)
+		triggers, defs = append(triggers, n), append(defs, def)
 	}
 	rows.Close()
 	pre := []string{`PRAGMA ignore_check_constraints = ON`, `PRAGMA foreign_keys = OFF`}
 	for _, n := range triggers {
 		pre = append(pre, `DROP TRIGGER `+n)
 	}
-	for _, q := range append(pre, stmts...) {
+	stmts = append(append(pre, stmts...), defs...)
+	for _, q := range stmts {
 		if _, err := f.s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -421,7 +424,54 @@ func TestCheckWithoutAnIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := referenceCheck(t, f.s); !reflect.DeepEqual(v, want) || len(v) != 1 {
+	want := append([]string{"schema: the index allocations_payment is missing (the file was changed outside Duebook)"}, referenceCheck(t, f.s)...)
+	if !reflect.DeepEqual(v, want) || len(v) != 2 {
 		t.Fatalf("CheckFast %q, want %q", v, want)
+	}
+}
+
+// A file changed outside Duebook so that a table, a trigger (one guarding posted invoices)
+// or an index of its schema is gone, or is something else, is reported by check; the
+// objects it has beyond Duebook's are not.
+func TestCheckFindsAMissingSchemaObject(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stmts []string
+		want  []string
+	}{
+		{"a trigger dropped", []string{`DROP TRIGGER invoice_posted_immutable`},
+			[]string{"schema: the trigger invoice_posted_immutable is missing (the file was changed outside Duebook)"}},
+		{"a table dropped", []string{`DROP TABLE payment_record`},
+			[]string{"schema: the table payment_record is missing (the file was changed outside Duebook)"}},
+		{"an index made a table", []string{`DROP INDEX invoices_open`, `CREATE TABLE invoices_open (x)`},
+			[]string{"schema: invoices_open is a table, not the index Duebook made (the file was changed outside Duebook)"}},
+		{"an object of the user's own", []string{`CREATE INDEX my_own ON customers(name)`}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t, "2026-06-30")
+			c := mkCustomer(t, s, "Alpha", 30)
+			mkInvoice(t, s, c, "2026-05-01", 10000)
+			for _, q := range tc.stmts {
+				if _, err := s.w.ExecContext(ctx, q); err != nil {
+					t.Fatal(q, err)
+				}
+			}
+			for name, check := range map[string]func(context.Context) ([]string, error){"CheckFast": s.CheckFast, "Check": s.Check,
+				"InvariantCheck (as a file opens)": s.InvariantCheck} {
+				v, err := check(ctx)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				var schema []string
+				for _, l := range v {
+					if strings.HasPrefix(l, "schema: ") {
+						schema = append(schema, l)
+					}
+				}
+				if !reflect.DeepEqual(schema, tc.want) {
+					t.Errorf("%s: %q, want the schema lines %q", name, v, tc.want)
+				}
+			}
+		})
 	}
 }

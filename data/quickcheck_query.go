@@ -32,8 +32,9 @@ func (s *Store) PageCheck(ctx context.Context) ([]string, error) {
 	return out, err
 }
 
-// InvariantCheck checks the invariants of the ledger that its indexes answer at once
-// (milliseconds at a million invoices): one line per violation, none = healthy.
+// InvariantCheck checks the schema (schemaCheck: a table, index or trigger gone) and the
+// invariants of the ledger that its indexes answer at once (milliseconds at a million
+// invoices): one line per violation, none = healthy.
 func (s *Store) InvariantCheck(ctx context.Context) ([]string, error) {
 	var out []string
 	err := s.View(ctx, func(tx sqlTx) (err error) {
@@ -50,6 +51,9 @@ func (s *Store) InvariantCheck(ctx context.Context) ([]string, error) {
 				AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.invoice_id = i.id)
 				AND NOT EXISTS (SELECT 1 FROM credit_notes n WHERE n.invoice_id = i.id)
 				AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`},
+		}
+		if out, err = schemaCheck(ctx, tx); err != nil {
+			return err
 		}
 		v, err := runChecks(ctx, tx, checks)
 		out = append(out, v...)
