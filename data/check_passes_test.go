@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -473,5 +474,58 @@ func TestCheckFindsAMissingSchemaObject(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A backup made by the previous version (its last migration not applied) is checked
+// against the schema of the migrations it records, not this build's: it restores, and
+// the restored file is brought up to date; one of its own objects gone is still found.
+func TestSchemaCheckOfAnEarlierVersion(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.duebook")
+	s, err := OpenWith(old, Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mkCustomer(t, s, "Alpha", 30)
+	mkInvoice(t, s, c, "2026-05-01", 10000)
+	last := SchemaVersion()
+	// as the previous version left it: 0017 not applied (its new index absent, the
+	// index it replaced as it was)
+	for _, q := range []string{`DROP INDEX invoices_owed`, `DROP INDEX payments_credit`,
+		`CREATE INDEX payments_credit ON payments(customer_id) WHERE unallocated > 0`,
+		fmt.Sprintf(`DELETE FROM schema_migrations WHERE version = %d`, last)} {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	s.Close()
+	integrity, problems, err := verifyCopy(ctx, old, true)
+	if err != nil || len(integrity)+len(problems) != 0 {
+		t.Fatalf("the earlier version's file: %q %q %v", integrity, problems, err)
+	}
+	company := filepath.Join(dir, "co.duebook")
+	if err := Restore(old, company); err != nil {
+		t.Fatal(err)
+	}
+	s, err = OpenWith(company, Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCheck(t, s)
+	s.Close()
+
+	// the earlier version's own trigger gone is found all the same
+	db, err := sql.Open("sqlite", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TRIGGER invoice_posted_immutable`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, problems, err = verifyCopy(ctx, old, true)
+	if want := "schema: the trigger invoice_posted_immutable is missing (the file was changed outside Duebook)"; err != nil || !hasLine(problems, want) {
+		t.Fatalf("%q %v, want %q", problems, err, want)
 	}
 }

@@ -8,25 +8,51 @@ import (
 	"sync"
 )
 
-// The schema part of check: every table, index, trigger and view that this build's
-// migrations make must be in the file. A file changed outside Duebook (a table dropped, a
+// The schema part of check: every table, index, trigger and view that the migrations the
+// file records as applied make must be in the file. A file changed outside Duebook (a table dropped, a
 // trigger that guards posted invoices removed) is otherwise read as if it were whole: a
 // missing index only slows the reports, but a missing trigger lets a posted invoice be
 // changed, and a missing table fails the next write. Objects the file has beyond them are
 // not reported (a newer build's, or the user's own).
 
-// expectedSchema is the type and name of every object the migrations make, read once
-// from a database they are applied to in memory (one connection: each connection to
-// :memory: is a database of its own).
-var expectedSchema = sync.OnceValues(func() (map[string]string, error) {
+// expectedSchema is the type and name of every object that the migrations of versions
+// (those the file records as applied: a backup of an earlier version has fewer) make,
+// read once per set of versions from a database they are applied to in memory (one
+// connection: each connection to :memory: is a database of its own).
+func expectedSchema(versions []int) (map[string]string, error) {
+	key := fmt.Sprint(versions)
+	schemas.Lock()
+	defer schemas.Unlock()
+	if m, ok := schemas.of[key]; ok {
+		return m, nil
+	}
+	m, err := applySchema(versions)
+	if err != nil {
+		return nil, err
+	}
+	if schemas.of == nil {
+		schemas.of = map[string]map[string]string{}
+	}
+	schemas.of[key] = m
+	return m, nil
+}
+
+var schemas struct {
+	sync.Mutex
+	of map[string]map[string]string
+}
+
+func applySchema(versions []int) (map[string]string, error) {
+	want := map[int]bool{}
+	for _, v := range versions {
+		want[v] = true
+	}
 	db, err := sql.Open("sqlite", "file::memory:")
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	db.SetConnMaxLifetime(0)
-	db.SetConnMaxIdleTime(0)
 	ms, err := loadMigrations()
 	if err != nil {
 		return nil, err
@@ -38,12 +64,15 @@ var expectedSchema = sync.OnceValues(func() (map[string]string, error) {
 	}
 	defer conn.Close()
 	for _, m := range ms {
+		if !want[m.version] {
+			continue
+		}
 		if _, err := conn.ExecContext(ctx, m.sql); err != nil {
 			return nil, fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return schemaObjects(ctx, conn)
-})
+}
 
 // schemaObjects are the objects of a schema, name to type, without SQLite's own.
 func schemaObjects(ctx context.Context, q interface {
@@ -68,7 +97,26 @@ func schemaObjects(ctx context.Context, q interface {
 // schemaCheck is one line for each object of expectedSchema that the file lacks, or holds
 // as another type.
 func schemaCheck(ctx context.Context, tx sqlTx) ([]string, error) {
-	want, err := expectedSchema()
+	var versions []int
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return nil, nil // not a file Duebook's migrations made (its identity says so)
+	}
+	for rows.Next() {
+		var v any
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("check: %w", err)
+		}
+		if n, ok := v.(int64); ok {
+			versions = append(versions, int(n))
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	want, err := expectedSchema(versions)
 	if err != nil {
 		return nil, fmt.Errorf("check: the schema of this build: %w", err)
 	}
