@@ -447,6 +447,8 @@ func TestCheckFindsAMissingSchemaObject(t *testing.T) {
 		{"an index made a table", []string{`DROP INDEX invoices_open`, `CREATE TABLE invoices_open (x)`},
 			[]string{"schema: invoices_open is a table, not the index Duebook made (the file was changed outside Duebook)"}},
 		{"an object of the user's own", []string{`CREATE INDEX my_own ON customers(name)`}, nil},
+		{"the record of the schema's updates emptied", []string{`DELETE FROM schema_migrations`},
+			[]string{"schema: the file holds the table activities of a schema update it does not record as made (schema_migrations was changed outside Duebook); restore a backup"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStore(t, "2026-06-30")

@@ -132,6 +132,30 @@ func schemaCheck(ctx context.Context, tx sqlTx) ([]string, error) {
 			out = append(out, fmt.Sprintf("schema: %s is a %s, not the %s Duebook made (the file was changed outside Duebook)", name, got, typ))
 		}
 	}
+	// the tables of migrations the file does not record (its record of them emptied or
+	// cut outside Duebook): it reads, but the next write would apply them again and fail
+	var all []int
+	ms, err := loadMigrations()
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	for _, m := range ms {
+		all = append(all, m.version)
+	}
+	full, err := expectedSchema(all)
+	if err != nil {
+		return nil, fmt.Errorf("check: the schema of this build: %w", err)
+	}
+	var unrecorded []string
+	for name, typ := range full {
+		if _, ok := want[name]; !ok && typ == "table" && have[name] == "table" {
+			unrecorded = append(unrecorded, name)
+		}
+	}
+	if len(unrecorded) > 0 {
+		sort.Strings(unrecorded)
+		out = append(out, fmt.Sprintf("schema: the file holds the table %s of a schema update it does not record as made (schema_migrations was changed outside Duebook); restore a backup", unrecorded[0]))
+	}
 	sort.Strings(out)
 	return out, nil
 }
