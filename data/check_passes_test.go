@@ -531,3 +531,31 @@ func TestSchemaCheckOfAnEarlierVersion(t *testing.T) {
 		t.Fatalf("%q %v, want %q", problems, err, want)
 	}
 }
+
+// Opening a file whose record of schema updates was emptied outside Duebook says what is
+// wrong and what to do, and changes nothing.
+func TestOpenEmptiedSchemaRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "co.duebook")
+	s, err := OpenWith(path, Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mkCustomer(t, s, "Alpha", 30)
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM schema_migrations`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = OpenWith(path, Options{Clock: FixedClock{MustDate("2026-06-30")}})
+	if err == nil || !strings.Contains(err.Error(), "its record of schema updates does not match its tables") || !strings.Contains(err.Error(), "restore a backup") {
+		t.Fatalf("open: %v", err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM customers`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("customers %d %v", n, err)
+	}
+}

@@ -459,6 +459,10 @@ func (s *Store) migrate(opt Options) error {
 				progress(MigrateProgress{Stage: StageUpdate, Done: int64(i), Total: int64(len(pending))})
 			}
 			if _, err := tx.ExecContext(mctx, m.sql); err != nil {
+				if strings.Contains(err.Error(), "already exists") {
+					// schema_migrations emptied or cut outside Duebook (check says so too)
+					return fmt.Errorf("%s: its record of schema updates does not match its tables (the update %s makes what the file already holds: it was changed outside Duebook); restore a backup", s.path, m.name)
+				}
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 			if _, err := tx.ExecContext(mctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)`,
