@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/bits"
 	"runtime"
-	"strings"
 )
 
 // Check is the full check (`duebook check -full`, a backup's verification): SQLite's
@@ -229,7 +228,7 @@ func runChecks(ctx context.Context, tx sqlTx, checks []struct{ label, q string }
 	var out []string
 	for _, c := range checks {
 		overflow := func(err error) bool {
-			if err != nil && strings.Contains(err.Error(), "integer overflow") {
+			if isOverflow(err) {
 				// a sum beyond int64: amounts far over the bounds (their rule lists them)
 				out = append(out, c.label+": "+sumsTooLarge)
 				return true

@@ -142,10 +142,10 @@ func sub(a, b int64) (int64, bool) {
 // invoice and amount; each invoice's id, subtotal, tax, whether posted, total and open
 // balance; each payment's id, amount and unallocated amount.
 const (
-	lineScanFold    = checkFoldFunc + `(?, invoice_id, net, tax)`
-	allocScanFold   = checkFoldFunc + `(?, invoice_id, amount)`
-	invoiceScanFold = checkFoldFunc + `(?, id, subtotal, tax_total, status = 'posted', total, open_amount)`
-	paymentScanFold = checkFoldFunc + `(?, id, amount, unallocated)`
+	lineScanFold     = checkFoldFunc + `(?, invoice_id, net, tax)`
+	allocInvoiceFold = checkFoldFunc + `(?, invoice_id, amount)`
+	invoiceScanFold  = checkFoldFunc + `(?, id, subtotal, tax_total, status = 'posted', total, open_amount)`
+	paymentScanFold  = checkFoldFunc + `(?, id, amount, unallocated)`
 )
 
 // sumScan runs folded (a pass whose counts go into dest, with a fold column of a key and
@@ -181,8 +181,9 @@ func (p *passes) invoiceScan(ctx context.Context, tx sqlTx, folded string, dest 
 				tax, ok2 := v[2].(int64)
 				if !ok1 || !ok2 {
 					lines.ok = false // SQLite compares other types by its own rules
+				} else {
+					f.seen, f.zero, f.differs = true, subtotal == 0 && tax == 0, subtotal != f.a || tax != f.b
 				}
-				f.seen, f.zero, f.differs = true, subtotal == 0 && tax == 0, subtotal != f.a || tax != f.b
 			}
 		}
 		if allocs != nil && allocs.ok {

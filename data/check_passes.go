@@ -133,7 +133,7 @@ func (p *passes) queries() []pass {
 			fmt.Sprintf(lines, x, ", "+lineScanFold)},
 		{0, `SELECT count(*), coalesce(sum(invoice_id % 1000003), 0) FROM allocations NOT INDEXED`,
 			[]any{&p.allocsA, &p.allocInvoiceKeysTable},
-			`SELECT count(*), coalesce(sum(invoice_id % 1000003), 0), ` + allocScanFold + ` FROM allocations NOT INDEXED`},
+			`SELECT count(*), coalesce(sum(invoice_id % 1000003), 0), ` + allocInvoiceFold + ` FROM allocations NOT INDEXED`},
 		{0, fmt.Sprintf(inv, x, ""),
 			[]any{&p.invoices, &p.zeroLines, &p.postedPaid, &p.openRange, &p.notPostedOpen, &p.totalsSum, &p.noNumber, &p.dueDate, &p.amountInv,
 				&p.invoiceTotal, &p.openCount, &p.openSum, &p.seqCount, &p.invoiceCustomerKeys},
@@ -463,5 +463,5 @@ func (p *passes) indexChecks() []string {
 // bounds), or an index the passes read is missing (a file whose schema was changed outside
 // Duebook): the passes then cannot tell, and every rule's own query runs.
 func undecided(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "integer overflow") || strings.Contains(err.Error(), "no such index"))
+	return isOverflow(err) || (err != nil && strings.Contains(err.Error(), "no such index"))
 }

@@ -75,9 +75,7 @@ func applySchema(versions []int) (map[string]string, error) {
 }
 
 // schemaObjects are the objects of a schema, name to type, without SQLite's own.
-func schemaObjects(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) (map[string]string, error) {
+func schemaObjects(ctx context.Context, q querier) (map[string]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
 	if err != nil {
 		return nil, err

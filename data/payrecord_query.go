@@ -199,7 +199,7 @@ func checkPayRecordWith(ctx context.Context, tx sqlTx, want map[int64]payFigs) (
 	}
 	if !ok {
 		if want, err = read(strings.Replace(payRecordRebuildQuery, "WHERE a.date <= ?", "", 1)); err != nil {
-			if strings.Contains(err.Error(), "integer overflow") {
+			if isOverflow(err) {
 				// amounts far over the bounds (which check lists): no sum to compare
 				return []string{label + ": " + sumsTooLarge}, nil
 			}
